@@ -1,0 +1,127 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SurveyApp.Domain;
+using SurveyApp.Storage;
+
+namespace SurveyApp.Administration;
+
+public sealed class SeedOptions
+{
+    public const string Section = "Seed";
+
+    /// <summary>Seed an empty database with the model survey, its participants, a wave and invitations.</summary>
+    public bool Enabled { get; set; }
+    public string SurveyFile { get; set; } = "";
+    public string ParticipantsFile { get; set; } = "";
+    public string WaveName { get; set; } = "";
+
+    /// <summary>Where the invitation links are written; the tokens exist nowhere else in clear.</summary>
+    public string LinksFile { get; set; } = "";
+
+    /// <summary>The address respondents reach the app at, used to write full links.</summary>
+    public string PublicBaseUrl { get; set; } = "";
+}
+
+/// <summary>Seeds an empty database with the model survey so that a fresh start has something to answer.</summary>
+public sealed class ModelSurveySeeder(
+    IDbContextFactory<SurveyDbContext> factory,
+    SurveyImporter importer,
+    InvitationService invitations,
+    IOptions<SeedOptions> options,
+    IHostEnvironment environment,
+    ILogger<ModelSurveySeeder> logger)
+{
+    public async Task<IReadOnlyList<IssuedInvitation>> SeedIfEmptyAsync(CancellationToken cancellationToken = default)
+    {
+        var seed = options.Value;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (!seed.Enabled || await db.Surveys.AnyAsync(cancellationToken))
+        {
+            return [];
+        }
+        var surveyFile = Resolve(seed.SurveyFile);
+        var (survey, problems) = await importer.ImportAsync(await File.ReadAllBytesAsync(surveyFile, cancellationToken), cancellationToken);
+        if (survey is null)
+        {
+            throw new InvalidOperationException($"{surveyFile} is not a valid survey:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+        }
+        var participants = ReadParticipants(Resolve(seed.ParticipantsFile));
+        db.Participants.AddRange(participants);
+        var wave = new Wave { SurveyId = survey.Id, Name = seed.WaveName };
+        db.Waves.Add(wave);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var issued = await invitations.IssueAsync(wave.Id, participants.Select(p => p.Id), cancellationToken);
+        var linksFile = Resolve(seed.LinksFile);
+        await WriteLinksAsync(linksFile, issued, cancellationToken);
+        logger.LogInformation("Seeded '{Survey}', wave '{Wave}', {Count} invitations; links written to {LinksFile}",
+            survey.Title, wave.Name, issued.Count, linksFile);
+        return issued;
+    }
+
+    private string Resolve(string path) => Path.GetFullPath(path, environment.ContentRootPath);
+
+    private static List<Participant> ReadParticipants(string file)
+    {
+        var lines = File.ReadAllLines(file, Encoding.UTF8).Where(l => l.Trim().Length > 0).ToList();
+        if (lines.Count == 0 || lines[0].Trim() != "name,type")
+        {
+            throw new InvalidOperationException($"{file} must start with the header 'name,type'.");
+        }
+        return lines.Skip(1).Select((line, i) =>
+        {
+            var fields = SplitCsv(line);
+            return fields.Count == 2
+                ? new Participant { Name = fields[0], Type = fields[1] }
+                : throw new InvalidOperationException($"{file} line {i + 2}: expected 2 fields, found {fields.Count}.");
+        }).ToList();
+    }
+
+    private static List<string> SplitCsv(string line)
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
+            else if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) { fields.Add(field.ToString()); field.Clear(); }
+            else field.Append(c);
+        }
+        fields.Add(field.ToString());
+        return fields;
+    }
+
+    private async Task WriteLinksAsync(string file, IReadOnlyList<IssuedInvitation> issued, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
+        var csv = new StringBuilder("participant,type,link\n");
+        foreach (var invitation in issued)
+        {
+            csv.Append(Quote(invitation.ParticipantName)).Append(',').Append(Quote(invitation.ParticipantType)).Append(',')
+                .Append(baseUrl).Append(invitation.Path).Append('\n');
+        }
+        await File.WriteAllTextAsync(file, csv.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), cancellationToken);
+    }
+
+    private static string Quote(string value) => value.Contains(',') || value.Contains('"') ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+}
+
+public static class AdministrationExtensions
+{
+    public static WebApplicationBuilder AddAdministration(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
+        builder.Services.AddSingleton<SurveyImporter>();
+        builder.Services.AddSingleton<InvitationService>();
+        builder.Services.AddSingleton<ModelSurveySeeder>();
+        return builder;
+    }
+
+    public static async Task SeedModelSurveyAsync(this WebApplication app) =>
+        await app.Services.GetRequiredService<ModelSurveySeeder>().SeedIfEmptyAsync();
+}

@@ -1,0 +1,104 @@
+namespace SurveyApp.Domain;
+
+public enum ProblemKind
+{
+    /// <summary>A required question (or matrix item) has no answer.</summary>
+    Required,
+    /// <summary>A code, item or field the question does not offer: never produced by the real form.</summary>
+    NotOffered,
+    /// <summary>More answers than the question takes.</summary>
+    TooMany,
+    /// <summary>An open answer longer than the question's limit.</summary>
+    TooLong,
+    /// <summary>An answer to a question whose condition hides it.</summary>
+    NotShown,
+}
+
+/// <summary>One thing wrong with an answer; <see cref="QuestionKey"/> names the field it belongs to.</summary>
+public sealed record AnswerProblem(string QuestionKey, ProblemKind Kind, int Limit = 0)
+{
+    /// <summary>True for problems the respondent can fix; the others mean the form was tampered with.</summary>
+    public bool IsCorrectable => Kind is ProblemKind.Required or ProblemKind.TooLong;
+}
+
+/// <summary>The rules every answer must follow, whether it comes from the respondent pages or an import.</summary>
+public static class AnswerRules
+{
+    /// <summary>Whether the question is shown, given the answers to earlier questions.</summary>
+    public static bool IsShown(Question question, AnswerSheet sheet)
+    {
+        if (question.ConditionQuestionKey is null)
+        {
+            return true;
+        }
+        var source = sheet[question.ConditionQuestionKey];
+        return source.Codes.Any(question.ConditionValues.Contains)
+            || source.ItemCodes.Values.Any(question.ConditionValues.Contains);
+    }
+
+    /// <summary>Problems with the values of an answer: codes, items, counts and lengths.</summary>
+    public static IEnumerable<AnswerProblem> CheckValues(Question question, QuestionAnswer answer)
+    {
+        var key = question.Key;
+        switch (question.Kind)
+        {
+            case QuestionKind.Likert or QuestionKind.Single:
+                if (answer.ItemCodes.Count > 0 || answer.Texts.Count > 0) yield return new(key, ProblemKind.NotOffered);
+                if (answer.Codes.Count > 1) yield return new(key, ProblemKind.TooMany, 1);
+                if (!OffersAll(question, answer.Codes)) yield return new(key, ProblemKind.NotOffered);
+                break;
+            case QuestionKind.Multi:
+                if (answer.ItemCodes.Count > 0 || answer.Texts.Count > 0) yield return new(key, ProblemKind.NotOffered);
+                if (answer.Codes.Distinct().Count() != answer.Codes.Count) yield return new(key, ProblemKind.TooMany);
+                if (!OffersAll(question, answer.Codes)) yield return new(key, ProblemKind.NotOffered);
+                break;
+            case QuestionKind.Matrix:
+                if (answer.Codes.Count > 0 || answer.Texts.Count > 0) yield return new(key, ProblemKind.NotOffered);
+                var items = question.Items.Select(i => i.Code).ToHashSet();
+                if (!answer.ItemCodes.Keys.All(items.Contains) || !OffersAll(question, answer.ItemCodes.Values))
+                {
+                    yield return new(key, ProblemKind.NotOffered);
+                }
+                break;
+            case QuestionKind.Text or QuestionKind.Texts:
+                if (answer.Codes.Count > 0 || answer.ItemCodes.Count > 0) yield return new(key, ProblemKind.NotOffered);
+                var most = question.Kind == QuestionKind.Text ? 1 : question.MaxAnswers;
+                if (answer.Texts.Count > most) yield return new(key, ProblemKind.TooMany, most);
+                if (answer.Texts.Any(t => t.Length > question.MaxLength)) yield return new(key, ProblemKind.TooLong, question.MaxLength);
+                break;
+        }
+    }
+
+    /// <summary>A required question that is shown must be answered; a matrix in every item.</summary>
+    public static bool IsMissing(Question question, QuestionAnswer answer) =>
+        question.Required && (question.Kind == QuestionKind.Matrix
+            ? question.Items.Any(i => !answer.ItemCodes.ContainsKey(i.Code))
+            : answer.IsEmpty);
+
+    /// <summary>Every problem with the answers to the given questions, taking conditions into account.</summary>
+    public static IReadOnlyList<AnswerProblem> Check(IEnumerable<Question> questions, AnswerSheet sheet, bool enforceRequired)
+    {
+        var problems = new List<AnswerProblem>();
+        foreach (var question in questions)
+        {
+            var answer = sheet[question.Key];
+            if (!IsShown(question, sheet))
+            {
+                if (!answer.IsEmpty) problems.Add(new(question.Key, ProblemKind.NotShown));
+                continue;
+            }
+            problems.AddRange(CheckValues(question, answer));
+            if (enforceRequired && IsMissing(question, answer))
+            {
+                problems.Add(new(question.Key, ProblemKind.Required));
+            }
+        }
+        return problems;
+    }
+
+    private static bool OffersAll(Question question, IEnumerable<string> codes)
+    {
+        var offered = question.Choices().Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        return codes.All(offered.Contains);
+    }
+}

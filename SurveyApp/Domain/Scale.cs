@@ -1,0 +1,35 @@
+namespace SurveyApp.Domain;
+
+/// <summary>
+/// An ordered set of labelled steps, reusable by several questions, plus off-scale options
+/// (Vet ej, Vi har ej gått vidare ...) that are answers of their own and never a step.
+/// </summary>
+public class Scale
+{
+    public int Id { get; set; }
+    public int SurveyId { get; set; }
+    public required string Key { get; set; }
+    public List<ScaleStep> Steps { get; set; } = [];
+    public List<ScaleOffScaleOption> OffScaleOptions { get; set; } = [];
+}
+
+/// <summary>One step of a scale. Steps are shown in <see cref="Position"/> order; <see cref="Value"/> orders them for statistics.</summary>
+public class ScaleStep
+{
+    public int Id { get; set; }
+    public int ScaleId { get; set; }
+    public int Value { get; set; }
+    public required string Label { get; set; }
+    public int Position { get; set; }
+
+    public string Code => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+public class ScaleOffScaleOption
+{
+    public int Id { get; set; }
+    public int ScaleId { get; set; }
+    public required string Code { get; set; }
+    public required string Label { get; set; }
+    public int Position { get; set; }
+}

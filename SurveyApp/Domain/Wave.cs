@@ -1,0 +1,37 @@
+namespace SurveyApp.Domain;
+
+/// <summary>One round of a survey sent to its participants, e.g. "Uppföljning december 2013".</summary>
+public class Wave
+{
+    public int Id { get; set; }
+    public int SurveyId { get; set; }
+    public Survey? Survey { get; set; }
+    public required string Name { get; set; }
+    public bool IsClosed { get; set; }
+    public DateTimeOffset? OpensAt { get; set; }
+    public DateTimeOffset? ClosesAt { get; set; }
+
+    public bool AcceptsAnswers(DateTimeOffset now) =>
+        !IsClosed && (OpensAt is null || OpensAt <= now) && (ClosesAt is null || now < ClosesAt);
+}
+
+/// <summary>An organisation invited to answer: a municipality, county council, region ...</summary>
+public class Participant
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string Type { get; set; }
+}
+
+/// <summary>A participant's personal link to one wave. Only the SHA-256 hash of its token is stored.</summary>
+public class Invitation
+{
+    public int Id { get; set; }
+    public int WaveId { get; set; }
+    public Wave? Wave { get; set; }
+    public int ParticipantId { get; set; }
+    public Participant? Participant { get; set; }
+    public required string TokenHash { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+}

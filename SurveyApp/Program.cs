@@ -1,0 +1,42 @@
+using System.Resources;
+using Radzen;
+using SurveyApp.Administration;
+using SurveyApp.Components;
+using SurveyApp.Components.Layout;
+using SurveyApp.Responding;
+using SurveyApp.Storage;
+
+[assembly: NeutralResourcesLanguage("sv")]
+
+var builder = WebApplication.CreateBuilder(args);
+// Serves the packages' static files (Radzen) also when the app is started from its build folder.
+builder.WebHost.UseStaticWebAssets();
+
+builder.AddSurveyStorage();
+builder.AddUiLocalization();
+builder.AddResponding();
+builder.AddAdministration();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRadzenComponents();
+
+var app = builder.Build();
+
+await app.MigrateDatabaseAsync();
+await app.SeedModelSurveyAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/fel", createScopeForErrors: true);
+}
+app.UseStatusCodePagesWithReExecute("/hittades-inte");
+app.UseRequestLocalization();
+app.UseStaticFiles();
+app.UseAntiforgery();
+
+app.MapLanguageSwitch();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Lifetime.ApplicationStarted.Register(() => app.PrintWelcome());
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,22 @@
+using System.Globalization;
+using System.Resources;
+
+namespace SurveyApp.Resources;
+
+/// <summary>
+/// Marker for the UI strings in Strings.resx (Swedish, the default) and Strings.en.resx.
+/// Components use IStringLocalizer&lt;Strings&gt;; plain classes use <see cref="Text"/>.
+/// </summary>
+public sealed class Strings;
+
+/// <summary>Localised strings for classes that have no dependency injection (validators, rules).</summary>
+public static class Text
+{
+    private static readonly ResourceManager Resources = new("SurveyApp.Resources.Strings", typeof(Strings).Assembly);
+
+    public static string Get(string key) =>
+        Resources.GetString(key, CultureInfo.CurrentUICulture) ?? throw new KeyNotFoundException($"No string resource '{key}'.");
+
+    public static string Format(string key, params object[] args) =>
+        string.Format(CultureInfo.CurrentCulture, Get(key), args);
+}

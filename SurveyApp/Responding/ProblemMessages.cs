@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Localization;
+using SurveyApp.Domain;
+using SurveyApp.Resources;
+
+namespace SurveyApp.Responding;
+
+/// <summary>Turns answer problems into the messages and links a respondent sees.</summary>
+public static class ProblemMessages
+{
+    public static string Message(IStringLocalizer<Strings> l, AnswerProblem problem, Question? question) => problem.Kind switch
+    {
+        ProblemKind.Required when question?.Kind == QuestionKind.Matrix => l["Error.RequiredMatrix"],
+        ProblemKind.Required when question?.Kind is QuestionKind.Text or QuestionKind.Texts => l["Error.RequiredText"],
+        ProblemKind.Required => l["Error.Required"],
+        ProblemKind.TooLong => l["Error.TooLong", problem.Limit],
+        ProblemKind.TooMany => l["Error.TooMany", problem.Limit],
+        ProblemKind.NotShown => l["Error.NotShown"],
+        _ => l["Error.NotOffered"],
+    };
+
+    /// <summary>One message per question, the first problem found for it.</summary>
+    public static Dictionary<string, string> ByQuestion(IStringLocalizer<Strings> l, IEnumerable<AnswerProblem> problems, Survey survey) =>
+        problems.GroupBy(p => p.QuestionKey)
+            .ToDictionary(g => g.Key, g => Message(l, g.First(), survey.FindQuestion(g.Key)), StringComparer.Ordinal);
+}

@@ -1,0 +1,201 @@
+using Microsoft.EntityFrameworkCore;
+using SurveyApp.Domain;
+using SurveyApp.Storage;
+
+namespace SurveyApp.Responding;
+
+public enum LinkState
+{
+    /// <summary>The link can be used to answer.</summary>
+    Open,
+    /// <summary>Unknown, revoked or already submitted: deliberately one state, so a link's fate cannot be probed.</summary>
+    Unusable,
+    /// <summary>The link is valid but its wave does not take answers now.</summary>
+    Closed,
+}
+
+/// <summary>What a respondent's link opens: the survey, the wave, who answers, and what is saved so far.</summary>
+public sealed record RespondentSession(
+    int InvitationId,
+    int? ResponseId,
+    Survey Survey,
+    Wave Wave,
+    string ParticipantName,
+    AnswerSheet Answers,
+    int ResumePosition)
+{
+    public bool HasStarted => ResponseId is not null;
+
+    public IReadOnlyList<Section> Sections => Survey.Sections;
+
+    public IEnumerable<Question> ShownQuestions(Section section) =>
+        section.Questions.Where(q => AnswerRules.IsShown(q, Answers));
+}
+
+public sealed record OpenResult(LinkState State, RespondentSession? Session);
+
+public enum SaveOutcome { Saved, Rejected, Unusable, Closed }
+
+/// <summary>
+/// The result of saving a page. <see cref="SaveOutcome.Saved"/> may still carry problems: required
+/// questions left blank are reported, but what was answered is kept.
+/// </summary>
+public sealed record SaveResult(SaveOutcome Outcome, IReadOnlyList<AnswerProblem> Problems)
+{
+    public bool CanMoveOn => Outcome == SaveOutcome.Saved && Problems.Count == 0;
+}
+
+public enum SubmitOutcome { Submitted, Incomplete, Unusable, Closed }
+
+public sealed record SubmitResult(SubmitOutcome Outcome, IReadOnlyList<AnswerProblem> Problems);
+
+/// <summary>Opens invitation links, saves each page's answers and submits responses.</summary>
+public sealed class ResponseService(IDbContextFactory<SurveyDbContext> factory, SurveyCatalog catalog, TimeProvider clock)
+{
+    public async Task<OpenResult> OpenAsync(string token, CancellationToken cancellationToken = default)
+    {
+        if (!InvitationToken.IsWellFormed(token))
+        {
+            return new OpenResult(LinkState.Unusable, null);
+        }
+        var hash = InvitationToken.Hash(token);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var found = await db.Invitations.AsNoTracking()
+            .Where(i => i.TokenHash == hash && i.RevokedAt == null)
+            .Select(i => new
+            {
+                i.Id,
+                i.Wave,
+                ParticipantName = i.Participant!.Name,
+                Response = db.Responses.Where(r => r.InvitationId == i.Id)
+                    .Select(r => new { r.Id, r.SubmittedAt, r.ResumePosition }).SingleOrDefault(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null || found.Response?.SubmittedAt is not null)
+        {
+            return new OpenResult(LinkState.Unusable, null);
+        }
+        if (!found.Wave!.AcceptsAnswers(clock.GetUtcNow()))
+        {
+            return new OpenResult(LinkState.Closed, null);
+        }
+        var survey = await catalog.GetAsync(found.Wave.SurveyId, cancellationToken)
+            ?? throw new InvalidOperationException($"Wave {found.Wave.Id} refers to a missing survey.");
+        var answers = new AnswerSheet();
+        if (found.Response is { } response)
+        {
+            var rows = await db.Answers.AsNoTracking().Where(a => a.ResponseId == response.Id).ToListAsync(cancellationToken);
+            answers = AnswerRows.ToSheet(survey, rows);
+        }
+        var session = new RespondentSession(found.Id, found.Response?.Id, survey, found.Wave, found.ParticipantName,
+            answers, found.Response?.ResumePosition ?? 0);
+        return new OpenResult(LinkState.Open, session);
+    }
+
+    /// <summary>
+    /// Saves the answers to one page. Answers that the page does not offer reject the whole page and
+    /// store nothing; blank required questions are reported but do not stop the rest being saved.
+    /// </summary>
+    public async Task<SaveResult> SavePageAsync(string token, int sectionPosition, AnswerSheet pageAnswers,
+        IReadOnlyList<AnswerProblem> formProblems, int resumePosition, CancellationToken cancellationToken = default)
+    {
+        var opened = await OpenAsync(token, cancellationToken);
+        if (opened.Session is not { } session)
+        {
+            return new SaveResult(Outcome(opened.State), []);
+        }
+        if (sectionPosition < 0 || sectionPosition >= session.Sections.Count)
+        {
+            return new SaveResult(SaveOutcome.Rejected, [new AnswerProblem("", ProblemKind.NotOffered)]);
+        }
+        // Conditions only look at earlier pages, so what is shown here does not depend on this page's
+        // answers. Answers to hidden questions stay stored until submission decides their fate.
+        var shown = session.ShownQuestions(session.Sections[sectionPosition]).ToList();
+        var merged = session.Answers;
+        foreach (var question in shown)
+        {
+            merged.Set(question.Key, pageAnswers[question.Key]);
+        }
+        var problems = formProblems.Concat(AnswerRules.Check(shown, merged, enforceRequired: true)).ToList();
+        if (problems.Any(p => p.Kind != ProblemKind.Required))
+        {
+            return new SaveResult(SaveOutcome.Rejected, problems);
+        }
+
+        var rows = shown.SelectMany(q => AnswerRows.ToRows(q, merged[q.Key])).ToList();
+        var questionIds = shown.Select(q => q.Id).ToList();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var responseId = session.ResponseId ?? await StartResponseAsync(db, session, cancellationToken);
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The guard and the write are one transaction: a page saved after the response was
+        // submitted (another tab, a late retry) changes nothing.
+        var open = await db.Responses
+            .Where(r => r.Id == responseId && r.SubmittedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.UpdatedAt, now).SetProperty(r => r.ResumePosition, Math.Clamp(resumePosition, 0, session.Sections.Count)), cancellationToken);
+        if (open == 0)
+        {
+            return new SaveResult(SaveOutcome.Unusable, []);
+        }
+        await db.Answers.Where(a => a.ResponseId == responseId && questionIds.Contains(a.QuestionId)).ExecuteDeleteAsync(cancellationToken);
+        rows.ForEach(r => r.ResponseId = responseId);
+        db.Answers.AddRange(rows);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new SaveResult(SaveOutcome.Saved, problems);
+    }
+
+    /// <summary>
+    /// Submits the response once. Two submits racing from two tabs cannot both succeed: the
+    /// database marks the response submitted only if it was not already.
+    /// </summary>
+    public async Task<SubmitResult> SubmitAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var opened = await OpenAsync(token, cancellationToken);
+        if (opened.Session is not { } session)
+        {
+            return new SubmitResult(opened.State == LinkState.Closed ? SubmitOutcome.Closed : SubmitOutcome.Unusable, []);
+        }
+        var problems = AnswerRules.Check(session.Survey.Questions, session.Answers, enforceRequired: true);
+        if (problems.Count > 0)
+        {
+            return new SubmitResult(SubmitOutcome.Incomplete, problems);
+        }
+        var hidden = session.Survey.Questions.Where(q => !AnswerRules.IsShown(q, session.Answers)).Select(q => q.Id).ToList();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var responseId = session.ResponseId ?? await StartResponseAsync(db, session, cancellationToken);
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var submitted = await db.Responses
+            .Where(r => r.Id == responseId && r.SubmittedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.SubmittedAt, now).SetProperty(r => r.UpdatedAt, now), cancellationToken);
+        if (submitted == 0)
+        {
+            return new SubmitResult(SubmitOutcome.Unusable, []);
+        }
+        // Answers to questions a later change of mind hid are not part of what was submitted.
+        await db.Answers.Where(a => a.ResponseId == responseId && hidden.Contains(a.QuestionId)).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new SubmitResult(SubmitOutcome.Submitted, []);
+    }
+
+    private async Task<int> StartResponseAsync(SurveyDbContext db, RespondentSession session, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var response = new Response { InvitationId = session.InvitationId, WaveId = session.Wave.Id, StartedAt = now, UpdatedAt = now };
+        db.Responses.Add(response);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return response.Id;
+        }
+        catch (DbUpdateException)
+        {
+            // Another request started it first; the unique index on the invitation kept them to one.
+            db.ChangeTracker.Clear();
+            return await db.Responses.Where(r => r.InvitationId == session.InvitationId).Select(r => r.Id).SingleAsync(cancellationToken);
+        }
+    }
+
+    private static SaveOutcome Outcome(LinkState state) => state == LinkState.Closed ? SaveOutcome.Closed : SaveOutcome.Unusable;
+}

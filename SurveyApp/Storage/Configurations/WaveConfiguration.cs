@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SurveyApp.Domain;
+
+namespace SurveyApp.Storage.Configurations;
+
+internal sealed class WaveConfiguration : IEntityTypeConfiguration<Wave>
+{
+    public void Configure(EntityTypeBuilder<Wave> builder)
+    {
+        builder.Property(w => w.Name).HasMaxLength(200);
+        builder.HasOne(w => w.Survey).WithMany().HasForeignKey(w => w.SurveyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Participant>
+{
+    public void Configure(EntityTypeBuilder<Participant> builder)
+    {
+        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.Type).HasMaxLength(64);
+    }
+}
+
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> builder)
+    {
+        builder.Property(i => i.TokenHash).HasMaxLength(64);
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+        builder.HasIndex(i => new { i.WaveId, i.ParticipantId });
+        builder.HasOne(i => i.Wave).WithMany().HasForeignKey(i => i.WaveId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(i => i.Participant).WithMany().HasForeignKey(i => i.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
+{
+    public void Configure(EntityTypeBuilder<Response> builder)
+    {
+        // One response per invitation: the database, not the page, guarantees it.
+        builder.HasIndex(r => r.InvitationId).IsUnique();
+        builder.HasIndex(r => new { r.WaveId, r.SubmittedAt });
+        builder.HasOne<Invitation>().WithMany().HasForeignKey(r => r.InvitationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Wave>().WithMany().HasForeignKey(r => r.WaveId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Answers).WithOne().HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
+{
+    public void Configure(EntityTypeBuilder<Answer> builder)
+    {
+        builder.Property(a => a.Code).HasMaxLength(64);
+        // Covers the distribution queries: GROUP BY question, item, code without touching the rows.
+        builder.HasIndex(a => new { a.QuestionId, a.ItemId, a.Code, a.ResponseId });
+        builder.HasIndex(a => a.ResponseId);
+        builder.HasOne<Question>().WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<QuestionItem>().WithMany().HasForeignKey(a => a.ItemId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace SurveyApp.Storage;
+
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>The SQLite database file; a relative path is taken from the content root.</summary>
+    [Required]
+    public string DatabasePath { get; set; } = "";
+}
+
+public static class StorageExtensions
+{
+    public static WebApplicationBuilder AddSurveyStorage(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var configured = builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.DatabasePath)}"];
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            throw new InvalidOperationException($"Set {StorageOptions.Section}:{nameof(StorageOptions.DatabasePath)} to the SQLite database file.");
+        }
+        var path = Path.GetFullPath(configured, builder.Environment.ContentRootPath);
+        var connection = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        builder.Services.AddDbContextFactory<SurveyDbContext>(options => options.UseSqlite(connection));
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<SurveyCatalog>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    /// <summary>Creates or migrates the database and switches it to write-ahead logging.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<SurveyDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        var file = db.Database.GetDbConnection().DataSource;
+        if (Path.GetDirectoryName(file) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+        await db.Database.MigrateAsync();
+        // WAL lets respondents read while another saves, and a crash mid-write leaves the last commit intact.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+    }
+}
