@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +27,9 @@ public static class StorageExtensions
         var path = Path.GetFullPath(configured, builder.Environment.ContentRootPath);
         var connection = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
         builder.Services.AddDbContextFactory<SurveyDbContext>(options => options.UseSqlite(connection));
+        // Keys live beside the database, so forms and cookies issued before a restart stay valid after it.
+        builder.Services.AddDataProtection().SetApplicationName("SurveyApp")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(path)!, "keys")));
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<SurveyCatalog>();
         builder.Services.AddSingleton(TimeProvider.System);

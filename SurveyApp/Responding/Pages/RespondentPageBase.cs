@@ -56,5 +56,11 @@ public abstract class RespondentPageBase : ComponentBase
     protected string PagePath(int position) =>
         Session is not null && position >= Session.Sections.Count ? $"/s/{Token}/granska" : $"/s/{Token}/sida/{position + 1}";
 
+    /// <summary>
+    /// True while handling a post. A post to a link that became unusable meanwhile (submitted in
+    /// another tab) must still find its form, so the pages render an empty one only then.
+    /// </summary>
+    protected bool IsPost => HttpMethods.IsPost(HttpContext?.Request.Method ?? "");
+
     protected string WelcomePath => $"/s/{Token}";
 }

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SurveyApp.Storage;
+
+namespace SurveyApp.Tests.Support;
+
+/// <summary>
+/// The whole app served in memory, on a fresh SQLite file of its own, seeded with the model survey,
+/// its 20 participants and their invitations (whose links are read back from the links file).
+/// </summary>
+public sealed class SurveyAppFactory : WebApplicationFactory<Program>
+{
+    public string Folder { get; } = Directory.CreateTempSubdirectory("surveyapp-test-").FullName;
+
+    public string DatabasePath => Path.Combine(Folder, "surveyapp.db");
+
+    public string LinksFile => Path.Combine(Folder, "invitation-links.csv");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Storage:DatabasePath", DatabasePath);
+        builder.UseSetting("Seed:Enabled", "true");
+        builder.UseSetting("Seed:SurveyFile", RepoPaths.ModelSurvey);
+        builder.UseSetting("Seed:ParticipantsFile", RepoPaths.ModelParticipants);
+        builder.UseSetting("Seed:LinksFile", LinksFile);
+        builder.UseSetting("Seed:PublicBaseUrl", "http://localhost");
+    }
+
+    /// <summary>The invitation paths ("/s/TOKEN") the seeding wrote, in the participants' order.</summary>
+    public IReadOnlyList<string> InvitationPaths()
+    {
+        _ = Server; // make sure the app has started and seeded
+        return File.ReadAllLines(LinksFile).Skip(1).Select(line => new Uri(line[(line.LastIndexOf(',') + 1)..]).AbsolutePath).ToList();
+    }
+
+    public HttpClient CreateRespondent() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public SurveyDbContext CreateDbContext() =>
+        Services.GetRequiredService<IDbContextFactory<SurveyDbContext>>().CreateDbContext();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by the runtime is left for the temp folder's cleaner.
+        }
+    }
+}
