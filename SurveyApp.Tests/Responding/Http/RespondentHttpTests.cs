@@ -168,7 +168,7 @@ public sealed class RespondentHttpTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
         Assert.Contains("Välj ett svarsalternativ.", WebUtility.HtmlDecode(result.Main));
-        Assert.Contains("href=\"#q-f1-ja_helt_sakert\"", result.Main);
+        Assert.Contains($"href=\"{_link}/sida/1#q-f1-ja_helt_sakert\"", result.Main);
         Assert.Contains("Utbyte av erfarenheter</textarea>", WebUtility.HtmlDecode(result.Main));
         await using var db = _app.CreateDbContext();
         Assert.Equal("Utbyte av erfarenheter", (await db.Answers.SingleAsync()).Text);

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace SurveyApp.Tests.Support;
+
+/// <summary>
+/// The built app started as its own process on a loopback port, the way the README runs it,
+/// with its own data folder. It can be killed and started again on the same database.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private Process? _process;
+    private readonly List<string> _output = [];
+
+    public string Folder { get; } = Directory.CreateTempSubdirectory("surveyapp-browser-").FullName;
+
+    public int Port { get; } = FreePort();
+
+    public string BaseUrl => $"http://127.0.0.1:{Port}";
+
+    public string DatabasePath => Path.Combine(Folder, "surveyapp.db");
+
+    public string LinksFile => Path.Combine(Folder, "invitation-links.csv");
+
+    public string Output
+    {
+        get { lock (_output) return string.Join(Environment.NewLine, _output); }
+    }
+
+    public async Task StartAsync()
+    {
+        var app = Path.Combine(RepoPaths.Root, "SurveyApp", "bin", BuildConfiguration(), "net8.0", "linux-x64", "SurveyApp");
+        var start = new ProcessStartInfo(app)
+        {
+            WorkingDirectory = Path.Combine(RepoPaths.Root, "SurveyApp"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Urls"] = BaseUrl;
+        start.Environment["Storage__DatabasePath"] = DatabasePath;
+        start.Environment["Seed__Enabled"] = "true";
+        start.Environment["Seed__SurveyFile"] = RepoPaths.ModelSurvey;
+        start.Environment["Seed__ParticipantsFile"] = RepoPaths.ModelParticipants;
+        start.Environment["Seed__LinksFile"] = LinksFile;
+        start.Environment["Seed__PublicBaseUrl"] = BaseUrl;
+        _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {app}.");
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilServingAsync();
+    }
+
+    /// <summary>Ends the process at once, as a crash or a pulled plug would (SIGKILL).</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public IReadOnlyList<string> InvitationLinks() =>
+        File.ReadAllLines(LinksFile).Skip(1).Select(line => line[(line.LastIndexOf(',') + 1)..]).ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process?.Dispose();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the temp folder's cleaner.
+        }
+    }
+
+    private async Task WaitUntilServingAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process!.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with {_process.ExitCode}:{Environment.NewLine}{Output}");
+            }
+            try
+            {
+                using var response = await http.GetAsync(BaseUrl + "/");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"The app did not answer on {BaseUrl}:{Environment.NewLine}{Output}");
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output) _output.Add(line);
+        }
+    }
+
+    private static string BuildConfiguration() =>
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

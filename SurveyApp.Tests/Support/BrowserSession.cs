@@ -1,0 +1,78 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace SurveyApp.Tests.Support;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright. Every page checked with <see cref="CheckPageAsync"/> is
+/// audited by axe-core and photographed at desktop width and at a phone's 390 px.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    private readonly IPlaywright _playwright;
+    private int _shot;
+
+    private BrowserSession(IPlaywright playwright, IBrowser browser, string screenshots)
+    {
+        _playwright = playwright;
+        Browser = browser;
+        Screenshots = screenshots;
+    }
+
+    public IBrowser Browser { get; }
+
+    public string Screenshots { get; }
+
+    public static async Task<BrowserSession> LaunchAsync(string journey)
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var folder = Path.Combine(RepoPaths.Root, "TestResults", "screenshots", journey);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        Directory.CreateDirectory(folder);
+        return new BrowserSession(playwright, browser, folder);
+    }
+
+    public Task<IBrowserContext> NewContextAsync(bool javaScript = true) =>
+        Browser.NewContextAsync(new() { ViewportSize = Desktop, JavaScriptEnabled = javaScript, Locale = "sv-SE" });
+
+    /// <summary>Runs axe-core and takes full-page screenshots at desktop and phone width.</summary>
+    public async Task CheckPageAsync(IPage page, string name)
+    {
+        var number = Interlocked.Increment(ref _shot);
+        foreach (var (width, viewport) in new[] { ("desktop", Desktop), ("phone", Phone) })
+        {
+            await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
+            await AssertAccessibleAsync(page, $"{name} ({width})");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{number:00}-{name}-{width}.png"), FullPage = true });
+        }
+        await page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
+    }
+
+    public static async Task AssertAccessibleAsync(IPage page, string name)
+    {
+        var result = await page.RunAxe();
+        var violations = string.Join(Environment.NewLine, result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
+        Assert.True(result.Violations.Length == 0, $"axe-core found violations on {name} ({page.Url}):{Environment.NewLine}{violations}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}
