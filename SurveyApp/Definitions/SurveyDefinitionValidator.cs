@@ -14,7 +14,7 @@ public static partial class SurveyDefinitionValidator
     public const int MaxTextLength = 20_000;
     public const int MaxAnswersLimit = 20;
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}\\z")]
     private static partial Regex KeyPattern();
 
     public static IReadOnlyList<DefinitionProblem> Validate(SurveyDefinition survey)
@@ -35,6 +35,11 @@ public static partial class SurveyDefinitionValidator
         {
             var scale = survey.Scales![i];
             var path = $"scales[{i}]";
+            if (scale is null)
+            {
+                Add(path, "Missing");
+                continue;
+            }
             Unknown(path, scale.Unknown);
             if (Key($"{path}.key", scale.Key) && !scales.TryAdd(scale.Key!, scale))
             {
@@ -57,6 +62,11 @@ public static partial class SurveyDefinitionValidator
         {
             var section = survey.Sections[s];
             var path = $"sections[{s}]";
+            if (section is null)
+            {
+                Add(path, "Missing");
+                continue;
+            }
             Unknown(path, section.Unknown);
             if (Key($"{path}.key", section.Key) && !sectionKeys.Add(section.Key!))
             {
@@ -72,13 +82,18 @@ public static partial class SurveyDefinitionValidator
             {
                 var question = section.Questions[q];
                 var questionPath = $"{path}.questions[{q}]";
+                if (question is null)
+                {
+                    Add(questionPath, "Missing");
+                    continue;
+                }
                 if (Key($"{questionPath}.key", question.Key) && !seenQuestionKeys.Add(question.Key!))
                 {
                     Add($"{questionPath}.key", "DuplicateKey", question.Key!);
                 }
                 ValidateQuestion(questionPath, question, earlier);
             }
-            foreach (var question in section.Questions.Where(q => q.Key is not null))
+            foreach (var question in section.Questions.Where(q => q?.Key is not null))
             {
                 earlier.TryAdd(question.Key!, question);
             }
@@ -103,7 +118,7 @@ public static partial class SurveyDefinitionValidator
                 if (question.Scale is null) Add($"{path}.scale", "Missing");
                 else if (!scales.ContainsKey(question.Scale)) Add($"{path}.scale", "UnknownScale", question.Scale);
                 var taken = scales.TryGetValue(question.Scale ?? "", out var scale)
-                    ? StepCodes(scale).Concat(scale.OffScale?.Select(o => o.Code ?? "") ?? []).ToList()
+                    ? StepCodes(scale).Concat(scale.OffScale?.Select(o => o?.Code ?? "") ?? []).ToList()
                     : [];
                 ValidateOptions($"{path}.offScale", question.OffScale, minimum: 0, taken);
                 NotAllowed($"{path}.options", question.Options, kind.Value);
@@ -193,9 +208,9 @@ public static partial class SurveyDefinitionValidator
 
         IEnumerable<string> OfferedCodes(QuestionDefinition question)
         {
-            var own = (question.Options ?? []).Concat(question.OffScale ?? []).Select(o => o.Code ?? "");
+            var own = (question.Options ?? []).Concat(question.OffScale ?? []).Select(o => o?.Code ?? "");
             return question.Scale is not null && scales.TryGetValue(question.Scale, out var scale)
-                ? StepCodes(scale).Concat((scale.OffScale ?? []).Select(o => o.Code ?? "")).Concat(own)
+                ? StepCodes(scale).Concat((scale.OffScale ?? []).Select(o => o?.Code ?? "")).Concat(own)
                 : own;
         }
 
@@ -209,12 +224,17 @@ public static partial class SurveyDefinitionValidator
             var values = new HashSet<int>();
             for (var i = 0; i < steps.Count; i++)
             {
+                if (steps[i] is null)
+                {
+                    Add($"{path}.steps[{i}]", "Missing");
+                    continue;
+                }
                 Unknown($"{path}.steps[{i}]", steps[i].Unknown);
                 Required($"{path}.steps[{i}].label", steps[i].Label);
                 if (steps[i].Value is not { } value) Add($"{path}.steps[{i}].value", "Missing");
                 else if (!values.Add(value)) Add($"{path}.steps[{i}].value", "DuplicateValue", value);
             }
-            var ordered = steps.Where(s => s.Value is not null).Select(s => s.Value!.Value).ToList();
+            var ordered = steps.Where(s => s?.Value is not null).Select(s => s.Value!.Value).ToList();
             var ascending = ordered.Zip(ordered.Skip(1)).All(p => p.First < p.Second);
             var descending = ordered.Zip(ordered.Skip(1)).All(p => p.First > p.Second);
             if (values.Count == ordered.Count && !ascending && !descending)
@@ -234,6 +254,11 @@ public static partial class SurveyDefinitionValidator
             for (var i = 0; i < (options?.Count ?? 0); i++)
             {
                 var option = options![i];
+                if (option is null)
+                {
+                    Add($"{path}[{i}]", "Missing");
+                    continue;
+                }
                 Unknown($"{path}[{i}]", option.Unknown);
                 if (Key($"{path}[{i}].code", option.Code) && !codes.Add(option.Code!))
                 {
@@ -253,6 +278,11 @@ public static partial class SurveyDefinitionValidator
             var codes = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < items.Count; i++)
             {
+                if (items[i] is null)
+                {
+                    Add($"{path}[{i}]", "Missing");
+                    continue;
+                }
                 Unknown($"{path}[{i}]", items[i].Unknown);
                 if (Key($"{path}[{i}].code", items[i].Code) && !codes.Add(items[i].Code!))
                 {
@@ -310,5 +340,5 @@ public static partial class SurveyDefinitionValidator
     public static string KindName(QuestionKind kind) => kind.ToString().ToLowerInvariant();
 
     private static IEnumerable<string> StepCodes(ScaleDefinition scale) =>
-        (scale.Steps ?? []).Where(s => s.Value is not null).Select(s => s.Value!.Value.ToString(CultureInfo.InvariantCulture));
+        (scale.Steps ?? []).Where(s => s?.Value is not null).Select(s => s.Value!.Value.ToString(CultureInfo.InvariantCulture));
 }
