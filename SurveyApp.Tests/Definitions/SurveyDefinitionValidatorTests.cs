@@ -125,7 +125,7 @@ public class SurveyDefinitionValidatorTests
         Question(root, 0, 1)["scale"] = "grad6";
         var problem = SingleProblem(root);
 
-        using (new CultureScope("en"))
+        using (UiCulture.English())
         {
             Assert.Equal("unknown scale 'grad6'", problem.Message);
             Assert.Equal("sections[0].questions[1].scale: unknown scale 'grad6'", problem.ToString());
@@ -139,7 +139,7 @@ public class SurveyDefinitionValidatorTests
         Question(root, 0, 1)["scale"] = "grad6";
         var problem = SingleProblem(root);
 
-        using (new CultureScope("sv"))
+        using (UiCulture.Swedish())
         {
             Assert.Equal("okänd skala 'grad6'", problem.Message);
         }
@@ -226,7 +226,7 @@ public class SurveyDefinitionValidatorTests
 
         Assert.Equal("sections[0].questions[2].options[1].code", problem.Path);
         Assert.Equal("BadKey", problem.Code);
-        using (new CultureScope("en"))
+        using (UiCulture.English())
         {
             Assert.Equal("'Nej' is not a valid key (lower-case a–z, digits, - and _)", problem.Message);
         }
@@ -250,7 +250,7 @@ public class SurveyDefinitionValidatorTests
 
         Assert.Equal("sections[0].questions[2].options[2].code", problem.Path);
         Assert.Equal("DuplicateKey", problem.Code);
-        using (new CultureScope("en"))
+        using (UiCulture.English())
         {
             Assert.Equal("'nej' occurs more than once", problem.Message);
         }
@@ -265,7 +265,7 @@ public class SurveyDefinitionValidatorTests
 
         Assert.Equal("sections[0].questions[3].kind", problem.Path);
         Assert.Equal("UnknownKind", problem.Code);
-        using (new CultureScope("en"))
+        using (UiCulture.English())
         {
             Assert.Equal("unknown question kind 'essay' (likert, matrix, single, multi, text, texts)", problem.Message);
         }
@@ -298,7 +298,7 @@ public class SurveyDefinitionValidatorTests
 
         Assert.Equal("colour", problem.Path);
         Assert.Equal("UnknownProperty", problem.Code);
-        using (new CultureScope("en"))
+        using (UiCulture.English())
         {
             Assert.Equal("unknown property 'colour'", problem.Message);
         }
@@ -355,7 +355,7 @@ public class SurveyDefinitionValidatorTests
 
         Assert.Equal("sections[0].questions[2].options", problem.Path);
         Assert.Equal("TooFewOptions", problem.Code);
-        using (new CultureScope("en"))
+        using (UiCulture.English())
         {
             Assert.Equal("at least 2 options are needed", problem.Message);
         }
@@ -410,7 +410,7 @@ public class SurveyDefinitionValidatorTests
 
         Assert.Equal("sections[1].questions[1].maxAnswers", problem.Path);
         Assert.Equal("OutOfRange", problem.Code);
-        using (new CultureScope("en"))
+        using (UiCulture.English())
         {
             Assert.Equal("must be between 2 and 20", problem.Message);
         }
@@ -450,7 +450,7 @@ public class SurveyDefinitionValidatorTests
 
         Assert.Equal($"sections[{section}].questions[{question}].maxLength", problem.Path);
         Assert.Equal("OutOfRange", problem.Code);
-        using (new CultureScope("en"))
+        using (UiCulture.English())
         {
             Assert.Equal("must be between 1 and 20000", problem.Message);
         }
@@ -485,7 +485,7 @@ public class SurveyDefinitionValidatorTests
 
         Assert.Equal("scales[1].steps", problem.Path);
         Assert.Equal("TooFewSteps", problem.Code);
-        using (new CultureScope("en"))
+        using (UiCulture.English())
         {
             Assert.Equal("a scale needs at least 2 steps", problem.Message);
         }
@@ -581,7 +581,7 @@ public class SurveyDefinitionValidatorTests
 
         Assert.Equal("sections[0].questions[0].options", problem.Path);
         Assert.Equal("NotForKind", problem.Code);
-        using (new CultureScope("en"))
+        using (UiCulture.English())
         {
             Assert.Equal("not used by questions of kind likert", problem.Message);
         }
@@ -614,7 +614,7 @@ public class SurveyDefinitionValidatorTests
 
         Assert.Equal("sections[0].questions[2].showIf.question", problem.Path);
         Assert.Equal("ConditionNotEarlier", problem.Code);
-        using (new CultureScope("en"))
+        using (UiCulture.English())
         {
             Assert.Equal("a condition must refer to a question in an earlier section; 'grad' is not one", problem.Message);
         }
@@ -665,7 +665,7 @@ public class SurveyDefinitionValidatorTests
 
         Assert.Equal("sections[1].questions[0].showIf.anyOf[1]", problem.Path);
         Assert.Equal("UnknownCode", problem.Code);
-        using (new CultureScope("en"))
+        using (UiCulture.English())
         {
             Assert.Equal("question 'grad' has no answer '6'", problem.Message);
         }
@@ -747,7 +747,7 @@ public class SurveyDefinitionValidatorTests
         var problem = Assert.Single(result.Problems);
         Assert.Equal("Malformed", problem.Code);
         Assert.Equal("title", problem.Path);
-        using (new CultureScope("en"))
+        using (UiCulture.English())
         {
             Assert.Equal("invalid JSON at line 4, position 1", problem.Message);
         }
@@ -818,7 +818,7 @@ public class SurveyDefinitionValidatorTests
         Assert.Null(result.Definition);
         var problem = Assert.Single(result.Problems);
         Assert.Equal("TooLarge", problem.Code);
-        using (new CultureScope("en"))
+        using (UiCulture.English())
         {
             Assert.Equal("the file is larger than 2 MB", problem.Message);
         }
@@ -933,24 +933,5 @@ public class SurveyDefinitionValidatorTests
 
         Assert.Equal("sections[0].questions[1].scale", problem.Path);
         Assert.Equal("UnknownScale", problem.Code);
-    }
-
-    /// <summary>Sets the culture of the current thread and puts the previous one back on dispose.</summary>
-    private sealed class CultureScope : IDisposable
-    {
-        private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
-        private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
-
-        public CultureScope(string name)
-        {
-            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(name);
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name);
-        }
-
-        public void Dispose()
-        {
-            CultureInfo.CurrentCulture = _culture;
-            CultureInfo.CurrentUICulture = _uiCulture;
-        }
     }
 }

@@ -1,22 +1,16 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using SurveyApp.Domain;
 using SurveyApp.Responding.Components;
+using SurveyApp.Tests.Support;
 using Xunit;
 
 namespace SurveyApp.Tests.Responding.Components;
 
-public class ChoiceQuestionTests : TestContext
+public class ChoiceQuestionTests : LocalizedTestContext
 {
-    public ChoiceQuestionTests()
-    {
-        Services.AddLocalization();
-    }
 
     private IRenderedComponent<ChoiceQuestion> Render(Question question, QuestionAnswer? answer = null) =>
-        RenderComponent<ChoiceQuestion>(ps => ps
-            .Add(p => p.Question, question)
-            .Add(p => p.Answer, answer ?? QuestionAnswer.Empty));
+        RenderQuestion<ChoiceQuestion>(question, answer);
 
     [Fact]
     public void SingleChoiceRendersLabelledRadiosWithVetEjSetApart()

@@ -1,27 +1,20 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using SurveyApp.Domain;
 using SurveyApp.Responding.Components;
+using SurveyApp.Tests.Support;
 using Xunit;
 
 namespace SurveyApp.Tests.Responding.Components;
 
-public class LikertQuestionTests : TestContext
+public class LikertQuestionTests : LocalizedTestContext
 {
     private static readonly string[] Codes = ["1", "2", "3", "4", "5", "ej_gatt_vidare"];
 
     private readonly Question _f5 = TestQuestions.FromModel("f5");
 
-    public LikertQuestionTests()
-    {
-        Services.AddLocalization();
-    }
 
     private IRenderedComponent<LikertQuestion> Render(QuestionAnswer? answer = null, string? error = null) =>
-        RenderComponent<LikertQuestion>(ps => ps
-            .Add(p => p.Question, _f5)
-            .Add(p => p.Answer, answer ?? QuestionAnswer.Empty)
-            .Add(p => p.Error, error));
+        RenderQuestion<LikertQuestion>(_f5, answer, error);
 
     [Fact]
     public void RendersOneFieldsetWhoseLegendHoldsTheQuestionAndTheRequiredMarker()

@@ -1,24 +1,17 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using SurveyApp.Domain;
 using SurveyApp.Responding.Components;
 using Xunit;
 
 namespace SurveyApp.Tests.Responding.Components;
 
-public class MatrixQuestionTests : TestContext
+public class MatrixQuestionTests : LocalizedTestContext
 {
     private readonly Question _matrix = TestQuestions.Matrix();
 
-    public MatrixQuestionTests()
-    {
-        Services.AddLocalization();
-    }
 
     private IRenderedComponent<MatrixQuestion> Render(QuestionAnswer? answer = null) =>
-        RenderComponent<MatrixQuestion>(ps => ps
-            .Add(p => p.Question, _matrix)
-            .Add(p => p.Answer, answer ?? QuestionAnswer.Empty));
+        RenderQuestion<MatrixQuestion>(_matrix, answer);
 
     [Fact]
     public void RendersAnOuterFieldsetAndOneInnerFieldsetPerItemInPositionOrder()

@@ -1,16 +1,12 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using SurveyApp.Responding.Components;
+using SurveyApp.Tests.Support;
 using Xunit;
 
 namespace SurveyApp.Tests.Responding.Components;
 
-public class ProgressIndicatorTests : TestContext
+public class ProgressIndicatorTests : LocalizedTestContext
 {
-    public ProgressIndicatorTests()
-    {
-        Services.AddLocalization();
-    }
 
     private IRenderedComponent<ProgressIndicator> Render(int current, int total) =>
         RenderComponent<ProgressIndicator>(ps => ps.Add(p => p.Current, current).Add(p => p.Total, total));

@@ -1,17 +1,12 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using SurveyApp.Domain;
 using SurveyApp.Responding.Components;
 using Xunit;
 
 namespace SurveyApp.Tests.Responding.Components;
 
-public class QuestionFieldTests : TestContext
+public class QuestionFieldTests : LocalizedTestContext
 {
-    public QuestionFieldTests()
-    {
-        Services.AddLocalization();
-    }
 
     private IRenderedComponent<QuestionField> Render(Question question, QuestionAnswer? answer = null, string? error = null) =>
         RenderComponent<QuestionField>(ps => ps

@@ -1,25 +1,18 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using SurveyApp.Domain;
 using SurveyApp.Responding.Components;
+using SurveyApp.Tests.Support;
 using Xunit;
 
 namespace SurveyApp.Tests.Responding.Components;
 
-public class TextQuestionTests : TestContext
+public class TextQuestionTests : LocalizedTestContext
 {
     private readonly Question _f2 = TestQuestions.FromModel("f2");
 
-    public TextQuestionTests()
-    {
-        Services.AddLocalization();
-    }
 
     private IRenderedComponent<TextQuestion> Render(QuestionAnswer? answer = null, string? error = null) =>
-        RenderComponent<TextQuestion>(ps => ps
-            .Add(p => p.Question, _f2)
-            .Add(p => p.Answer, answer ?? QuestionAnswer.Empty)
-            .Add(p => p.Error, error));
+        RenderQuestion<TextQuestion>(_f2, answer, error);
 
     [Fact]
     public void RendersATextareaWithALabelForIt()

@@ -1,24 +1,18 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using SurveyApp.Domain;
 using SurveyApp.Responding.Components;
+using SurveyApp.Tests.Support;
 using Xunit;
 
 namespace SurveyApp.Tests.Responding.Components;
 
-public class TextsQuestionTests : TestContext
+public class TextsQuestionTests : LocalizedTestContext
 {
     private readonly Question _hinder = TestQuestions.FromModel("hinder");
 
-    public TextsQuestionTests()
-    {
-        Services.AddLocalization();
-    }
 
     private IRenderedComponent<TextsQuestion> Render(QuestionAnswer? answer = null) =>
-        RenderComponent<TextsQuestion>(ps => ps
-            .Add(p => p.Question, _hinder)
-            .Add(p => p.Answer, answer ?? QuestionAnswer.Empty));
+        RenderQuestion<TextsQuestion>(_hinder, answer);
 
     [Fact]
     public void RendersOneTextInputPerAllowedAnswerNamedByNumber()

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace SurveyApp.Tests.Responding.Components;
+namespace SurveyApp.Tests.Support;
 
 /// <summary>Sets the UI culture for the duration of a test and puts the previous one back.</summary>
-internal sealed class UiCulture : IDisposable
+public sealed class UiCulture : IDisposable
 {
     private readonly CultureInfo _previousUi = CultureInfo.CurrentUICulture;
     private readonly CultureInfo _previous = CultureInfo.CurrentCulture;

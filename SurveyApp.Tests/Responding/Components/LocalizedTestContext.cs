@@ -1,0 +1,22 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using SurveyApp.Domain;
+using SurveyApp.Responding.Components;
+
+namespace SurveyApp.Tests.Responding.Components;
+
+/// <summary>A bunit context with the app's real localised strings, and a way to render a question component.</summary>
+public abstract class LocalizedTestContext : TestContext
+{
+    protected LocalizedTestContext()
+    {
+        Services.AddLocalization();
+    }
+
+    protected IRenderedComponent<TComponent> RenderQuestion<TComponent>(Question question, QuestionAnswer? answer = null, string? error = null)
+        where TComponent : QuestionComponentBase =>
+        RenderComponent<TComponent>(ps => ps
+            .Add(p => p.Question, question)
+            .Add(p => p.Answer, answer ?? QuestionAnswer.Empty)
+            .Add(p => p.Error, error));
+}
