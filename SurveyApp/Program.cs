@@ -1,6 +1,7 @@
 using System.Resources;
 using Radzen;
 using SurveyApp.Administration;
+using SurveyApp.Administration.Staff;
 using SurveyApp.Components;
 using SurveyApp.Components.Layout;
 using SurveyApp.Responding;
@@ -16,12 +17,17 @@ builder.AddSurveyStorage();
 builder.AddUiLocalization();
 builder.AddResponding();
 builder.AddAdministration();
+builder.AddStaffSignIn();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
 
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
+if (await app.RunStaffCommandAsync(args))
+{
+    return;
+}
 await app.SeedModelSurveyAsync();
 
 if (!app.Environment.IsDevelopment())
@@ -31,9 +37,12 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/hittades-inte");
 app.UseRequestLocalization();
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapLanguageSwitch();
+app.MapStaffSignOut();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() => app.PrintWelcome());

@@ -8,7 +8,7 @@ namespace SurveyApp.Tests.Support;
 /// The built app started as its own process on a loopback port, the way the README runs it,
 /// with its own data folder. It can be killed and started again on the same database.
 /// </summary>
-public sealed class AppProcess : IAsyncDisposable
+public sealed class AppProcess(bool demoResponses = false) : IAsyncDisposable
 {
     private Process? _process;
     private readonly List<string> _output = [];
@@ -45,6 +45,10 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["Seed__ParticipantsFile"] = RepoPaths.ModelParticipants;
         start.Environment["Seed__LinksFile"] = LinksFile;
         start.Environment["Seed__PublicBaseUrl"] = BaseUrl;
+        foreach (var (key, value) in DemoSettings(demoResponses))
+        {
+            start.Environment[key.Replace(":", "__")] = value;
+        }
         _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {app}.");
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);
@@ -63,8 +67,21 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    public IReadOnlyList<string> InvitationLinks() =>
-        File.ReadAllLines(LinksFile).Skip(1).Select(line => line[(line.LastIndexOf(',') + 1)..]).ToList();
+    public IReadOnlyList<string> InvitationLinks() => ReadLinks(LinksFile);
+
+    /// <summary>The links column of a links file (participant,type,link,answered), in its order.</summary>
+    public static IReadOnlyList<string> ReadLinks(string file) =>
+        File.ReadAllLines(file).Skip(1).Select(line => line.Split(',')[^2]).ToList();
+
+    /// <summary>The seed settings that load, or leave out, the demo responses from data/responses.</summary>
+    public static IEnumerable<(string Key, string Value)> DemoSettings(bool demoResponses)
+    {
+        var folder = Path.Combine(RepoPaths.Data, "responses");
+        yield return ("Seed:ResponsesFile", demoResponses ? Path.Combine(folder, "samlingen-uppfoljning-2013.csv") : "");
+        yield return ("Seed:CodingFile", demoResponses ? Path.Combine(folder, "samlingen-uppfoljning-2013.coding.csv") : "");
+        yield return ("Seed:FollowUpWaveName", demoResponses ? "Uppföljning 2015 (fiktiv)" : "");
+        yield return ("Seed:FollowUpResponsesFile", demoResponses ? Path.Combine(folder, "samlingen-uppfoljning-2015-fiktiv.csv") : "");
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -8,9 +8,10 @@ namespace SurveyApp.Tests.Support;
 
 /// <summary>
 /// The whole app served in memory, on a fresh SQLite file of its own, seeded with the model survey,
-/// its 20 participants and their invitations (whose links are read back from the links file).
+/// its 20 participants and their invitations (whose links are read back from the links file);
+/// with <c>demoResponses</c> also the demo responses, codings and the fictional follow-up wave.
 /// </summary>
-public sealed class SurveyAppFactory : WebApplicationFactory<Program>
+public sealed class SurveyAppFactory(bool demoResponses = false) : WebApplicationFactory<Program>
 {
     public string Folder { get; } = Directory.CreateTempSubdirectory("surveyapp-test-").FullName;
 
@@ -27,13 +28,17 @@ public sealed class SurveyAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:ParticipantsFile", RepoPaths.ModelParticipants);
         builder.UseSetting("Seed:LinksFile", LinksFile);
         builder.UseSetting("Seed:PublicBaseUrl", "http://localhost");
+        foreach (var (key, value) in AppProcess.DemoSettings(demoResponses))
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>The invitation paths ("/s/TOKEN") the seeding wrote, in the participants' order.</summary>
     public IReadOnlyList<string> InvitationPaths()
     {
         _ = Server; // make sure the app has started and seeded
-        return File.ReadAllLines(LinksFile).Skip(1).Select(line => new Uri(line[(line.LastIndexOf(',') + 1)..]).AbsolutePath).ToList();
+        return AppProcess.ReadLinks(LinksFile).Select(link => new Uri(link).AbsolutePath).ToList();
     }
 
     public HttpClient CreateRespondent() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

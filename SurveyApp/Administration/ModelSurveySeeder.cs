@@ -21,6 +21,17 @@ public sealed class SeedOptions
 
     /// <summary>The address respondents reach the app at, used to write full links.</summary>
     public string PublicBaseUrl { get; set; } = "";
+
+    /// <summary>Demo responses for the wave (CSV, one row per response); empty for none.</summary>
+    public string ResponsesFile { get; set; } = "";
+
+    /// <summary>Demo codings of the wave's open answers; empty for none.</summary>
+    public string CodingFile { get; set; } = "";
+
+    /// <summary>A second, closed wave of the same survey and participants, for comparison; empty for none.</summary>
+    public string FollowUpWaveName { get; set; } = "";
+
+    public string FollowUpResponsesFile { get; set; } = "";
 }
 
 /// <summary>Seeds an empty database with the model survey so that a fresh start has something to answer.</summary>
@@ -28,6 +39,8 @@ public sealed class ModelSurveySeeder(
     IDbContextFactory<SurveyDbContext> factory,
     SurveyImporter importer,
     InvitationService invitations,
+    ResponseImporter responses,
+    CodingImporter codings,
     IOptions<SeedOptions> options,
     IHostEnvironment environment,
     ILogger<ModelSurveySeeder> logger)
@@ -53,14 +66,42 @@ public sealed class ModelSurveySeeder(
         await db.SaveChangesAsync(cancellationToken);
 
         var issued = await invitations.IssueAsync(wave.Id, participants.Select(p => p.Id), cancellationToken);
+        var answered = new HashSet<int>();
+        if (seed.ResponsesFile.Length > 0)
+        {
+            await ImportResponsesAsync(wave.Id, seed.ResponsesFile, cancellationToken);
+            answered = (await db.Responses.Where(r => r.WaveId == wave.Id).Select(r => r.Invitation!.ParticipantId).ToListAsync(cancellationToken)).ToHashSet();
+        }
+        if (seed.CodingFile.Length > 0)
+        {
+            using var coding = new StreamReader(Resolve(seed.CodingFile), Encoding.UTF8);
+            await codings.ImportAsync(wave.Id, coding, cancellationToken);
+        }
+        if (seed.FollowUpWaveName.Length > 0)
+        {
+            var followUp = new Wave { SurveyId = survey.Id, Name = seed.FollowUpWaveName, IsClosed = true };
+            db.Waves.Add(followUp);
+            await db.SaveChangesAsync(cancellationToken);
+            await ImportResponsesAsync(followUp.Id, seed.FollowUpResponsesFile, cancellationToken);
+        }
         var linksFile = Resolve(seed.LinksFile);
-        await WriteLinksAsync(linksFile, issued, cancellationToken);
+        await WriteLinksAsync(linksFile, issued, answered, cancellationToken);
         logger.LogInformation("Seeded '{Survey}', wave '{Wave}', {Count} invitations; links written to {LinksFile}",
             survey.Title, wave.Name, issued.Count, linksFile);
         return issued;
     }
 
     private string Resolve(string path) => Path.GetFullPath(path, environment.ContentRootPath);
+
+    private async Task ImportResponsesAsync(int waveId, string file, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(Resolve(file), Encoding.UTF8);
+        var result = await responses.ImportAsync(waveId, reader, cancellationToken);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"{file} was not imported:{Environment.NewLine}{string.Join(Environment.NewLine, result.Problems)}");
+        }
+    }
 
     private static List<Participant> ReadParticipants(string file)
     {
@@ -95,15 +136,16 @@ public sealed class ModelSurveySeeder(
         return fields;
     }
 
-    private async Task WriteLinksAsync(string file, IReadOnlyList<IssuedInvitation> issued, CancellationToken cancellationToken)
+    private async Task WriteLinksAsync(string file, IReadOnlyList<IssuedInvitation> issued, HashSet<int> answered, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         var baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
-        var csv = new StringBuilder("participant,type,link\n");
+        var csv = new StringBuilder("participant,type,link,answered\n");
         foreach (var invitation in issued)
         {
             csv.Append(Quote(invitation.ParticipantName)).Append(',').Append(Quote(invitation.ParticipantType)).Append(',')
-                .Append(baseUrl).Append(invitation.Path).Append('\n');
+                .Append(baseUrl).Append(invitation.Path).Append(',')
+                .Append(answered.Contains(invitation.ParticipantId) ? "yes" : "no").Append('\n');
         }
         await File.WriteAllTextAsync(file, csv.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), cancellationToken);
     }
@@ -118,6 +160,8 @@ public static class AdministrationExtensions
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         builder.Services.AddSingleton<SurveyImporter>();
         builder.Services.AddSingleton<InvitationService>();
+        builder.Services.AddSingleton<ResponseImporter>();
+        builder.Services.AddSingleton<CodingImporter>();
         builder.Services.AddSingleton<ModelSurveySeeder>();
         return builder;
     }

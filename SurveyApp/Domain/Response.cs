@@ -5,6 +5,7 @@ public class Response
 {
     public int Id { get; set; }
     public int InvitationId { get; set; }
+    public Invitation? Invitation { get; set; }
     public int WaveId { get; set; }
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -25,6 +26,9 @@ public class Answer
 {
     public long Id { get; set; }
     public int ResponseId { get; set; }
+
+    /// <summary>The response's wave, repeated here so that a wave's distributions are read from one index range.</summary>
+    public int WaveId { get; set; }
     public int QuestionId { get; set; }
     public int? ItemId { get; set; }
     public string? Code { get; set; }

@@ -138,7 +138,7 @@ public sealed class ResponseService(IDbContextFactory<SurveyDbContext> factory, 
             return new SaveResult(SaveOutcome.Unusable, []);
         }
         await db.Answers.Where(a => a.ResponseId == responseId && questionIds.Contains(a.QuestionId)).ExecuteDeleteAsync(cancellationToken);
-        rows.ForEach(r => r.ResponseId = responseId);
+        rows.ForEach(r => (r.ResponseId, r.WaveId) = (responseId, session.Wave.Id));
         db.Answers.AddRange(rows);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using SurveyApp.Administration.Staff;
 using SurveyApp.Domain;
 
 namespace SurveyApp.Storage;
@@ -7,7 +9,7 @@ namespace SurveyApp.Storage;
 /// The SurveyApp database. Reach it through IDbContextFactory, one short-lived context per operation.
 /// Schema changes are migrations: <c>dotnet ef migrations add NAME --project SurveyApp --output-dir Storage/Migrations</c>.
 /// </summary>
-public class SurveyDbContext(DbContextOptions<SurveyDbContext> options) : DbContext(options)
+public class SurveyDbContext(DbContextOptions<SurveyDbContext> options) : IdentityDbContext<StaffUser>(options)
 {
     public DbSet<Survey> Surveys => Set<Survey>();
     public DbSet<Section> Sections => Set<Section>();
@@ -18,7 +20,12 @@ public class SurveyDbContext(DbContextOptions<SurveyDbContext> options) : DbCont
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Response> Responses => Set<Response>();
     public DbSet<Answer> Answers => Set<Answer>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<AnswerCategory> AnswerCategories => Set<AnswerCategory>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SurveyDbContext).Assembly);
+    }
 }

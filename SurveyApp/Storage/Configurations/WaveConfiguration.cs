@@ -41,7 +41,7 @@ internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
         // One response per invitation: the database, not the page, guarantees it.
         builder.HasIndex(r => r.InvitationId).IsUnique();
         builder.HasIndex(r => new { r.WaveId, r.SubmittedAt });
-        builder.HasOne<Invitation>().WithMany().HasForeignKey(r => r.InvitationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.Invitation).WithMany().HasForeignKey(r => r.InvitationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Wave>().WithMany().HasForeignKey(r => r.WaveId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Answers).WithOne().HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -52,10 +52,32 @@ internal sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
     public void Configure(EntityTypeBuilder<Answer> builder)
     {
         builder.Property(a => a.Code).HasMaxLength(64);
-        // Covers the distribution queries: GROUP BY question, item, code without touching the rows.
-        builder.HasIndex(a => new { a.QuestionId, a.ItemId, a.Code, a.ResponseId });
+        // Covers the distribution queries: a wave's GROUP BY question, item, code reads one index range.
+        builder.HasIndex(a => new { a.WaveId, a.QuestionId, a.ItemId, a.Code, a.ResponseId });
+        builder.HasOne<Wave>().WithMany().HasForeignKey(a => a.WaveId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => a.ResponseId);
         builder.HasOne<Question>().WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<QuestionItem>().WithMany().HasForeignKey(a => a.ItemId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
+{
+    public void Configure(EntityTypeBuilder<Category> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(200);
+        builder.HasIndex(c => new { c.QuestionId, c.Name }).IsUnique();
+        builder.HasOne<Question>().WithMany().HasForeignKey(c => c.QuestionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AnswerCategoryConfiguration : IEntityTypeConfiguration<AnswerCategory>
+{
+    public void Configure(EntityTypeBuilder<AnswerCategory> builder)
+    {
+        builder.HasKey(c => new { c.AnswerId, c.CategoryId });
+        builder.HasIndex(c => c.CategoryId);
+        builder.HasOne<Answer>().WithMany().HasForeignKey(c => c.AnswerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Category>().WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Cascade);
     }
 }

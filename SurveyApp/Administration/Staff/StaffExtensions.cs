@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Identity;
+using SurveyApp.Storage;
+
+namespace SurveyApp.Administration.Staff;
+
+public static class StaffExtensions
+{
+    public const string LoginPath = "/logga-in";
+    public const string LogoutPath = "/logga-ut";
+
+    /// <summary>Staff sign in with ASP.NET Core Identity, stored in the survey database.</summary>
+    public static WebApplicationBuilder AddStaffSignIn(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = LoginPath;
+            options.AccessDeniedPath = "/ingen-behorighet";
+            options.Cookie.Name = "SurveyApp.Staff";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+        builder.Services.AddIdentityCore<StaffUser>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<SurveyDbContext>()
+            .AddSignInManager();
+        builder.Services.AddAuthorization();
+        builder.Services.AddScoped<StaffAccounts>();
+        return builder;
+    }
+
+    /// <summary>POST /logga-ut signs the staff member out (the form carries an anti-forgery token).</summary>
+    public static void MapStaffSignOut(this WebApplication app) =>
+        app.MapPost(LogoutPath, async (SignInManager<StaffUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("/");
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+
+    /// <summary>
+    /// Runs <c>create-staff EMAIL ROLE</c>: creates a staff account with a random password, printed once.
+    /// Returns false when the arguments are not that command.
+    /// </summary>
+    public static async Task<bool> RunStaffCommandAsync(this WebApplication app, string[] args)
+    {
+        if (args is not ["create-staff", ..])
+        {
+            return false;
+        }
+        if (args is not [_, var email, var role] || !StaffRoles.All.Contains(role))
+        {
+            Console.Error.WriteLine($"Usage: create-staff EMAIL ROLE   (ROLE is {string.Join(" or ", StaffRoles.All)})");
+            Environment.ExitCode = 2;
+            return true;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(email, role);
+        if (result.Password is null)
+        {
+            Console.Error.WriteLine($"Could not create {email}: {string.Join(" ", result.Errors)}");
+            Environment.ExitCode = 1;
+            return true;
+        }
+        Console.WriteLine($"Created {role} account {email}. Password (shown only now): {result.Password}");
+        return true;
+    }
+}

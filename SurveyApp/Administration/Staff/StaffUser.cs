@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace SurveyApp.Administration.Staff;
+
+/// <summary>A staff account: an administrator or an analyst. Respondents never have one.</summary>
+public class StaffUser : IdentityUser;
+
+public static class StaffRoles
+{
+    public const string Admin = "admin";
+    public const string Analyst = "analyst";
+
+    /// <summary>For [Authorize(Roles = ...)]: either staff role may read results.</summary>
+    public const string AnyStaff = Admin + "," + Analyst;
+
+    public static readonly string[] All = [Admin, Analyst];
+}
