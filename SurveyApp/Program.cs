@@ -2,6 +2,7 @@ using System.Resources;
 using Radzen;
 using SurveyApp.Administration;
 using SurveyApp.Administration.Staff;
+using SurveyApp.Analysis;
 using SurveyApp.Components;
 using SurveyApp.Components.Layout;
 using SurveyApp.Responding;
@@ -18,6 +19,7 @@ builder.AddUiLocalization();
 builder.AddResponding();
 builder.AddAdministration();
 builder.AddStaffSignIn();
+builder.AddAnalysis();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
 

@@ -1,0 +1,163 @@
+using Microsoft.Extensions.DependencyInjection;
+using SurveyApp.Analysis;
+using SurveyApp.Tests.Support;
+using Xunit;
+
+namespace SurveyApp.Tests.Analysis;
+
+/// <summary>
+/// The results of the model survey's demo data, computed by the database from a real SQLite file,
+/// compared with the figures the report publishes.
+/// </summary>
+public sealed class ResultsServiceTests : IClassFixture<DemoDataFixture>
+{
+    private readonly ResultsService _results;
+    private readonly int _wave2013;
+    private readonly int _wave2015;
+
+    public ResultsServiceTests(DemoDataFixture fixture)
+    {
+        _results = fixture.App.Services.GetRequiredService<ResultsService>();
+        var waves = _results.ListWavesAsync().GetAwaiter().GetResult();
+        _wave2013 = waves.Single(w => w.WaveName == "Uppföljning december 2013").WaveId;
+        _wave2015 = waves.Single(w => w.WaveName == "Uppföljning 2015 (fiktiv)").WaveId;
+    }
+
+    [Fact]
+    public async Task ResponseRateIsSeventeenOfTwenty()
+    {
+        var wave = (await _results.ListWavesAsync()).Single(w => w.WaveId == _wave2013);
+
+        Assert.Equal(20, wave.Invited);
+        Assert.Equal(17, wave.Submitted);
+        Assert.Equal(0.85, wave.ResponseRate, 6);
+    }
+
+    [Fact]
+    public async Task WhoHasNotAnsweredIsListed()
+    {
+        var results = await Get2013Async(ResultsFilter.None);
+
+        var notAnswered = results.Participants.Where(p => p.Status != ParticipantStatus.Submitted).Select(p => p.Name).Order();
+        Assert.Equal(["Landstinget Sörmland", "Region Halland", "Tidaholms kommun"], notAnswered);
+    }
+
+    [Fact]
+    public async Task Fråga9MatchesTheReportElevenOfSeventeenInHögGrad()
+    {
+        var f9 = (await Get2013Async(ResultsFilter.None)).Questions.Single(q => q.Question.Key == "f9").Main;
+
+        var högGrad = f9.Choices.Single(c => c.Code == "4");
+        Assert.Equal(17, f9.Answered);
+        Assert.Equal(11, högGrad.Count);
+        Assert.Equal(65, Math.Round(100 * f9.ShareOfAnswered(högGrad)));
+        Assert.Equal(4, f9.Scale!.Median);
+        Assert.Equal(12.0 / 17, f9.Scale.TopTwoShare!.Value, 9);
+        Assert.Equal(0, f9.Choices.Single(c => c.Code == "ej_paverkat").Count);
+    }
+
+    [Fact]
+    public async Task Fråga8MatchesTheReportNineOfSeventeen()
+    {
+        var f8 = (await Get2013Async(ResultsFilter.None)).Questions.Single(q => q.Question.Key == "f8").Main;
+
+        Assert.Equal([9, 8, 0], f8.Choices.Select(c => c.Count));
+        Assert.Equal(47, Math.Round(100 * f8.ShareOfAnswered(f8.Choices[1])));
+    }
+
+    [Fact]
+    public async Task Fråga5MatchesTheReportsPercentages()
+    {
+        var f5 = (await Get2013Async(ResultsFilter.None)).Questions.Single(q => q.Question.Key == "f5").Main;
+
+        Assert.Equal([0, 6, 47, 35, 12], f5.Choices.Where(c => !c.IsOffScale).Select(c => Math.Round(100 * f5.ShareOfScale(c))));
+        Assert.Equal(3, f5.Scale!.Median);
+    }
+
+    [Fact]
+    public async Task Fråga7SaysItsBaseFifteenAnsweredTwoSkipped()
+    {
+        var f7 = (await Get2013Async(ResultsFilter.None)).Questions.Single(q => q.Question.Key == "f7").Main;
+
+        Assert.Equal(15, f7.Answered);
+        Assert.Equal(2, f7.Skipped);
+        Assert.Equal(0, f7.NotShown);
+        Assert.Equal(80, Math.Round(100 * f7.ShareOfAnswered(f7.Choices[0])));
+    }
+
+    [Fact]
+    public async Task CodedAdvantagesCountAsInTheReport()
+    {
+        var f2 = (await Get2013Async(ResultsFilter.None)).Questions.Single(q => q.Question.Key == "f2");
+
+        Assert.Equal(17, f2.TextAnswers);
+        Assert.Equal(
+            [("Kunskaps- och erfarenhetsutbyte", 8), ("Nationell nivå", 5), ("Stöd och legitimitet lokalt", 4), ("Ta del av forskning", 3)],
+            f2.Categories.Select(c => (c.Name, c.Count)));
+    }
+
+    [Fact]
+    public async Task FilteringByMunicipalitiesShowsTheirTenResponses()
+    {
+        var results = await Get2013Async(new ResultsFilter(["kommun"], null));
+
+        Assert.False(results.Suppressed);
+        Assert.Equal(10, results.InView);
+        Assert.Equal(10, results.Questions.Single(q => q.Question.Key == "f1").Main.Answered);
+    }
+
+    [Theory]
+    [InlineData("landsting")]                            // 4 responses
+    [InlineData("kommun", "landsting", "region")]        // 16: the one regionförbund is the rest
+    public async Task AFilterThatLeavesOrRevealsASmallGroupShowsNoNumbers(params string[] types)
+    {
+        var results = await Get2013Async(new ResultsFilter(types, null));
+
+        Assert.True(results.Suppressed);
+        Assert.Empty(results.Questions);
+    }
+
+    [Fact]
+    public async Task ACategoryWorksAsAFilter()
+    {
+        var f2 = (await Get2013Async(ResultsFilter.None)).Questions.Single(q => q.Question.Key == "f2");
+        var exchange = f2.Categories.Single(c => c.Name == "Kunskaps- och erfarenhetsutbyte");
+
+        var results = await Get2013Async(new ResultsFilter([], exchange.CategoryId));
+
+        Assert.False(results.Suppressed);
+        Assert.Equal(8, results.InView);
+    }
+
+    [Fact]
+    public async Task CrossTabHidesTheSmallParticipantTypes()
+    {
+        var table = await _results.CrossTabAsync(_wave2013, "f8", null, ResultsFilter.None);
+
+        Assert.NotNull(table);
+        var visible = table.Columns.Where(c => !c.Hidden).Select(c => c.Segment);
+        Assert.Equal(["kommun"], visible);
+        Assert.All(table.Columns.Where(c => c.Hidden), c => Assert.Empty(c.Counts));
+        Assert.False(table.Total.Hidden);
+        Assert.Equal(17, table.Total.Answered);
+    }
+
+    [Fact]
+    public async Task TheFollowUpWaveHasItsOwnResponses()
+    {
+        var results = await _results.GetAsync(_wave2015, ResultsFilter.None);
+
+        Assert.Equal(16, results!.InView);
+        Assert.Equal(1, results.Questions.Single(q => q.Question.Key == "f5").Main.Choices.Single(c => c.Code == "ej_gatt_vidare").Count);
+    }
+
+    private async Task<WaveResults> Get2013Async(ResultsFilter filter) => (await _results.GetAsync(_wave2013, filter))!;
+}
+
+/// <summary>One app on a real SQLite file with the demo responses, shared by a test class that only reads.</summary>
+public sealed class DemoDataFixture : IDisposable
+{
+    public SurveyAppFactory App { get; } = new(demoResponses: true);
+
+    public void Dispose() => App.Dispose();
+}

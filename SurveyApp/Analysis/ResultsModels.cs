@@ -1,0 +1,76 @@
+using SurveyApp.Analysis.Statistics;
+using SurveyApp.Domain;
+
+namespace SurveyApp.Analysis;
+
+/// <summary>What narrows a wave's responses: participant types and an open-answer category.</summary>
+public sealed record ResultsFilter(IReadOnlyList<string> ParticipantTypes, int? CategoryId)
+{
+    public static readonly ResultsFilter None = new([], null);
+
+    public bool IsActive => ParticipantTypes.Count > 0 || CategoryId is not null;
+}
+
+public sealed record WaveSummary(int WaveId, string WaveName, int SurveyId, string SurveyTitle, bool IsClosed, int Invited, int Submitted)
+{
+    public double ResponseRate => Invited == 0 ? 0 : (double)Submitted / Invited;
+}
+
+public enum ParticipantStatus { NotStarted, Started, Submitted }
+
+public sealed record ParticipantProgress(string Name, string Type, ParticipantStatus Status);
+
+/// <summary>One answer a question offers, with how many chose it.</summary>
+public sealed record ChoiceCount(string Code, string Label, int? Value, bool IsOffScale, int Count);
+
+/// <summary>
+/// The distribution of one question (or one matrix item). <see cref="Answered"/> is the base of the
+/// percentages: responses in view that answered; <see cref="Skipped"/> those shown the question that did not;
+/// <see cref="NotShown"/> those its condition hid it from. Scale statistics use the scale answers only.
+/// </summary>
+public sealed record Distribution(
+    string? ItemCode,
+    string? ItemText,
+    int Answered,
+    int Skipped,
+    int NotShown,
+    IReadOnlyList<ChoiceCount> Choices,
+    ScaleSummary? Scale)
+{
+    public int OffScaleCount => Choices.Where(c => c.IsOffScale).Sum(c => c.Count);
+
+    public int ScaleCount => Choices.Where(c => !c.IsOffScale).Sum(c => c.Count);
+
+    public double ShareOfAnswered(ChoiceCount choice) => Answered == 0 ? 0 : (double)choice.Count / Answered;
+
+    /// <summary>Share of the scale answers (valid n), the base of the diverging chart and scale statistics.</summary>
+    public double ShareOfScale(ChoiceCount choice) => choice.IsOffScale || ScaleCount == 0 ? 0 : (double)choice.Count / ScaleCount;
+}
+
+public sealed record CategoryCount(int CategoryId, string Name, int Count);
+
+public sealed record QuestionResults(Question Question, IReadOnlyList<Distribution> Distributions, IReadOnlyList<CategoryCount> Categories, int TextAnswers)
+{
+    public Distribution Main => Distributions[0];
+}
+
+/// <summary>A wave's results for the responses in view; when <see cref="Suppressed"/>, no numbers at all.</summary>
+public sealed record WaveResults(
+    WaveSummary Wave,
+    Survey Survey,
+    ResultsFilter Filter,
+    int MinGroupSize,
+    int InView,
+    bool Suppressed,
+    IReadOnlyList<ParticipantProgress> Participants,
+    IReadOnlyList<QuestionResults> Questions);
+
+/// <summary>A question broken down by participant type; hidden segments carry no numbers.</summary>
+public sealed record CrossTab(
+    Question Question,
+    string? ItemCode,
+    IReadOnlyList<CrossTabColumn> Columns,
+    CrossTabColumn Total,
+    IReadOnlyList<Choice> Choices);
+
+public sealed record CrossTabColumn(string Segment, int Responses, bool Hidden, IReadOnlyDictionary<string, int> Counts, int Answered);
