@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SurveyApp.Analysis;
+using SurveyApp.Analysis.Statistics;
 using SurveyApp.Tests.Support;
 using Xunit;
 
@@ -12,12 +13,14 @@ namespace SurveyApp.Tests.Analysis;
 public sealed class ResultsServiceTests : IClassFixture<DemoDataFixture>
 {
     private readonly ResultsService _results;
+    private readonly ComparisonService _comparisons;
     private readonly int _wave2013;
     private readonly int _wave2015;
 
     public ResultsServiceTests(DemoDataFixture fixture)
     {
         _results = fixture.App.Services.GetRequiredService<ResultsService>();
+        _comparisons = fixture.App.Services.GetRequiredService<ComparisonService>();
         var waves = _results.ListWavesAsync().GetAwaiter().GetResult();
         _wave2013 = waves.Single(w => w.WaveName == "Uppföljning december 2013").WaveId;
         _wave2015 = waves.Single(w => w.WaveName == "Uppföljning 2015 (fiktiv)").WaveId;
@@ -149,6 +152,34 @@ public sealed class ResultsServiceTests : IClassFixture<DemoDataFixture>
 
         Assert.Equal(16, results!.InView);
         Assert.Equal(1, results.Questions.Single(q => q.Question.Key == "f5").Main.Choices.Single(c => c.Code == "ej_gatt_vidare").Count);
+    }
+
+    [Fact]
+    public async Task ComparingTheWavesPairsTheSameOrganisationsAndTestsWithWilcoxon()
+    {
+        var comparison = await _comparisons.CompareAsync(_wave2013, _wave2015, ResultsFilter.None);
+
+        var f5 = comparison!.Questions.Single(q => q.Question.Key == "f5");
+        Assert.Equal(ComparisonTest.WilcoxonSignedRank, f5.Test!.Test);
+        Assert.Equal(17, f5.Test.CountA);
+        Assert.Equal(15, f5.Test.CountB);
+        Assert.Equal(15, f5.Test.Pairs);
+        Assert.Equal(PValueMethod.Exact, f5.Test.Method);
+        Assert.InRange(f5.Test.PValue!.Value, 0, 0.05);
+        var högGrad = f5.Changes.Single(c => c.Code == "4");
+        Assert.Equal(6, högGrad.CountA);
+        Assert.Equal(8, högGrad.CountB);
+        Assert.Equal(100 * (8.0 / 15 - 6.0 / 17), högGrad.PercentagePoints, 9);
+        Assert.Null(comparison.Questions.Single(q => q.Question.Key == "f1").Test);
+    }
+
+    [Fact]
+    public async Task ComparingUnderASuppressedFilterShowsNoNumbers()
+    {
+        var comparison = await _comparisons.CompareAsync(_wave2013, _wave2015, new ResultsFilter(["region"], null));
+
+        Assert.True(comparison!.Suppressed);
+        Assert.Empty(comparison.Questions);
     }
 
     private async Task<WaveResults> Get2013Async(ResultsFilter filter) => (await _results.GetAsync(_wave2013, filter))!;

@@ -7,6 +7,7 @@ public static class AnalysisExtensions
         builder.Services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.Section)
             .Validate(o => o.MinGroupSize >= 1, "Analysis:MinGroupSize must be at least 1.").ValidateOnStart();
         builder.Services.AddSingleton<ResultsService>();
+        builder.Services.AddSingleton<ComparisonService>();
         return builder;
     }
 }

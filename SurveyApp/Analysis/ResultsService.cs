@@ -165,7 +165,7 @@ public sealed class ResultsService(IDbContextFactory<SurveyDbContext> factory, S
         return counts.Where(c => c.QuestionId == source.Id && question.ConditionValues.Contains(c.Code)).Sum(c => c.Count);
     }
 
-    private static IQueryable<Response> InView(SurveyDbContext db, int waveId, ResultsFilter filter)
+    internal static IQueryable<Response> InView(SurveyDbContext db, int waveId, ResultsFilter filter)
     {
         var responses = db.Responses.Where(r => r.WaveId == waveId && r.SubmittedAt != null);
         if (filter.ParticipantTypes.Count > 0)

@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using SurveyApp.Analysis.Statistics;
+using SurveyApp.Domain;
+using SurveyApp.Storage;
+
+namespace SurveyApp.Analysis;
+
+public enum ComparisonTest { WilcoxonSignedRank, MannWhitneyU }
+
+/// <summary>
+/// The test of a scale question between two waves. Paired (Wilcoxon) when the same participants
+/// answered both waves: at least <see cref="ComparisonService.PairedShare"/> of the smaller wave's
+/// answers have a partner; otherwise independent samples (Mann–Whitney).
+/// </summary>
+public sealed record ScaleTest(ComparisonTest Test, int CountA, int CountB, int Pairs, double Statistic, double? PValue, PValueMethod? Method, string? Reason);
+
+public sealed record ChoiceChange(string Code, string Label, bool IsOffScale, int CountA, double ShareA, int CountB, double ShareB)
+{
+    public double PercentagePoints => 100 * (ShareB - ShareA);
+}
+
+public sealed record QuestionComparison(Question Question, string? ItemCode, string? ItemText, Distribution A, Distribution B, IReadOnlyList<ChoiceChange> Changes, ScaleTest? Test);
+
+public sealed record WaveComparison(WaveResults A, WaveResults B, IReadOnlyList<QuestionComparison> Questions)
+{
+    public bool Suppressed => A.Suppressed || B.Suppressed;
+}
+
+/// <summary>Two waves of one survey side by side: distributions, changes in percentage points, tests.</summary>
+public sealed class ComparisonService(IDbContextFactory<SurveyDbContext> factory, ResultsService results)
+{
+    public const double PairedShare = 0.8;
+
+    public async Task<WaveComparison?> CompareAsync(int waveA, int waveB, ResultsFilter filter, CancellationToken cancellationToken = default)
+    {
+        var a = await results.GetAsync(waveA, filter, cancellationToken);
+        var b = await results.GetAsync(waveB, filter, cancellationToken);
+        if (a is null || b is null || a.Wave.SurveyId != b.Wave.SurveyId)
+        {
+            return null;
+        }
+        if (a.Suppressed || b.Suppressed)
+        {
+            return new WaveComparison(a, b, []);
+        }
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var valuesA = await ScaleValuesAsync(db, waveA, filter, cancellationToken);
+        var valuesB = await ScaleValuesAsync(db, waveB, filter, cancellationToken);
+
+        var questions = new List<QuestionComparison>();
+        foreach (var (questionA, questionB) in a.Questions.Zip(b.Questions).Where(p => p.First.Question.IsChoice))
+        {
+            foreach (var (distA, distB) in questionA.Distributions.Zip(questionB.Distributions))
+            {
+                var question = questionA.Question;
+                var itemId = question.Items.SingleOrDefault(i => i.Code == distA.ItemCode)?.Id;
+                var changes = distA.Choices.Zip(distB.Choices).Select(p => new ChoiceChange(
+                    p.First.Code, p.First.Label, p.First.IsOffScale,
+                    p.First.Count, Share(distA, p.First), p.Second.Count, Share(distB, p.Second))).ToList();
+                var test = question.IsScaled
+                    ? Test(Values(valuesA, question.Id, itemId), Values(valuesB, question.Id, itemId))
+                    : null;
+                questions.Add(new QuestionComparison(question, distA.ItemCode, distA.ItemText, distA, distB, changes, test));
+            }
+        }
+        return new WaveComparison(a, b, questions);
+    }
+
+    /// <summary>Paired when most answers have a partner in the other wave, independent otherwise.</summary>
+    public static ScaleTest Test(IReadOnlyDictionary<int, int> a, IReadOnlyDictionary<int, int> b)
+    {
+        var pairs = a.Keys.Where(b.ContainsKey).Select(p => (a[p], b[p])).ToList();
+        var smaller = Math.Min(a.Count, b.Count);
+        if (pairs.Count >= 2 && pairs.Count >= PairedShare * smaller)
+        {
+            var w = WilcoxonSignedRank.Test(pairs);
+            return new ScaleTest(ComparisonTest.WilcoxonSignedRank, a.Count, b.Count, pairs.Count, w.T, w.PValue, w.Method, w.Reason);
+        }
+        var u = MannWhitney.Test(a.Values.ToList(), b.Values.ToList());
+        return new ScaleTest(ComparisonTest.MannWhitneyU, a.Count, b.Count, pairs.Count, u.U, u.PValue, u.Method, u.Reason);
+    }
+
+    private static double Share(Distribution distribution, ChoiceCount choice) =>
+        choice.IsOffScale ? distribution.ShareOfAnswered(choice) : distribution.ShareOfScale(choice);
+
+    private static IReadOnlyDictionary<int, int> Values(List<ScaleValue> values, int questionId, int? itemId) =>
+        values.Where(v => v.QuestionId == questionId && v.ItemId == itemId).ToDictionary(v => v.ParticipantId, v => v.Value);
+
+    private sealed record ScaleValue(int QuestionId, int? ItemId, int ParticipantId, int Value);
+
+    /// <summary>Each participant's scale answers in the wave; off-scale answers have no value and stay out.</summary>
+    private static Task<List<ScaleValue>> ScaleValuesAsync(SurveyDbContext db, int waveId, ResultsFilter filter, CancellationToken cancellationToken) =>
+        db.Answers.Where(a => a.WaveId == waveId && a.Value != null)
+            .Join(ResultsService.InView(db, waveId, filter), a => a.ResponseId, r => r.Id,
+                (a, r) => new ScaleValue(a.QuestionId, a.ItemId, r.Invitation!.ParticipantId, a.Value!.Value))
+            .ToListAsync(cancellationToken);
+}
