@@ -1,0 +1,81 @@
+using SurveyApp.Domain;
+
+namespace SurveyApp.Analysis.Components;
+
+/// <summary>One bar (a question, an item or a wave) and one step's value on it, in percent; left of zero is negative.</summary>
+public sealed record BarValue(string Category, double Value);
+
+/// <summary>One stacked segment series of a diverging chart.</summary>
+public sealed record DivergingSeries(string Label, string Colour, IReadOnlyList<BarValue> Values);
+
+/// <summary>A legend entry, in scale order.</summary>
+public sealed record LegendEntry(string Label, string Colour);
+
+/// <summary>
+/// Lays out a diverging stacked bar chart for scale answers: steps below the middle go left of zero,
+/// steps above go right, an odd scale's middle step is split evenly across zero. Series are listed
+/// from zero outwards, so that stacking puts the extreme steps at the ends. Percentages are shares of
+/// the scale answers (valid n); off-scale answers are never part of the bar.
+/// </summary>
+public static class DivergingLayout
+{
+    private static readonly Dictionary<int, string[]> Palettes = new()
+    {
+        [2] = ["#d6604d", "#4393c3"],
+        [3] = ["#d6604d", "#bababa", "#4393c3"],
+        [4] = ["#b2182b", "#ef8a62", "#67a9cf", "#2166ac"],
+        [5] = ["#b2182b", "#ef8a62", "#bababa", "#67a9cf", "#2166ac"],
+        [6] = ["#b2182b", "#d6604d", "#f4a582", "#92c5de", "#4393c3", "#2166ac"],
+        [7] = ["#b2182b", "#d6604d", "#f4a582", "#bababa", "#92c5de", "#4393c3", "#2166ac"],
+    };
+
+    public static IReadOnlyList<LegendEntry> Legend(Scale scale)
+    {
+        var steps = Ascending(scale);
+        var colours = Colours(steps.Count);
+        return steps.Select((s, i) => new LegendEntry(s.Label, colours[i])).ToList();
+    }
+
+    /// <param name="scale">The scale whose steps make the segments.</param>
+    /// <param name="bars">Each bar's name and its distribution.</param>
+    public static IReadOnlyList<DivergingSeries> Series(Scale scale, IReadOnlyList<(string Category, Distribution Distribution)> bars)
+    {
+        var steps = Ascending(scale);
+        var colours = Colours(steps.Count);
+        var middle = steps.Count / 2;
+        var odd = steps.Count % 2 == 1;
+
+        double Share(Distribution distribution, ScaleStep step)
+        {
+            var choice = distribution.Choices.Single(c => c.Value == step.Value);
+            return 100 * distribution.ShareOfScale(choice);
+        }
+
+        DivergingSeries Make(int index, double sign, double part) => new(steps[index].Label, colours[index],
+            bars.Select(b => new BarValue(b.Category, sign * part * Share(b.Distribution, steps[index]))).ToList());
+
+        var series = new List<DivergingSeries>();
+        if (odd)
+        {
+            series.Add(Make(middle, -1, 0.5));
+        }
+        for (var i = middle - 1; i >= 0; i--)
+        {
+            series.Add(Make(i, -1, 1));
+        }
+        if (odd)
+        {
+            series.Add(Make(middle, 1, 0.5));
+        }
+        for (var i = odd ? middle + 1 : middle; i < steps.Count; i++)
+        {
+            series.Add(Make(i, 1, 1));
+        }
+        return series;
+    }
+
+    private static List<ScaleStep> Ascending(Scale scale) => scale.Steps.OrderBy(s => s.Value).ToList();
+
+    private static string[] Colours(int count) =>
+        Palettes.TryGetValue(count, out var palette) ? palette : Enumerable.Repeat("#4393c3", count).ToArray();
+}
