@@ -30,6 +30,29 @@ public sealed class AppProcess(bool demoResponses = false) : IAsyncDisposable
 
     public async Task StartAsync()
     {
+        var start = StartInfo();
+        _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilServingAsync();
+    }
+
+    /// <summary>Runs one of the app's commands (such as create-staff) on the same database and returns what it printed.</summary>
+    public async Task<string> RunCommandAsync(params string[] args)
+    {
+        var start = StartInfo();
+        args.ToList().ForEach(start.ArgumentList.Add);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"{string.Join(' ', args)} failed: {errors}");
+    }
+
+    private ProcessStartInfo StartInfo()
+    {
         var app = Path.Combine(RepoPaths.Root, "SurveyApp", "bin", BuildConfiguration(), "net8.0", "linux-x64", "SurveyApp");
         var start = new ProcessStartInfo(app)
         {
@@ -49,12 +72,7 @@ public sealed class AppProcess(bool demoResponses = false) : IAsyncDisposable
         {
             start.Environment[key.Replace(":", "__")] = value;
         }
-        _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {app}.");
-        _process.OutputDataReceived += (_, e) => Keep(e.Data);
-        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        await WaitUntilServingAsync();
+        return start;
     }
 
     /// <summary>Ends the process at once, as a crash or a pulled plug would (SIGKILL).</summary>

@@ -1,0 +1,80 @@
+using Bunit;
+using SurveyApp.Analysis;
+using SurveyApp.Analysis.Components;
+using SurveyApp.Analysis.Statistics;
+using SurveyApp.Domain;
+using SurveyApp.Tests.Responding.Components;
+using SurveyApp.Tests.Support;
+using Xunit;
+
+namespace SurveyApp.Tests.Analysis.Components;
+
+public class DistributionTableTests : LocalizedTestContext
+{
+    private readonly Survey _survey = ModelSurvey.Load();
+
+    /// <summary>Fråga 5 as the report gives it, plus one off-scale answer so that the two bases differ.</summary>
+    private Distribution F5()
+    {
+        var question = _survey.FindQuestion("f5")!;
+        int[] counts = [0, 1, 8, 6, 2, 1];
+        var choices = question.Choices().Select((c, i) => new ChoiceCount(c.Code, c.Label, c.Value, c.IsOffScale, counts[i])).ToList();
+        var scale = ScaleSummary.FromCounts(choices.Where(c => c.Value is not null).Select(c => (c.Value!.Value, c.Count)), [1, 2, 3, 4, 5]);
+        return new Distribution(null, null, 18, 2, 0, choices, scale);
+    }
+
+    [Fact]
+    public void ScaleStepsShowCountsAndBothShares()
+    {
+        using var culture = UiCulture.Swedish();
+
+        var cut = RenderComponent<DistributionTable>(ps => ps.Add(p => p.Question, _survey.FindQuestion("f5")!).Add(p => p.Distribution, F5()));
+
+        var row = cut.FindAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent == "Varken låg eller hög grad");
+        var cells = row.QuerySelectorAll("td").Select(c => c.TextContent).ToList();
+        Assert.Equal("8", cells[0]);
+        Assert.Equal(Format.Percent(8.0 / 18), cells[1]); // 44 %: 8 of the 18 who answered
+        Assert.Equal(Format.Percent(8.0 / 17), cells[2]); // 47 %: 8 of the 17 answers on the scale
+        Assert.StartsWith("44", cells[1]);
+        Assert.StartsWith("47", cells[2]);
+    }
+
+    [Fact]
+    public void OffScaleAnswersStandApartAndHaveNoScaleShare()
+    {
+        using var culture = UiCulture.Swedish();
+
+        var cut = RenderComponent<DistributionTable>(ps => ps.Add(p => p.Question, _survey.FindQuestion("f5")!).Add(p => p.Distribution, F5()));
+
+        Assert.Equal("Utanför skalan", cut.Find(".results-table__group th").TextContent);
+        var offScale = cut.Find(".results-table__off-scale");
+        Assert.Equal("Vi har ej gått vidare", offScale.QuerySelector("th")!.TextContent);
+        Assert.Equal(["1", Format.Percent(1.0 / 18), "–"], offScale.QuerySelectorAll("td").Select(c => c.TextContent));
+    }
+
+    [Fact]
+    public void TheBaseAndTheScaleStatisticsAreStated()
+    {
+        using var culture = UiCulture.Swedish();
+
+        var cut = RenderComponent<DistributionTable>(ps => ps.Add(p => p.Question, _survey.FindQuestion("f5")!).Add(p => p.Distribution, F5()));
+
+        Assert.Equal("Bas: 18 besvarade frågan, 2 hoppade över den.", cut.Find(".results-base").TextContent.Trim());
+        Assert.Contains("Median: Varken låg eller hög grad (3)", cut.Find(".results-scale").TextContent);
+        Assert.Contains(Format.Percent(8.0 / 17), cut.Find(".results-scale").TextContent); // top two: 8 of 17
+        Assert.Contains("17 svar på skalan", cut.Find(".results-scale").TextContent);
+    }
+
+    [Fact]
+    public void AChoiceQuestionHasNoScaleColumn()
+    {
+        using var culture = UiCulture.English();
+        var question = _survey.FindQuestion("f1")!;
+        var choices = question.Choices().Select((c, i) => new ChoiceCount(c.Code, c.Label, c.Value, c.IsOffScale, i == 0 ? 15 : 1)).ToList();
+
+        var cut = RenderComponent<DistributionTable>(ps => ps.Add(p => p.Question, question).Add(p => p.Distribution, new Distribution(null, null, 18, 0, 0, choices, null)));
+
+        Assert.Equal(["Answer", "Count", "Share of respondents"], cut.FindAll("thead th").Select(h => h.TextContent));
+        Assert.Empty(cut.FindAll(".results-scale"));
+    }
+}

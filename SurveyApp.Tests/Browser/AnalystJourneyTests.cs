@@ -1,0 +1,116 @@
+using Microsoft.Playwright;
+using SurveyApp.Tests.Support;
+using Xunit;
+
+namespace SurveyApp.Tests.Browser;
+
+/// <summary>
+/// An analyst signs in, reads the 2013 wave's results, filters them, downloads a chart, compares the
+/// waves, opens a cross-tab and codes an open answer. axe-core audits every page at desktop and phone
+/// width; screenshots go to TestResults/screenshots/analyst.
+/// </summary>
+public sealed class AnalystJourneyTests : IAsyncLifetime
+{
+    private const string Email = "analytiker@example.se";
+    private readonly AppProcess _app = new(demoResponses: true);
+    private BrowserSession _browser = default!;
+    private string _password = "";
+
+    public async Task InitializeAsync()
+    {
+        var output = await _app.RunCommandAsync("create-staff", Email, "analyst");
+        _password = output.Trim().Split(' ')[^1];
+        await _app.StartAsync();
+        _browser = await BrowserSession.LaunchAsync("analyst");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AnalystReadsFiltersComparesDownloadsAndCodes()
+    {
+        var context = await _browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(_app.BaseUrl + "/resultat");
+        await page.WaitForURLAsync("**/logga-in?ReturnUrl=%2Fresultat");
+        await _browser.CheckPageAsync(page, "sign-in");
+        await page.FillAsync("#email", Email);
+        await page.FillAsync("#password", _password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await page.WaitForURLAsync(_app.BaseUrl + "/resultat");
+        await Expect(page.Locator("main")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"17 av 20 har svarat \(85\s%\)"));
+        await _browser.CheckPageAsync(page, "waves");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Uppföljning december 2013", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/resultat/1");
+        await WaitForChartsAsync(page);
+        var f9 = page.Locator("section:has(#h-f9)");
+        await Expect(f9.Locator("tr:has(th:text-is('I hög grad'))")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"65\s%"));
+        await Expect(f9.Locator("tr:has(th:text-is('I hög grad')) td").First).ToHaveTextAsync("11");
+        await _browser.CheckPageAsync(page, "wave-results");
+
+        // Charts download as SVG (with title and legend) and as PNG.
+        var svg = await DownloadAsync(page, f9.GetByRole(AriaRole.Button, new() { Name = "Ladda ner SVG" }));
+        var svgText = System.Text.Encoding.UTF8.GetString(svg);
+        Assert.Contains("<svg", svgText);
+        Assert.Contains("Andel av svaren på skalan (n = 17)", svgText);
+        Assert.Contains("I mycket hög grad", svgText);
+        var png = await DownloadAsync(page, f9.GetByRole(AriaRole.Button, new() { Name = "Ladda ner PNG" }));
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, png.Take(4));
+        Assert.True(png.Length > 2000, $"PNG of {png.Length} bytes");
+
+        // Filter by participant type: the ten municipalities are shown, the four county councils are not.
+        await page.GetByLabel("kommun", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Visa", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/resultat/1?typ=kommun");
+        await Expect(page.Locator(".filter-summary")).ToHaveTextAsync("Filtret visar 10 av 17 svar.");
+        await WaitForChartsAsync(page);
+        await _browser.CheckPageAsync(page, "filtered");
+
+        await page.GotoAsync(_app.BaseUrl + "/resultat/1?typ=landsting");
+        await Expect(page.Locator(".notice h2")).ToHaveTextAsync("För få svar att visa");
+        await Expect(page.Locator(".question-results")).ToHaveCountAsync(0);
+        await _browser.CheckPageAsync(page, "suppressed");
+
+        await page.GotoAsync(_app.BaseUrl + "/resultat/1/korstabell?fraga=f8");
+        await Expect(page.Locator("thead")).ToContainTextAsync("för få svar");
+        await _browser.CheckPageAsync(page, "cross-tab");
+
+        await page.GotoAsync(_app.BaseUrl + "/resultat/jamfor?a=1&b=2");
+        await Expect(page.Locator("section:has(#h-jamfor-f5) .results-test")).ToContainTextAsync("Wilcoxons teckenrangtest, 15 par");
+        await WaitForChartsAsync(page);
+        await _browser.CheckPageAsync(page, "comparison");
+
+        await CodeAnOpenAnswerAsync(page);
+        await context.CloseAsync();
+    }
+
+    private async Task CodeAnOpenAnswerAsync(IPage page)
+    {
+        await page.GotoAsync(_app.BaseUrl + "/resultat/1/fritext/f2");
+        await Expect(page.Locator("h1")).ToContainTextAsync("Vilken var fördelen");
+        var research = page.Locator("tr:has(th:text-is('Ta del av forskning'))").First;
+        await Expect(research).ToContainTextAsync("3");
+        var box = page.Locator("input[type=checkbox]:not(:checked)").Filter(new() { Has = null }).And(page.GetByLabel("Ta del av forskning")).First;
+        await box.CheckAsync();
+        await Expect(research).ToContainTextAsync("4");
+        await _browser.CheckPageAsync(page, "coding");
+    }
+
+    private static async Task WaitForChartsAsync(IPage page) =>
+        await Expect(page.Locator(".chart__body svg").First).ToBeVisibleAsync();
+
+    private static async Task<byte[]> DownloadAsync(IPage page, ILocator button)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => button.ClickAsync());
+        var path = await download.PathAsync();
+        return await File.ReadAllBytesAsync(path);
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
