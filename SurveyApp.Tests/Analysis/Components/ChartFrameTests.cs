@@ -1,0 +1,65 @@
+using Bunit;
+using SurveyApp.Analysis.Components;
+using SurveyApp.Tests.Responding.Components;
+using SurveyApp.Tests.Support;
+using Xunit;
+
+namespace SurveyApp.Tests.Analysis.Components;
+
+public class ChartFrameTests : LocalizedTestContext
+{
+    private IRenderedComponent<ChartFrame> Render(string? note = null) =>
+        RenderComponent<ChartFrame>(ps => ps
+            .Add(p => p.Id, "diagram-1-f9")
+            .Add(p => p.Title, "Andel av svaren på skalan (n = 17)")
+            .Add(p => p.Legend, [new LegendEntry("I låg grad", "#ef8a62"), new LegendEntry("I hög grad", "#67a9cf")])
+            .Add(p => p.Note, note)
+            .AddChildContent("<svg><rect width=\"10\" height=\"10\"></rect></svg>"));
+
+    [Fact]
+    public void TheChartIsAFigureWithItsTitleAndATextAlternative()
+    {
+        using var culture = UiCulture.Swedish();
+
+        var cut = Render();
+
+        var figure = cut.Find("figure#diagram-1-f9");
+        Assert.Equal("Andel av svaren på skalan (n = 17)", figure.QuerySelector("figcaption")!.TextContent);
+        var body = figure.QuerySelector(".chart__body")!;
+        Assert.Equal("img", body.GetAttribute("role"));
+        Assert.Contains("Samma siffror finns i tabellen", body.GetAttribute("aria-label"));
+        Assert.NotNull(body.QuerySelector("svg"));
+    }
+
+    [Fact]
+    public void TheLegendListsEveryStepWithItsColour()
+    {
+        var cut = Render();
+
+        var entries = cut.FindAll(".chart__legend li");
+        Assert.Equal(["I låg grad", "I hög grad"], entries.Select(e => e.TextContent.Trim()));
+        Assert.Equal(["#ef8a62", "#67a9cf"], entries.Select(e => e.GetAttribute("data-colour")));
+    }
+
+    [Fact]
+    public void OffScaleAnswersAreNotedBesideTheChart()
+    {
+        var cut = Render(note: "Utanför skalan, inte med i staplarna: Vet ej 1.");
+
+        Assert.Equal("Utanför skalan, inte med i staplarna: Vet ej 1.", cut.Find(".chart__note").TextContent);
+    }
+
+    [Theory]
+    [InlineData(0, "svg")]
+    [InlineData(1, "png")]
+    public void EachDownloadButtonAsksTheBrowserForItsFormat(int button, string format)
+    {
+        JSInterop.SetupVoid("surveyCharts.download", _ => true);
+        var cut = Render(note: "Not");
+
+        cut.FindAll(".chart__downloads button")[button].Click();
+
+        var call = Assert.Single(JSInterop.Invocations, i => i.Identifier == "surveyCharts.download");
+        Assert.Equal(["diagram-1-f9", format, "diagram-1-f9", "Andel av svaren på skalan (n = 17)", "Not"], call.Arguments);
+    }
+}
