@@ -8,6 +8,7 @@ public static class AnalysisExtensions
             .Validate(o => o.MinGroupSize >= 1, "Analysis:MinGroupSize must be at least 1.").ValidateOnStart();
         builder.Services.AddSingleton<ResultsService>();
         builder.Services.AddSingleton<ComparisonService>();
+        builder.Services.AddSingleton<Coding.CodingService>();
         return builder;
     }
 }

@@ -1,0 +1,74 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using SurveyApp.Storage;
+
+namespace SurveyApp.Benchmarks;
+
+/// <summary>
+/// A fresh SQLite file in a temporary folder, set up the way the app sets up its own
+/// (same connection settings, migrations, WAL), and deleted afterwards.
+/// </summary>
+public sealed class BenchmarkDatabase : IAsyncDisposable
+{
+    private readonly string _folder;
+    private readonly bool _keep;
+
+    private BenchmarkDatabase(string folder, bool keep)
+    {
+        _folder = folder;
+        _keep = keep;
+        Path = System.IO.Path.Combine(folder, "surveyapp.db");
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true, DefaultTimeout = 30 }.ToString();
+    }
+
+    public string Path { get; }
+
+    public string ConnectionString { get; }
+
+    /// <param name="keep">Leave the file in place afterwards, for inspection with sqlite3.</param>
+    public static async Task<BenchmarkDatabase> CreateAsync(bool keep = false)
+    {
+        var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"surveyapp-bench-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var database = new BenchmarkDatabase(folder, keep);
+        await using var db = database.CreateFactory().CreateDbContext();
+        await db.Database.MigrateAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        return database;
+    }
+
+    /// <summary>A factory like the app's AddDbContextFactory: a new, unpooled context per call.</summary>
+    public IDbContextFactory<SurveyDbContext> CreateFactory(params IInterceptor[] interceptors)
+    {
+        var options = new DbContextOptionsBuilder<SurveyDbContext>().UseSqlite(ConnectionString);
+        if (interceptors.Length > 0)
+        {
+            options.AddInterceptors(interceptors);
+        }
+        return new SurveyContextFactory(options.Options);
+    }
+
+    public async Task<SqliteConnection> OpenAsync()
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        // Pooled connections keep the file open; release them before deleting the folder.
+        SqliteConnection.ClearAllPools();
+        if (!_keep)
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    private sealed class SurveyContextFactory(DbContextOptions<SurveyDbContext> options) : IDbContextFactory<SurveyDbContext>
+    {
+        public SurveyDbContext CreateDbContext() => new(options);
+    }
+}

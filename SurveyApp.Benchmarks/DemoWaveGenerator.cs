@@ -1,0 +1,215 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using SurveyApp.Definitions;
+using SurveyApp.Domain;
+using SurveyApp.Responding;
+using SurveyApp.Storage;
+
+namespace SurveyApp.Benchmarks;
+
+/// <summary>What <see cref="DemoWaveGenerator"/> wrote.</summary>
+public sealed record DemoWave(
+    int SurveyId,
+    int WaveId,
+    IReadOnlyDictionary<string, int> ParticipantsByType,
+    IReadOnlyDictionary<string, int> ResponsesByType,
+    int Responses,
+    int Answers,
+    TimeSpan SetUpTime,
+    TimeSpan InsertTime);
+
+/// <summary>
+/// Fills a fresh database with one wave of the model survey and many submitted responses,
+/// deterministically (<see cref="Seed"/>): the same arguments give the same rows.
+/// </summary>
+/// <remarks>
+/// A response needs an invitation of its own (one response per invitation is a unique index), so
+/// each response gets one, and its participant is drawn at random from 1,000 organisations: as if
+/// every organisation passed the survey on to about a hundred of its staff, each with a personal link.
+/// Participants therefore repeat, and a filter on participant type selects whole organisations.
+/// </remarks>
+public sealed class DemoWaveGenerator(BenchmarkDatabase database)
+{
+    public const int Seed = 42;
+
+    /// <summary>Roughly Sweden's mix: 290 kommuner to some 20 landsting and regioner and a few regionförbund.</summary>
+    public static readonly IReadOnlyList<(string Type, string NamePrefix, int Count)> Organisations =
+    [
+        ("kommun", "Testkommun", 900),
+        ("landsting", "Testlandstinget", 40),
+        ("region", "Testregion", 35),
+        ("regionförbund", "Testregionförbundet", 25),
+    ];
+
+    /// <summary>Share of responses answering each open question (the model wave: about a third).</summary>
+    private const double OpenAnswerShare = 0.3;
+
+    /// <summary>Share of closed answers that are an off-scale option (Vet ej ...), where the question has one.</summary>
+    private const double OffScaleShare = 0.1;
+
+    private static readonly string[] OpenAnswers =
+    [
+        "Tydligare stöd från ledningen",
+        "Brist på tid och resurser",
+        "Samverkan med andra huvudmän",
+        "Bättre underlag för uppföljning",
+        "Politisk förankring tidigt i arbetet",
+        "Svårt att mäta effekterna",
+        "Nätverket med de andra deltagarna",
+        "Kunskapsstöd om jämlik hälsa",
+    ];
+
+    private static readonly DateTimeOffset WaveOpens = new(2013, 12, 2, 8, 0, 0, TimeSpan.Zero);
+
+    private readonly Random _random = new(Seed);
+
+    public async Task<DemoWave> GenerateAsync(int responses, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var survey = await ImportModelSurveyAsync(cancellationToken);
+        var participants = await AddParticipantsAsync(cancellationToken);
+        var waveId = await AddWaveAsync(survey.Id, cancellationToken);
+        var setUp = clock.Elapsed;
+
+        clock.Restart();
+        var (answers, responsesByType) = await InsertResponsesAsync(survey, waveId, participants, responses, cancellationToken);
+        var participantsByType = participants.GroupBy(p => p.Type).ToDictionary(g => g.Key, g => g.Count());
+        return new DemoWave(survey.Id, waveId, participantsByType, responsesByType, responses, answers, setUp, clock.Elapsed);
+    }
+
+    /// <summary>Stores the model survey as SurveyImporter does: read (and validate), map, save.</summary>
+    private async Task<Survey> ImportModelSurveyAsync(CancellationToken cancellationToken)
+    {
+        var result = SurveyDefinitionReader.Read(await File.ReadAllBytesAsync(RepoPaths.ModelSurvey, cancellationToken));
+        if (!result.IsValid)
+        {
+            throw new InvalidOperationException($"{RepoPaths.ModelSurvey} is not valid: {string.Join("; ", result.Problems)}");
+        }
+        var survey = SurveyDefinitionMapper.ToSurvey(result.Definition!, WaveOpens);
+        await using var db = database.CreateFactory().CreateDbContext();
+        db.Surveys.Add(survey);
+        await db.SaveChangesAsync(cancellationToken);
+        return survey;
+    }
+
+    private async Task<List<Participant>> AddParticipantsAsync(CancellationToken cancellationToken)
+    {
+        var participants = Organisations
+            .SelectMany(o => Enumerable.Range(1, o.Count).Select(n => new Participant { Name = $"{o.NamePrefix} {n:000}", Type = o.Type }))
+            .ToList();
+        await using var db = database.CreateFactory().CreateDbContext();
+        db.Participants.AddRange(participants);
+        await db.SaveChangesAsync(cancellationToken);
+        return participants;
+    }
+
+    private async Task<int> AddWaveAsync(int surveyId, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateFactory().CreateDbContext();
+        var wave = new Wave { SurveyId = surveyId, Name = "Belastningstest", OpensAt = WaveOpens };
+        db.Waves.Add(wave);
+        await db.SaveChangesAsync(cancellationToken);
+        return wave.Id;
+    }
+
+    /// <summary>
+    /// Invitations, responses and answers in one transaction through prepared statements:
+    /// EF Core's change tracker would spend minutes on a million rows.
+    /// Ids are given explicitly, so the tables must be empty.
+    /// </summary>
+    private async Task<(int Answers, IReadOnlyDictionary<string, int> ResponsesByType)> InsertResponsesAsync(
+        Survey survey, int waveId, List<Participant> participants, int count, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        using var invitations = new PreparedInsert(connection, transaction,
+            "Invitations", "Id", "WaveId", "ParticipantId", "TokenHash", "CreatedAt", "RevokedAt");
+        using var responses = new PreparedInsert(connection, transaction,
+            "Responses", "Id", "InvitationId", "WaveId", "StartedAt", "UpdatedAt", "SubmittedAt", "ResumePosition");
+        using var answers = new PreparedInsert(connection, transaction,
+            "Answers", "ResponseId", "WaveId", "QuestionId", "ItemId", "Code", "Value", "Text", "Position");
+
+        var questions = survey.Questions.ToList();
+        var choices = questions.Where(q => q.IsChoice).ToDictionary(q => q.Id, q => q.Choices());
+        var byType = new Dictionary<string, int>(StringComparer.Ordinal);
+        var answerCount = 0;
+        for (var id = 1; id <= count; id++)
+        {
+            var participant = participants[_random.Next(participants.Count)];
+            byType[participant.Type] = byType.GetValueOrDefault(participant.Type) + 1;
+            var started = WaveOpens.AddMinutes(_random.Next(0, 21 * 24 * 60));
+            var submitted = started.AddMinutes(_random.Next(5, 60));
+            invitations.Execute(id, waveId, participant.Id, InvitationToken.Hash($"benchmark-{id}"), WaveOpens, null);
+            responses.Execute(id, id, waveId, started, submitted, submitted, survey.Sections.Count);
+
+            var sheet = new AnswerSheet();
+            foreach (var question in questions)
+            {
+                var answer = IsShown(question, sheet) ? Answer(question, choices.GetValueOrDefault(question.Id)) : QuestionAnswer.Empty;
+                sheet.Set(question.Key, answer);
+                foreach (var row in AnswerRows.ToRows(question, answer))
+                {
+                    answers.Execute(id, waveId, row.QuestionId, row.ItemId, row.Code, row.Value, row.Text, row.Position);
+                    answerCount++;
+                }
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return (answerCount, byType);
+    }
+
+    private static bool IsShown(Question question, AnswerSheet sheet) =>
+        question.ConditionQuestionKey is not { } key || sheet[key].Codes.Any(question.ConditionValues.Contains);
+
+    /// <summary>Every closed question is answered; open questions now and then.</summary>
+    private QuestionAnswer Answer(Question question, IReadOnlyList<Choice>? choices) => question.Kind switch
+    {
+        QuestionKind.Likert or QuestionKind.Single => QuestionAnswer.Choice(Pick(choices!)),
+        QuestionKind.Multi => QuestionAnswer.Choice(choices!.Where(c => !c.IsOffScale && _random.Next(2) == 0).Select(c => c.Code)
+            .DefaultIfEmpty(choices![0].Code).ToArray()),
+        QuestionKind.Matrix => QuestionAnswer.Matrix(question.Items.ToDictionary(i => i.Code, _ => Pick(choices!), StringComparer.Ordinal)),
+        QuestionKind.Text => _random.NextDouble() < OpenAnswerShare ? QuestionAnswer.Open(OpenAnswer()) : QuestionAnswer.Empty,
+        QuestionKind.Texts => _random.NextDouble() < OpenAnswerShare
+            ? QuestionAnswer.Open(Enumerable.Range(0, _random.Next(1, question.MaxAnswers + 1)).Select(_ => OpenAnswer()).ToArray())
+            : QuestionAnswer.Empty,
+        _ => QuestionAnswer.Empty,
+    };
+
+    private string Pick(IReadOnlyList<Choice> choices)
+    {
+        var offScale = choices.Where(c => c.IsOffScale).ToList();
+        var onScale = choices.Where(c => !c.IsOffScale).ToList();
+        var pool = offScale.Count > 0 && _random.NextDouble() < OffScaleShare ? offScale : onScale;
+        return pool[_random.Next(pool.Count)].Code;
+    }
+
+    private string OpenAnswer() => OpenAnswers[_random.Next(OpenAnswers.Length)];
+
+    /// <summary>One INSERT statement, prepared once and executed per row.</summary>
+    private sealed class PreparedInsert : IDisposable
+    {
+        private readonly SqliteCommand _command;
+        private readonly SqliteParameter[] _parameters;
+
+        public PreparedInsert(SqliteConnection connection, SqliteTransaction transaction, string table, params string[] columns)
+        {
+            _command = connection.CreateCommand();
+            _command.Transaction = transaction;
+            _command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "$" + c))})";
+            _parameters = columns.Select(c => _command.Parameters.Add(new SqliteParameter("$" + c, DBNull.Value))).ToArray();
+            _command.Prepare();
+        }
+
+        public void Execute(params object?[] values)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                _parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+            _command.ExecuteNonQuery();
+        }
+
+        public void Dispose() => _command.Dispose();
+    }
+}

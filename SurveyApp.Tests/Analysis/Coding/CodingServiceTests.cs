@@ -1,0 +1,410 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SurveyApp.Analysis;
+using SurveyApp.Analysis.Coding;
+using SurveyApp.Tests.Support;
+using Xunit;
+
+namespace SurveyApp.Tests.Analysis.Coding;
+
+/// <summary>
+/// Reading, searching and coding the demo data's open answers, on a fresh SQLite file for each test
+/// (xUnit makes a new instance per test), because most tests change the codings.
+/// </summary>
+public sealed class CodingServiceTests : IDisposable
+{
+    private const string Exchange = "Kunskaps- och erfarenhetsutbyte";
+    private const string National = "Nationell nivå";
+    private const string Research = "Ta del av forskning";
+
+    private readonly SurveyAppFactory _app = new(demoResponses: true);
+    private readonly CodingService _coding;
+    private readonly int _wave2013;
+    private readonly int _wave2015;
+
+    public CodingServiceTests()
+    {
+        _coding = _app.Services.GetRequiredService<CodingService>();
+        var waves = _app.Services.GetRequiredService<ResultsService>().ListWavesAsync().GetAwaiter().GetResult();
+        _wave2013 = waves.Single(w => w.WaveName == "Uppföljning december 2013").WaveId;
+        _wave2015 = waves.Single(w => w.WaveName == "Uppföljning 2015 (fiktiv)").WaveId;
+    }
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task TheAdvantagesOf2013HaveSeventeenAnswersAndTheReportsCategoryCounts()
+    {
+        var page = await F2Async();
+
+        Assert.Equal("f2", page.QuestionKey);
+        Assert.Equal(17, page.Responded);
+        Assert.Equal(17, page.TotalAnswers);
+        Assert.Equal(17, page.Answers.Count);
+        Assert.Equal(Enumerable.Range(1, 17), page.Answers.Select(a => a.Number));
+        Assert.Equal([(Exchange, 8), (National, 5), ("Stöd och legitimitet lokalt", 4), (Research, 3)], page.Categories.Select(c => (c.Name, c.Count)));
+        // Only kommun (10 responses) reaches the minimum group of 5; the rarer types are not named.
+        Assert.Equal(10, page.Answers.Count(a => a.ParticipantType == "kommun"));
+        Assert.Equal(7, page.Answers.Count(a => a.ParticipantType is null));
+    }
+
+    [Fact]
+    public async Task EachAnswerCarriesTheCategoriesItIsCodedInto()
+    {
+        var page = await F2Async();
+
+        var exchange = CategoryId(page, Exchange);
+        Assert.Equal(8, page.Answers.Count(a => a.CategoryIds.Contains(exchange)));
+        Assert.Equal(20, page.Answers.Sum(a => a.CategoryIds.Count));
+    }
+
+    [Fact]
+    public async Task TheFollowUpWaveCountsOnlyItsOwnCodings()
+    {
+        var page = await _coding.GetAsync(_wave2015, "f2", null);
+
+        Assert.NotNull(page);
+        Assert.Equal(4, page.Categories.Count);
+        Assert.All(page.Categories, c => Assert.Equal(0, c.Count));
+    }
+
+    [Fact]
+    public async Task SearchingForForskningFindsTheThreeAnswersAboutResearchKeepingTheirNumbers()
+    {
+        var all = await F2Async();
+
+        var page = await F2Async("forskning");
+
+        Assert.Equal("forskning", page.Search);
+        Assert.Equal(3, page.Answers.Count);
+        Assert.All(page.Answers, a => Assert.Contains("forskning", a.Text, StringComparison.Ordinal));
+        Assert.Equal(all.Answers.Where(a => a.Text.Contains("forskning", StringComparison.Ordinal)).Select(a => (a.Id, a.Number)),
+            page.Answers.Select(a => (a.Id, a.Number)));
+        Assert.Equal(17, page.TotalAnswers);
+        Assert.Equal(8, page.Categories.Single(c => c.Name == Exchange).Count);
+    }
+
+    [Theory]
+    [InlineData("NATIONELL", 6)]
+    [InlineData("  Nationell ", 6)]
+    [InlineData("FÖRDEL", 2)]
+    [InlineData("ERFARENHETSUTBYTET", 3)]
+    public async Task SearchingIgnoresCaseAlsoForSwedishLetters(string search, int expected)
+    {
+        var page = await F2Async(search);
+
+        Assert.Equal(expected, page.Answers.Count);
+        Assert.All(page.Answers, a => Assert.Contains(search.Trim(), a.Text, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task ASearchThatMatchesNothingGivesNoAnswersButKeepsTheCounts()
+    {
+        var page = await F2Async("zyxw");
+
+        Assert.Empty(page.Answers);
+        Assert.Equal(8, page.Categories.Single(c => c.Name == Exchange).Count);
+    }
+
+    [Theory]
+    [InlineData("f1")]
+    [InlineData("f5")]
+    [InlineData("finns-inte")]
+    public async Task OnlyOpenQuestionsHaveACodingPage(string questionKey)
+    {
+        Assert.Null(await _coding.GetAsync(_wave2013, questionKey, null));
+    }
+
+    [Fact]
+    public async Task AnUnknownWaveHasNoCodingPage()
+    {
+        Assert.Null(await _coding.GetAsync(999_999, "f2", null));
+    }
+
+    [Fact]
+    public async Task TheObstaclesAreEachTextInResponseOrderThenPosition()
+    {
+        var page = await _coding.GetAsync(_wave2013, "hinder", null);
+
+        await using var db = _app.CreateDbContext();
+        var question = await db.Questions.SingleAsync(q => q.Key == "hinder");
+        var expected = await db.Answers.Where(a => a.WaveId == _wave2013 && a.QuestionId == question.Id && a.Text != null)
+            .OrderBy(a => a.ResponseId).ThenBy(a => a.Position).Select(a => a.Id).ToListAsync();
+        Assert.NotNull(page);
+        Assert.Equal(35, page.Answers.Count);
+        Assert.Equal(expected, page.Answers.Select(a => a.Id));
+        Assert.Equal(13, page.Responded);
+    }
+
+    [Fact]
+    public async Task AnswersOfAResponseNotYetSubmittedAreLeftOut()
+    {
+        var answer = (await F2Async()).Answers[0];
+        await using (var db = _app.CreateDbContext())
+        {
+            var responseId = await db.Answers.Where(a => a.Id == answer.Id).Select(a => a.ResponseId).SingleAsync();
+            await db.Responses.Where(r => r.Id == responseId).ExecuteUpdateAsync(s => s.SetProperty(r => r.SubmittedAt, (DateTimeOffset?)null));
+        }
+
+        var page = await F2Async();
+
+        Assert.Equal(16, page.Answers.Count);
+        Assert.DoesNotContain(page.Answers, a => a.Id == answer.Id);
+    }
+
+    [Fact]
+    public async Task ACreatedCategoryIsTrimmedAndStartsAtZero()
+    {
+        var page = await F2Async();
+
+        var result = await _coding.CreateCategoryAsync(page.QuestionId, "  Inspiration  ");
+
+        Assert.True(result.Succeeded);
+        var created = (await F2Async()).Categories.Single(c => c.CategoryId == result.CategoryId);
+        Assert.Equal(("Inspiration", 0), (created.Name, created.Count));
+    }
+
+    [Theory]
+    [InlineData("Nationell nivå")]
+    [InlineData("NATIONELL NIVÅ")]
+    [InlineData(" nationell nivå ")]
+    public async Task ANameTheQuestionAlreadyHasIsRefusedWhateverItsCase(string name)
+    {
+        var page = await F2Async();
+
+        var result = await _coding.CreateCategoryAsync(page.QuestionId, name);
+
+        Assert.Equal(CodingResult.Fail(CodingErrors.NameTaken), result);
+        Assert.Equal(4, (await F2Async()).Categories.Count);
+    }
+
+    [Theory]
+    [InlineData("", CodingErrors.NameRequired)]
+    [InlineData("   ", CodingErrors.NameRequired)]
+    [InlineData(null, CodingErrors.NameTooLong)] // 201 characters, built below
+    public async Task ABlankOrTooLongNameIsRefused(string? name, string expected)
+    {
+        var page = await F2Async();
+
+        var result = await _coding.CreateCategoryAsync(page.QuestionId, name ?? new string('x', 201));
+
+        Assert.Equal(CodingResult.Fail(expected), result);
+        Assert.Equal(4, (await F2Async()).Categories.Count);
+    }
+
+    [Fact]
+    public async Task ANameOfTwoHundredCharactersIsAccepted()
+    {
+        var page = await F2Async();
+
+        var result = await _coding.CreateCategoryAsync(page.QuestionId, new string('x', 200));
+
+        Assert.True(result.Succeeded);
+    }
+
+    [Fact]
+    public async Task TheSameNameMayBeUsedForAnotherQuestion()
+    {
+        var hinder = (await _coding.GetAsync(_wave2013, "hinder", null))!;
+
+        var result = await _coding.CreateCategoryAsync(hinder.QuestionId, National);
+
+        Assert.True(result.Succeeded);
+    }
+
+    [Fact]
+    public async Task AClosedQuestionCannotHaveCategories()
+    {
+        await using var db = _app.CreateDbContext();
+        var f5 = await db.Questions.SingleAsync(q => q.Key == "f5");
+
+        var result = await _coding.CreateCategoryAsync(f5.Id, "Något");
+
+        Assert.Equal(CodingResult.Fail(CodingErrors.QuestionNotFound), result);
+    }
+
+    [Fact]
+    public async Task RenamingKeepsTheCodings()
+    {
+        var research = CategoryId(await F2Async(), Research);
+
+        var result = await _coding.RenameCategoryAsync(research, " Forskning ");
+
+        Assert.True(result.Succeeded);
+        var renamed = (await F2Async()).Categories.Single(c => c.CategoryId == research);
+        Assert.Equal(("Forskning", 3), (renamed.Name, renamed.Count));
+    }
+
+    [Fact]
+    public async Task RenamingToAnotherCategorysNameIsRefused()
+    {
+        var research = CategoryId(await F2Async(), Research);
+
+        var result = await _coding.RenameCategoryAsync(research, "nationell NIVÅ");
+
+        Assert.Equal(CodingResult.Fail(CodingErrors.NameTaken), result);
+        Assert.Equal(Research, (await F2Async()).Categories.Single(c => c.CategoryId == research).Name);
+    }
+
+    [Fact]
+    public async Task RenamingToTheSameNameInOtherCaseIsAllowed()
+    {
+        var national = CategoryId(await F2Async(), National);
+
+        var result = await _coding.RenameCategoryAsync(national, "Nationell Nivå");
+
+        Assert.True(result.Succeeded);
+        Assert.Equal("Nationell Nivå", (await F2Async()).Categories.Single(c => c.CategoryId == national).Name);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public async Task RenamingToABlankNameIsRefused(string name)
+    {
+        var national = CategoryId(await F2Async(), National);
+
+        Assert.Equal(CodingResult.Fail(CodingErrors.NameRequired), await _coding.RenameCategoryAsync(national, name));
+    }
+
+    [Fact]
+    public async Task MergingMovesTheCodingsWithoutDuplicatesAndDeletesTheFirstCategory()
+    {
+        var before = await F2Async();
+        var research = CategoryId(before, Research);
+        var exchange = CategoryId(before, Exchange);
+        // f2 takes one text per response, so answers stand for responses here.
+        var inEither = before.Answers.Count(a => a.CategoryIds.Contains(research) || a.CategoryIds.Contains(exchange));
+        var inBoth = before.Answers.Count(a => a.CategoryIds.Contains(research) && a.CategoryIds.Contains(exchange));
+        Assert.True(inBoth > 0, "The demo data should code one answer into both, or this test proves nothing about duplicates.");
+
+        var result = await _coding.MergeCategoriesAsync(research, exchange);
+
+        Assert.True(result.Succeeded);
+        var after = await F2Async();
+        Assert.DoesNotContain(after.Categories, c => c.CategoryId == research);
+        Assert.Equal(inEither, after.Categories.Single(c => c.CategoryId == exchange).Count);
+        Assert.Equal(10, inEither);
+        Assert.All(after.Answers, a => Assert.DoesNotContain(research, a.CategoryIds));
+        await using var db = _app.CreateDbContext();
+        Assert.Equal(inEither, await db.AnswerCategories.CountAsync(c => c.CategoryId == exchange));
+        Assert.Equal(0, await db.AnswerCategories.CountAsync(c => c.CategoryId == research));
+    }
+
+    [Fact]
+    public async Task CategoriesOfDifferentQuestionsCannotBeMerged()
+    {
+        var f2 = await F2Async();
+        var hinder = (await _coding.GetAsync(_wave2013, "hinder", null))!;
+        var research = CategoryId(f2, Research);
+
+        var result = await _coding.MergeCategoriesAsync(research, hinder.Categories[0].CategoryId);
+
+        Assert.Equal(CodingResult.Fail(CodingErrors.OtherQuestion), result);
+        Assert.Equal(3, (await F2Async()).Categories.Single(c => c.CategoryId == research).Count);
+    }
+
+    [Fact]
+    public async Task ACategoryCannotBeMergedIntoItselfOrIntoOneThatIsGone()
+    {
+        var research = CategoryId(await F2Async(), Research);
+
+        Assert.Equal(CodingResult.Fail(CodingErrors.SameCategory), await _coding.MergeCategoriesAsync(research, research));
+        Assert.Equal(CodingResult.Fail(CodingErrors.CategoryNotFound), await _coding.MergeCategoriesAsync(research, 999_999));
+        Assert.Equal(3, (await F2Async()).Categories.Single(c => c.CategoryId == research).Count);
+    }
+
+    [Fact]
+    public async Task DeletingACategoryRemovesItsCodings()
+    {
+        var national = CategoryId(await F2Async(), National);
+
+        var result = await _coding.DeleteCategoryAsync(national);
+
+        Assert.True(result.Succeeded);
+        var after = await F2Async();
+        Assert.DoesNotContain(after.Categories, c => c.CategoryId == national);
+        Assert.All(after.Answers, a => Assert.DoesNotContain(national, a.CategoryIds));
+        await using var db = _app.CreateDbContext();
+        Assert.Equal(0, await db.AnswerCategories.CountAsync(c => c.CategoryId == national));
+        Assert.Equal(15, await db.AnswerCategories.CountAsync(c => after.Categories.Select(x => x.CategoryId).Contains(c.CategoryId)));
+    }
+
+    [Fact]
+    public async Task DeletingACategoryThatIsGoneSaysSo()
+    {
+        Assert.Equal(CodingResult.Fail(CodingErrors.CategoryNotFound), await _coding.DeleteCategoryAsync(999_999));
+    }
+
+    [Fact]
+    public async Task SettingACodingTogglesItAndSettingItTwiceChangesNothing()
+    {
+        var before = await F2Async();
+        var research = CategoryId(before, Research);
+        var answer = before.Answers.First(a => !a.CategoryIds.Contains(research));
+
+        Assert.True((await _coding.SetCodingAsync(answer.Id, research, true)).Succeeded);
+        Assert.True((await _coding.SetCodingAsync(answer.Id, research, true)).Succeeded);
+        var coded = await F2Async();
+        Assert.Contains(research, coded.Answers.Single(a => a.Id == answer.Id).CategoryIds);
+        Assert.Equal(4, coded.Categories.Single(c => c.CategoryId == research).Count);
+        Assert.Equal(1, await CodingRowsAsync(answer.Id, research));
+
+        Assert.True((await _coding.SetCodingAsync(answer.Id, research, false)).Succeeded);
+        Assert.True((await _coding.SetCodingAsync(answer.Id, research, false)).Succeeded);
+        var uncoded = await F2Async();
+        Assert.DoesNotContain(research, uncoded.Answers.Single(a => a.Id == answer.Id).CategoryIds);
+        Assert.Equal(3, uncoded.Categories.Single(c => c.CategoryId == research).Count);
+        Assert.Equal(0, await CodingRowsAsync(answer.Id, research));
+    }
+
+    [Fact]
+    public async Task ACategoryOfAnotherQuestionIsRefused()
+    {
+        var answer = (await F2Async()).Answers[0];
+        var hinderCategory = (await _coding.GetAsync(_wave2013, "hinder", null))!.Categories[0].CategoryId;
+
+        var result = await _coding.SetCodingAsync(answer.Id, hinderCategory, true);
+
+        Assert.Equal(CodingResult.Fail(CodingErrors.OtherQuestion), result);
+        Assert.Equal(0, await CodingRowsAsync(answer.Id, hinderCategory));
+    }
+
+    [Fact]
+    public async Task AnUnknownAnswerOrCategoryIsRefused()
+    {
+        var page = await F2Async();
+
+        Assert.Equal(CodingResult.Fail(CodingErrors.AnswerNotFound), await _coding.SetCodingAsync(999_999, page.Categories[0].CategoryId, true));
+        Assert.Equal(CodingResult.Fail(CodingErrors.CategoryNotFound), await _coding.SetCodingAsync(page.Answers[0].Id, 999_999, true));
+    }
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("<img src=x onerror=alert(1)> & \"citat\"")]
+    public async Task StoredMarkupComesBackUnchanged(string text)
+    {
+        var answer = (await F2Async()).Answers[0];
+        await using (var db = _app.CreateDbContext())
+        {
+            await db.Answers.Where(a => a.Id == answer.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Text, text));
+        }
+
+        var page = await F2Async();
+        var found = await F2Async(text[..8]);
+
+        Assert.Equal(text, page.Answers.Single(a => a.Id == answer.Id).Text);
+        Assert.Equal(text, Assert.Single(found.Answers).Text);
+    }
+
+    private async Task<OpenAnswerPage> F2Async(string? search = null) =>
+        await _coding.GetAsync(_wave2013, "f2", search) ?? throw new InvalidOperationException("The 2013 wave has no f2 page.");
+
+    private static int CategoryId(OpenAnswerPage page, string name) => page.Categories.Single(c => c.Name == name).CategoryId;
+
+    private async Task<int> CodingRowsAsync(long answerId, int categoryId)
+    {
+        await using var db = _app.CreateDbContext();
+        return await db.AnswerCategories.CountAsync(c => c.AnswerId == answerId && c.CategoryId == categoryId);
+    }
+}
