@@ -126,9 +126,9 @@ public sealed class DemoWaveGenerator(BenchmarkDatabase database)
         using var invitations = new PreparedInsert(connection, transaction,
             "Invitations", "Id", "WaveId", "ParticipantId", "TokenHash", "CreatedAt", "RevokedAt");
         using var responses = new PreparedInsert(connection, transaction,
-            "Responses", "Id", "InvitationId", "WaveId", "StartedAt", "UpdatedAt", "SubmittedAt", "ResumePosition");
+            "Responses", "Id", "InvitationId", "WaveId", "ParticipantId", "StartedAt", "UpdatedAt", "SubmittedAt", "ResumePosition");
         using var answers = new PreparedInsert(connection, transaction,
-            "Answers", "ResponseId", "WaveId", "QuestionId", "ItemId", "Code", "Value", "Text", "Position");
+            "Answers", "ResponseId", "WaveId", "ParticipantId", "QuestionId", "ItemId", "Code", "Value", "Text", "Position");
 
         var questions = survey.Questions.ToList();
         var choices = questions.Where(q => q.IsChoice).ToDictionary(q => q.Id, q => q.Choices());
@@ -141,7 +141,7 @@ public sealed class DemoWaveGenerator(BenchmarkDatabase database)
             var started = WaveOpens.AddMinutes(_random.Next(0, 21 * 24 * 60));
             var submitted = started.AddMinutes(_random.Next(5, 60));
             invitations.Execute(id, waveId, participant.Id, InvitationToken.Hash($"benchmark-{id}"), WaveOpens, null);
-            responses.Execute(id, id, waveId, started, submitted, submitted, survey.Sections.Count);
+            responses.Execute(id, id, waveId, participant.Id, started, submitted, submitted, survey.Sections.Count);
 
             var sheet = new AnswerSheet();
             foreach (var question in questions)
@@ -150,7 +150,7 @@ public sealed class DemoWaveGenerator(BenchmarkDatabase database)
                 sheet.Set(question.Key, answer);
                 foreach (var row in AnswerRows.ToRows(question, answer))
                 {
-                    answers.Execute(id, waveId, row.QuestionId, row.ItemId, row.Code, row.Value, row.Text, row.Position);
+                    answers.Execute(id, waveId, participant.Id, row.QuestionId, row.ItemId, row.Code, row.Value, row.Text, row.Position);
                     answerCount++;
                 }
             }

@@ -86,8 +86,9 @@ public sealed class ResponseImporter(IDbContextFactory<SurveyDbContext> factory,
                 invitation = new Invitation { WaveId = waveId, ParticipantId = participant.Id, TokenHash = InvitationToken.Hash(InvitationToken.Generate()), CreatedAt = now };
                 db.Invitations.Add(invitation);
             }
-            var response = new Response { Invitation = invitation, WaveId = waveId, StartedAt = now, UpdatedAt = now, SubmittedAt = now };
-            response.Answers.AddRange(survey.Questions.SelectMany(q => AnswerRows.ToRows(q, sheet[q.Key])).Select(a => { a.WaveId = waveId; return a; }));
+            var response = new Response { Invitation = invitation, WaveId = waveId, ParticipantId = participant.Id, StartedAt = now, UpdatedAt = now, SubmittedAt = now };
+            response.Answers.AddRange(survey.Questions.SelectMany(q => AnswerRows.ToRows(q, sheet[q.Key]))
+                .Select(a => { (a.WaveId, a.ParticipantId) = (waveId, participant.Id); return a; }));
             db.Responses.Add(response);
         }
         await db.SaveChangesAsync(cancellationToken);

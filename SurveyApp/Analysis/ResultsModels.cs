@@ -62,7 +62,6 @@ public sealed record WaveResults(
     int MinGroupSize,
     int InView,
     bool Suppressed,
-    IReadOnlyList<ParticipantProgress> Participants,
     IReadOnlyList<QuestionResults> Questions);
 
 /// <summary>A question broken down by participant type; hidden segments carry no numbers.</summary>

@@ -49,41 +49,60 @@ public sealed class ResultsService(IDbContextFactory<SurveyDbContext> factory, S
         var summary = await SummaryAsync(db, waveId, cancellationToken);
         if (summary is null) return null;
         var survey = (await catalog.GetAsync(summary.SurveyId, cancellationToken))!;
-        var participants = await ProgressAsync(db, waveId, cancellationToken);
 
-        var view = InView(db, waveId, filter);
-        var inView = filter.IsActive ? await view.CountAsync(cancellationToken) : summary.Submitted;
-        var suppressed = !Suppression.CanShowView(inView, summary.Submitted, Minimum) && (filter.IsActive || inView < Minimum);
-        if (suppressed)
+        var inView = filter.IsActive ? await InView(db, waveId, filter).CountAsync(cancellationToken) : summary.Submitted;
+        if (!Suppression.CanShowView(inView, summary.Submitted, Minimum))
         {
-            return new WaveResults(summary, survey, filter, Minimum, inView, true, participants, []);
+            return new WaveResults(summary, survey, filter, Minimum, inView, true, []);
         }
 
-        var ids = view.Select(r => r.Id);
-        var answers = db.Answers.Where(a => a.WaveId == waveId && ids.Contains(a.ResponseId));
-        var counts = await answers.Where(a => a.Code != null)
-            .GroupBy(a => new { a.QuestionId, a.ItemId, a.Code })
-            .Select(g => new CodeCount(g.Key.QuestionId, g.Key.ItemId, g.Key.Code!, g.Count()))
-            .ToListAsync(cancellationToken);
-        var answered = await answers
-            .GroupBy(a => new { a.QuestionId, a.ItemId })
-            .Select(g => new AnsweredCount(g.Key.QuestionId, g.Key.ItemId, g.Select(a => a.ResponseId).Distinct().Count()))
-            .ToListAsync(cancellationToken);
+        // The wave's answers in view, read from the covering index, minus those of responses not yet
+        // submitted (a few at any time): cheaper than checking every answer's response.
+        var all = AnswersInView(db, waveId, filter);
+        var unsubmitted = db.Responses.Where(r => r.WaveId == waveId && r.SubmittedAt == null).Select(r => r.Id);
+        var pending = all.Where(a => unsubmitted.Contains(a.ResponseId));
+        var counts = Subtract(await GroupCountsAsync(all, cancellationToken), await GroupCountsAsync(pending, cancellationToken));
+
+        // Questions that take several rows per response need distinct responses for their base.
+        var manyRowIds = survey.Questions.Where(q => q.Kind is QuestionKind.Multi or QuestionKind.Texts).Select(q => q.Id).ToList();
+        var distinct = Subtract(await DistinctResponsesAsync(all, manyRowIds, cancellationToken), await DistinctResponsesAsync(pending, manyRowIds, cancellationToken));
+
         var categories = await db.AnswerCategories
-            .Join(answers, c => c.AnswerId, a => a.Id, (c, a) => new { c.CategoryId, a.ResponseId })
+            .Join(all, c => c.AnswerId, a => a.Id, (c, a) => new { c.CategoryId, a.ResponseId })
+            .Where(x => !unsubmitted.Contains(x.ResponseId))
             .GroupBy(x => x.CategoryId)
             .Select(g => new { CategoryId = g.Key, Count = g.Select(x => x.ResponseId).Distinct().Count() })
-            .Join(db.Categories, g => g.CategoryId, c => c.Id, (g, c) => new { c.QuestionId, g.CategoryId, c.Name, g.Count })
             .ToListAsync(cancellationToken);
+        var names = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, cancellationToken);
 
-        var questions = survey.Questions.Select(question => new QuestionResults(
+        var questions = survey.Questions.Select(question =>
+        {
+            var answered = Answered(question, counts, distinct);
+            return new QuestionResults(
                 question,
                 Distributions(question, survey, counts, answered, inView),
-                categories.Where(c => c.QuestionId == question.Id).OrderByDescending(c => c.Count).ThenBy(c => c.Name)
-                    .Select(c => new CategoryCount(c.CategoryId, c.Name, c.Count)).ToList(),
-                answered.Where(a => a.QuestionId == question.Id && !question.IsChoice).Sum(a => a.Count)))
-            .ToList();
-        return new WaveResults(summary, survey, filter, Minimum, inView, false, participants, questions);
+                categories.Where(c => names.TryGetValue(c.CategoryId, out var n) && n.QuestionId == question.Id)
+                    .Select(c => new CategoryCount(c.CategoryId, names[c.CategoryId].Name, c.Count))
+                    .OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.CurrentCulture).ToList(),
+                question.IsChoice ? 0 : answered.GetValueOrDefault(((int?)null, question.Id)));
+        }).ToList();
+        return new WaveResults(summary, survey, filter, Minimum, inView, false, questions);
+    }
+
+    /// <summary>Who has answered the wave and who has not, for the reminders.</summary>
+    public async Task<IReadOnlyList<ParticipantProgress>> ProgressAsync(int waveId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await (
+                from i in db.Invitations.AsNoTracking()
+                where i.WaveId == waveId && i.RevokedAt == null
+                join r in db.Responses on i.Id equals r.InvitationId into responses
+                from r in responses.DefaultIfEmpty()
+                select new { i.Participant!.Name, i.Participant.Type, Started = r != null, Submitted = r != null && r.SubmittedAt != null })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new ParticipantProgress(r.Name, r.Type,
+                r.Submitted ? ParticipantStatus.Submitted : r.Started ? ParticipantStatus.Started : ParticipantStatus.NotStarted))
+            .OrderBy(p => p.Status).ThenBy(p => p.Name, StringComparer.CurrentCulture).ToList();
     }
 
     /// <summary>One question (or matrix item) by participant type, with small types hidden.</summary>
@@ -130,21 +149,56 @@ public sealed class ResultsService(IDbContextFactory<SurveyDbContext> factory, S
         return new CrossTab(question, item?.Code, columns, Column("", total, !showTotal, _ => true), question.Choices());
     }
 
-    private sealed record CodeCount(int QuestionId, int? ItemId, string Code, int Count);
+    private readonly record struct GroupKey(int QuestionId, int? ItemId, string? Code);
 
-    private sealed record AnsweredCount(int QuestionId, int? ItemId, int Count);
+    private static async Task<Dictionary<GroupKey, int>> GroupCountsAsync(IQueryable<Answer> answers, CancellationToken cancellationToken) =>
+        (await answers.GroupBy(a => new { a.QuestionId, a.ItemId, a.Code })
+            .Select(g => new { g.Key.QuestionId, g.Key.ItemId, g.Key.Code, Count = g.Count() })
+            .ToListAsync(cancellationToken))
+        .ToDictionary(g => new GroupKey(g.QuestionId, g.ItemId, g.Code), g => g.Count);
 
-    private static IReadOnlyList<Distribution> Distributions(Question question, Survey survey, List<CodeCount> counts, List<AnsweredCount> answered, int inView)
+    private static async Task<Dictionary<GroupKey, int>> DistinctResponsesAsync(IQueryable<Answer> answers, List<int> questionIds, CancellationToken cancellationToken) =>
+        questionIds.Count == 0 ? [] : (await answers.Where(a => questionIds.Contains(a.QuestionId))
+            .GroupBy(a => new { a.QuestionId, a.ItemId })
+            .Select(g => new { g.Key.QuestionId, g.Key.ItemId, Count = g.Select(a => a.ResponseId).Distinct().Count() })
+            .ToListAsync(cancellationToken))
+        .ToDictionary(g => new GroupKey(g.QuestionId, g.ItemId, null), g => g.Count);
+
+    private static Dictionary<GroupKey, int> Subtract(Dictionary<GroupKey, int> all, Dictionary<GroupKey, int> pending) =>
+        all.ToDictionary(c => c.Key, c => c.Value - pending.GetValueOrDefault(c.Key));
+
+    /// <summary>
+    /// How many responses answered each question (and matrix item): the row count for questions that
+    /// store one row per response, distinct responses for multi and texts questions.
+    /// </summary>
+    private static Dictionary<(int? ItemId, int QuestionId), int> Answered(Question question, Dictionary<GroupKey, int> counts, Dictionary<GroupKey, int> distinct)
+    {
+        var result = new Dictionary<(int?, int), int>();
+        foreach (var (key, count) in counts.Where(c => c.Key.QuestionId == question.Id))
+        {
+            if (question.Kind is not (QuestionKind.Multi or QuestionKind.Texts))
+            {
+                result[(key.ItemId, question.Id)] = result.GetValueOrDefault((key.ItemId, question.Id)) + count;
+            }
+        }
+        foreach (var (key, count) in distinct.Where(c => c.Key.QuestionId == question.Id))
+        {
+            result[(key.ItemId, question.Id)] = count;
+        }
+        return result;
+    }
+
+    private static IReadOnlyList<Distribution> Distributions(Question question, Survey survey, Dictionary<GroupKey, int> counts, Dictionary<(int? ItemId, int QuestionId), int> answered, int inView)
     {
         var notShown = inView - ShownCount(question, survey, counts, inView);
         IEnumerable<QuestionItem?> items = question.Kind == QuestionKind.Matrix ? question.Items.OrderBy(i => i.Position) : [null];
         return items.Select(item =>
         {
             var itemId = item?.Id;
-            var n = answered.Where(a => a.QuestionId == question.Id && a.ItemId == itemId).Sum(a => a.Count);
+            var n = answered.GetValueOrDefault((itemId, question.Id));
             var choices = question.IsChoice
                 ? question.Choices().Select(c => new ChoiceCount(c.Code, c.Label, c.Value, c.IsOffScale,
-                    counts.Where(x => x.QuestionId == question.Id && x.ItemId == itemId && x.Code == c.Code).Sum(x => x.Count))).ToList()
+                    counts.GetValueOrDefault(new GroupKey(question.Id, itemId, c.Code)))).ToList()
                 : [];
             var scale = question.IsScaled
                 ? ScaleSummary.FromCounts(choices.Where(c => c.Value is not null).Select(c => (c.Value!.Value, c.Count)),
@@ -155,30 +209,56 @@ public sealed class ResultsService(IDbContextFactory<SurveyDbContext> factory, S
     }
 
     /// <summary>How many responses in view were shown the question: all, unless a condition hid it.</summary>
-    private static int ShownCount(Question question, Survey survey, List<CodeCount> counts, int inView)
+    private static int ShownCount(Question question, Survey survey, Dictionary<GroupKey, int> counts, int inView)
     {
         if (question.ConditionQuestionKey is null || survey.FindQuestion(question.ConditionQuestionKey) is not { } source)
         {
             return inView;
         }
         // Conditions refer to single-answer choices here, so each response counts once.
-        return counts.Where(c => c.QuestionId == source.Id && question.ConditionValues.Contains(c.Code)).Sum(c => c.Count);
+        return counts.Where(c => c.Key.QuestionId == source.Id && c.Key.Code is not null && question.ConditionValues.Contains(c.Key.Code)).Sum(c => c.Value);
     }
 
     internal static IQueryable<Response> InView(SurveyDbContext db, int waveId, ResultsFilter filter)
     {
         var responses = db.Responses.Where(r => r.WaveId == waveId && r.SubmittedAt != null);
-        if (filter.ParticipantTypes.Count > 0)
+        if (ParticipantsOfTypes(db, filter) is { } participants)
         {
-            var types = filter.ParticipantTypes.ToList();
-            responses = responses.Where(r => types.Contains(r.Invitation!.Participant!.Type));
+            responses = responses.Where(r => participants.Contains(r.ParticipantId));
         }
-        if (filter.CategoryId is { } categoryId)
+        if (CodedResponses(db, filter) is { } coded)
         {
-            responses = responses.Where(r => db.AnswerCategories.Any(c => c.CategoryId == categoryId && db.Answers.Any(a => a.Id == c.AnswerId && a.ResponseId == r.Id)));
+            responses = responses.Where(r => coded.Contains(r.Id));
         }
         return responses;
     }
+
+    /// <summary>All the wave's answers that the filter lets through, submitted or not.</summary>
+    private static IQueryable<Answer> AnswersInView(SurveyDbContext db, int waveId, ResultsFilter filter)
+    {
+        var answers = db.Answers.Where(a => a.WaveId == waveId);
+        if (ParticipantsOfTypes(db, filter) is { } participants)
+        {
+            answers = answers.Where(a => participants.Contains(a.ParticipantId));
+        }
+        if (CodedResponses(db, filter) is { } coded)
+        {
+            answers = answers.Where(a => coded.Contains(a.ResponseId));
+        }
+        return answers;
+    }
+
+    private static IQueryable<int>? ParticipantsOfTypes(SurveyDbContext db, ResultsFilter filter)
+    {
+        if (filter.ParticipantTypes.Count == 0) return null;
+        var types = filter.ParticipantTypes.ToList();
+        return db.Participants.Where(p => types.Contains(p.Type)).Select(p => p.Id);
+    }
+
+    private static IQueryable<int>? CodedResponses(SurveyDbContext db, ResultsFilter filter) =>
+        filter.CategoryId is { } categoryId
+            ? db.AnswerCategories.Where(c => c.CategoryId == categoryId).Join(db.Answers, c => c.AnswerId, a => a.Id, (c, a) => a.ResponseId)
+            : null;
 
     private static async Task<WaveSummary?> SummaryAsync(SurveyDbContext db, int waveId, CancellationToken cancellationToken) =>
         await db.Waves.AsNoTracking().Where(w => w.Id == waveId)
@@ -186,20 +266,4 @@ public sealed class ResultsService(IDbContextFactory<SurveyDbContext> factory, S
                 db.Invitations.Count(i => i.WaveId == w.Id && i.RevokedAt == null),
                 db.Responses.Count(r => r.WaveId == w.Id && r.SubmittedAt != null)))
             .SingleOrDefaultAsync(cancellationToken);
-
-    private static async Task<IReadOnlyList<ParticipantProgress>> ProgressAsync(SurveyDbContext db, int waveId, CancellationToken cancellationToken)
-    {
-        var rows = await db.Invitations.AsNoTracking().Where(i => i.WaveId == waveId && i.RevokedAt == null)
-            .Select(i => new
-            {
-                i.Participant!.Name,
-                i.Participant.Type,
-                Started = db.Responses.Any(r => r.InvitationId == i.Id),
-                Submitted = db.Responses.Any(r => r.InvitationId == i.Id && r.SubmittedAt != null),
-            })
-            .ToListAsync(cancellationToken);
-        return rows.Select(r => new ParticipantProgress(r.Name, r.Type,
-                r.Submitted ? ParticipantStatus.Submitted : r.Started ? ParticipantStatus.Started : ParticipantStatus.NotStarted))
-            .OrderBy(p => p.Status).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
-    }
 }

@@ -7,6 +7,9 @@ public class Response
     public int InvitationId { get; set; }
     public Invitation? Invitation { get; set; }
     public int WaveId { get; set; }
+
+    /// <summary>The invitation's participant, repeated here so that filters by participant need no join.</summary>
+    public int ParticipantId { get; set; }
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? SubmittedAt { get; set; }
@@ -27,8 +30,10 @@ public class Answer
     public long Id { get; set; }
     public int ResponseId { get; set; }
 
-    /// <summary>The response's wave, repeated here so that a wave's distributions are read from one index range.</summary>
+    /// <summary>The response's wave and participant, repeated here so that a wave's distributions, filtered
+    /// or not, are read from one covering index range.</summary>
     public int WaveId { get; set; }
+    public int ParticipantId { get; set; }
     public int QuestionId { get; set; }
     public int? ItemId { get; set; }
     public string? Code { get; set; }

@@ -17,6 +17,7 @@ public enum LinkState
 /// <summary>What a respondent's link opens: the survey, the wave, who answers, and what is saved so far.</summary>
 public sealed record RespondentSession(
     int InvitationId,
+    int ParticipantId,
     int? ResponseId,
     Survey Survey,
     Wave Wave,
@@ -65,6 +66,7 @@ public sealed class ResponseService(IDbContextFactory<SurveyDbContext> factory, 
             .Select(i => new
             {
                 i.Id,
+                i.ParticipantId,
                 i.Wave,
                 ParticipantName = i.Participant!.Name,
                 Response = db.Responses.Where(r => r.InvitationId == i.Id)
@@ -87,7 +89,7 @@ public sealed class ResponseService(IDbContextFactory<SurveyDbContext> factory, 
             var rows = await db.Answers.AsNoTracking().Where(a => a.ResponseId == response.Id).ToListAsync(cancellationToken);
             answers = AnswerRows.ToSheet(survey, rows);
         }
-        var session = new RespondentSession(found.Id, found.Response?.Id, survey, found.Wave, found.ParticipantName,
+        var session = new RespondentSession(found.Id, found.ParticipantId, found.Response?.Id, survey, found.Wave, found.ParticipantName,
             answers, found.Response?.ResumePosition ?? 0);
         return new OpenResult(LinkState.Open, session);
     }
@@ -138,7 +140,7 @@ public sealed class ResponseService(IDbContextFactory<SurveyDbContext> factory, 
             return new SaveResult(SaveOutcome.Unusable, []);
         }
         await db.Answers.Where(a => a.ResponseId == responseId && questionIds.Contains(a.QuestionId)).ExecuteDeleteAsync(cancellationToken);
-        rows.ForEach(r => (r.ResponseId, r.WaveId) = (responseId, session.Wave.Id));
+        rows.ForEach(r => (r.ResponseId, r.WaveId, r.ParticipantId) = (responseId, session.Wave.Id, session.ParticipantId));
         db.Answers.AddRange(rows);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -182,7 +184,7 @@ public sealed class ResponseService(IDbContextFactory<SurveyDbContext> factory, 
     private async Task<int> StartResponseAsync(SurveyDbContext db, RespondentSession session, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var response = new Response { InvitationId = session.InvitationId, WaveId = session.Wave.Id, StartedAt = now, UpdatedAt = now };
+        var response = new Response { InvitationId = session.InvitationId, WaveId = session.Wave.Id, ParticipantId = session.ParticipantId, StartedAt = now, UpdatedAt = now };
         db.Responses.Add(response);
         try
         {

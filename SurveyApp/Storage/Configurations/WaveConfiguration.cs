@@ -28,7 +28,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
     {
         builder.Property(i => i.TokenHash).HasMaxLength(64);
         builder.HasIndex(i => i.TokenHash).IsUnique();
-        builder.HasIndex(i => new { i.WaveId, i.ParticipantId });
+        builder.HasIndex(i => new { i.WaveId, i.RevokedAt, i.ParticipantId });
         builder.HasOne(i => i.Wave).WithMany().HasForeignKey(i => i.WaveId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(i => i.Participant).WithMany().HasForeignKey(i => i.ParticipantId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -40,7 +40,8 @@ internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
     {
         // One response per invitation: the database, not the page, guarantees it.
         builder.HasIndex(r => r.InvitationId).IsUnique();
-        builder.HasIndex(r => new { r.WaveId, r.SubmittedAt });
+        builder.HasIndex(r => new { r.WaveId, r.SubmittedAt, r.ParticipantId });
+        builder.HasOne<Participant>().WithMany().HasForeignKey(r => r.ParticipantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(r => r.Invitation).WithMany().HasForeignKey(r => r.InvitationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Wave>().WithMany().HasForeignKey(r => r.WaveId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Answers).WithOne().HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Cascade);
@@ -53,7 +54,7 @@ internal sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
     {
         builder.Property(a => a.Code).HasMaxLength(64);
         // Covers the distribution queries: a wave's GROUP BY question, item, code reads one index range.
-        builder.HasIndex(a => new { a.WaveId, a.QuestionId, a.ItemId, a.Code, a.ResponseId });
+        builder.HasIndex(a => new { a.WaveId, a.QuestionId, a.ItemId, a.Code, a.ParticipantId, a.ResponseId });
         builder.HasOne<Wave>().WithMany().HasForeignKey(a => a.WaveId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => a.ResponseId);
         builder.HasOne<Question>().WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Restrict);

@@ -222,6 +222,9 @@ namespace SurveyApp.Storage.Migrations
                     b.Property<int?>("ItemId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
@@ -248,7 +251,7 @@ namespace SurveyApp.Storage.Migrations
 
                     b.HasIndex("ResponseId");
 
-                    b.HasIndex("WaveId", "QuestionId", "ItemId", "Code", "ResponseId");
+                    b.HasIndex("WaveId", "QuestionId", "ItemId", "Code", "ParticipantId", "ResponseId");
 
                     b.ToTable("Answers");
                 });
@@ -320,7 +323,7 @@ namespace SurveyApp.Storage.Migrations
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.HasIndex("WaveId", "ParticipantId");
+                    b.HasIndex("WaveId", "RevokedAt", "ParticipantId");
 
                     b.ToTable("Invitations");
                 });
@@ -474,6 +477,9 @@ namespace SurveyApp.Storage.Migrations
                     b.Property<int>("InvitationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ResumePosition")
                         .HasColumnType("INTEGER");
 
@@ -494,7 +500,9 @@ namespace SurveyApp.Storage.Migrations
                     b.HasIndex("InvitationId")
                         .IsUnique();
 
-                    b.HasIndex("WaveId", "SubmittedAt");
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("WaveId", "SubmittedAt", "ParticipantId");
 
                     b.ToTable("Responses");
                 });
@@ -832,6 +840,12 @@ namespace SurveyApp.Storage.Migrations
                     b.HasOne("SurveyApp.Domain.Invitation", "Invitation")
                         .WithMany()
                         .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SurveyApp.Domain.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
