@@ -57,23 +57,20 @@ public sealed class ResultsService(IDbContextFactory<SurveyDbContext> factory, S
         }
 
         // The wave's answers in view, read from the covering index, minus those of responses not yet
-        // submitted (a few at any time): cheaper than checking every answer's response.
+        // submitted: there are few of those at any time, so they are looked up by response and subtracted
+        // rather than every answer of the wave being checked against its response.
         var all = AnswersInView(db, waveId, filter);
-        var unsubmitted = db.Responses.Where(r => r.WaveId == waveId && r.SubmittedAt == null).Select(r => r.Id);
-        var pending = all.Where(a => unsubmitted.Contains(a.ResponseId));
-        var counts = Subtract(await GroupCountsAsync(all, cancellationToken), await GroupCountsAsync(pending, cancellationToken));
+        var unsubmitted = await db.Responses.Where(r => r.WaveId == waveId && r.SubmittedAt == null).Select(r => r.Id).ToListAsync(cancellationToken);
+        var pending = unsubmitted.Count == 0 ? null : AnswersInView(db, null, filter).Where(a => unsubmitted.Contains(a.ResponseId));
+        var counts = Subtract(await GroupCountsAsync(all, cancellationToken), pending is null ? [] : await GroupCountsAsync(pending, cancellationToken));
 
         // Questions that take several rows per response need distinct responses for their base.
         var manyRowIds = survey.Questions.Where(q => q.Kind is QuestionKind.Multi or QuestionKind.Texts).Select(q => q.Id).ToList();
-        var distinct = Subtract(await DistinctResponsesAsync(all, manyRowIds, cancellationToken), await DistinctResponsesAsync(pending, manyRowIds, cancellationToken));
+        var distinct = Subtract(await DistinctResponsesAsync(all, manyRowIds, cancellationToken),
+            pending is null ? [] : await DistinctResponsesAsync(pending, manyRowIds, cancellationToken));
 
-        var categories = await db.AnswerCategories
-            .Join(all, c => c.AnswerId, a => a.Id, (c, a) => new { c.CategoryId, a.ResponseId })
-            .Where(x => !unsubmitted.Contains(x.ResponseId))
-            .GroupBy(x => x.CategoryId)
-            .Select(g => new { CategoryId = g.Key, Count = g.Select(x => x.ResponseId).Distinct().Count() })
-            .ToListAsync(cancellationToken);
         var names = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, cancellationToken);
+        var categories = await CategoryCountsAsync(db, survey, names, all, cancellationToken);
 
         var questions = survey.Questions.Select(question =>
         {
@@ -81,8 +78,8 @@ public sealed class ResultsService(IDbContextFactory<SurveyDbContext> factory, S
             return new QuestionResults(
                 question,
                 Distributions(question, survey, counts, answered, inView),
-                categories.Where(c => names.TryGetValue(c.CategoryId, out var n) && n.QuestionId == question.Id)
-                    .Select(c => new CategoryCount(c.CategoryId, names[c.CategoryId].Name, c.Count))
+                categories.Where(c => names[c.Key].QuestionId == question.Id)
+                    .Select(c => new CategoryCount(c.Key, names[c.Key].Name, c.Value))
                     .OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.CurrentCulture).ToList(),
                 question.IsChoice ? 0 : answered.GetValueOrDefault(((int?)null, question.Id)));
         }).ToList();
@@ -150,6 +147,26 @@ public sealed class ResultsService(IDbContextFactory<SurveyDbContext> factory, S
     }
 
     private readonly record struct GroupKey(int QuestionId, int? ItemId, string? Code);
+
+    /// <summary>
+    /// Distinct submitted responses per category. Starts from the codings (few) and looks their answers
+    /// up by key, rather than walking every answer of the wave to find the coded ones.
+    /// </summary>
+    private static async Task<Dictionary<int, int>> CategoryCountsAsync(SurveyDbContext db, Survey survey, Dictionary<int, Category> names,
+        IQueryable<Answer> inView, CancellationToken cancellationToken)
+    {
+        var questionIds = survey.Questions.Select(q => q.Id).ToHashSet();
+        var categoryIds = names.Values.Where(c => questionIds.Contains(c.QuestionId)).Select(c => c.Id).ToList();
+        if (categoryIds.Count == 0) return [];
+        var codings = await db.AnswerCategories.AsNoTracking().Where(c => categoryIds.Contains(c.CategoryId)).ToListAsync(cancellationToken);
+        var answerIds = codings.Select(c => c.AnswerId).Distinct().ToList();
+        var responses = await inView.Where(a => answerIds.Contains(a.Id))
+            .Join(db.Responses.Where(r => r.SubmittedAt != null), a => a.ResponseId, r => r.Id, (a, r) => new { a.Id, a.ResponseId })
+            .ToDictionaryAsync(a => a.Id, a => a.ResponseId, cancellationToken);
+        return codings.Where(c => responses.ContainsKey(c.AnswerId))
+            .GroupBy(c => c.CategoryId)
+            .ToDictionary(g => g.Key, g => g.Select(c => responses[c.AnswerId]).Distinct().Count());
+    }
 
     private static async Task<Dictionary<GroupKey, int>> GroupCountsAsync(IQueryable<Answer> answers, CancellationToken cancellationToken) =>
         (await answers.GroupBy(a => new { a.QuestionId, a.ItemId, a.Code })
@@ -233,10 +250,10 @@ public sealed class ResultsService(IDbContextFactory<SurveyDbContext> factory, S
         return responses;
     }
 
-    /// <summary>All the wave's answers that the filter lets through, submitted or not.</summary>
-    private static IQueryable<Answer> AnswersInView(SurveyDbContext db, int waveId, ResultsFilter filter)
+    /// <summary>All the wave's answers that the filter lets through, submitted or not (any wave's, for a null wave).</summary>
+    private static IQueryable<Answer> AnswersInView(SurveyDbContext db, int? waveId, ResultsFilter filter)
     {
-        var answers = db.Answers.Where(a => a.WaveId == waveId);
+        var answers = waveId is null ? db.Answers : db.Answers.Where(a => a.WaveId == waveId);
         if (ParticipantsOfTypes(db, filter) is { } participants)
         {
             answers = answers.Where(a => participants.Contains(a.ParticipantId));
