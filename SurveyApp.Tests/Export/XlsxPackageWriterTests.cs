@@ -1,0 +1,172 @@
+using System.IO.Compression;
+using DocumentFormat.OpenXml.Spreadsheet;
+using SurveyApp.Export;
+using Xunit;
+
+namespace SurveyApp.Tests.Export;
+
+public sealed class XlsxPackageWriterTests
+{
+    private static MemoryStream Write(Action<XlsxPackageWriter> write)
+    {
+        var stream = new MemoryStream();
+        using (var package = new XlsxPackageWriter(stream))
+        {
+            write(package);
+            package.Complete();
+        }
+        return stream;
+    }
+
+    private static MemoryStream TwoSheets() => Write(package =>
+    {
+        using (var data = package.AddWorksheet("Data", new WorksheetLayout { FreezeHeader = true, AutoFilter = true, ColumnWidths = [10, 30, 12] }))
+        {
+            data.WriteRow(XlsxCell.Header("Nr"), XlsxCell.Header("Svar"), XlsxCell.Header("Andel"));
+            data.WriteRow(1, "Göteborgs stad – åäö", XlsxCell.Percent(0.647));
+            data.WriteRow(2, "=HYPERLINK(\"http://x\")", XlsxCell.Empty);
+            data.WriteRow(3, "Rad ett\r\nRad två _x0041_ \u0001");
+        }
+        using var summary = package.AddWorksheet("Sammanfattning", new WorksheetLayout { ColumnWidths = [20, 60] }, position: 0);
+        summary.WriteRow(XlsxCell.String("Rubrik", XlsxStyle.Title));
+        summary.WriteRow(XlsxCell.Header("Skapad"), XlsxCell.DateTime(new DateTime(2026, 11, 22, 19, 30, 0)));
+    });
+
+    [Fact]
+    public void TheWorkbookPassesTheOpenXmlValidator()
+    {
+        using var workbook = new Workbook(TwoSheets());
+
+        workbook.AssertValid();
+    }
+
+    [Fact]
+    public void SheetsAreListedInTheOrderAsked()
+    {
+        using var workbook = new Workbook(TwoSheets());
+
+        Assert.Equal(["Sammanfattning", "Data"], workbook.SheetNames);
+    }
+
+    [Fact]
+    public void TheHeaderRowIsFrozenAndFiltered()
+    {
+        using var workbook = new Workbook(TwoSheets());
+        var sheet = workbook.Worksheet("Data");
+
+        var pane = sheet.Descendants<Pane>().Single();
+        Assert.Equal(1d, pane.VerticalSplit!.Value);
+        Assert.Equal(PaneStateValues.Frozen, pane.State!.Value);
+        Assert.Equal("A1:C4", sheet.GetFirstChild<AutoFilter>()!.Reference!.Value);
+        Assert.Equal([10d, 30d, 12d], sheet.Descendants<Column>().Select(c => c.Width!.Value));
+        var filterName = workbook.Document.WorkbookPart!.Workbook.DefinedNames!.Elements<DefinedName>().Single();
+        Assert.Equal("_xlnm._FilterDatabase", filterName.Name!.Value);
+        Assert.Equal(1u, filterName.LocalSheetId!.Value);
+        Assert.Equal("'Data'!$A$1:$C$4", filterName.Text);
+    }
+
+    [Fact]
+    public void NumbersPercentagesAndTextKeepTheirKinds()
+    {
+        using var workbook = new Workbook(TwoSheets());
+
+        var number = workbook.Cell("Data", "A2")!;
+        Assert.Null(number.DataType);
+        Assert.Equal("1", number.CellValue!.Text);
+        var percent = workbook.Cell("Data", "C2")!;
+        Assert.Equal("0.647", percent.CellValue!.Text);
+        var formats = workbook.Document.WorkbookPart!.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
+        Assert.Equal(9u, formats[(int)percent.StyleIndex!.Value].NumberFormatId!.Value);
+        Assert.Equal(CellValues.InlineString, workbook.Cell("Data", "B2")!.DataType!.Value);
+        Assert.Equal("Göteborgs stad – åäö", workbook.Text("Data", "B2"));
+    }
+
+    [Fact]
+    public void FormulaLikeTextIsAQuotedStringNeverAFormula()
+    {
+        using var workbook = new Workbook(TwoSheets());
+
+        var cell = workbook.Cell("Data", "B3")!;
+        Assert.Equal(CellValues.InlineString, cell.DataType!.Value);
+        Assert.Null(cell.CellFormula);
+        Assert.Equal("=HYPERLINK(\"http://x\")", workbook.Text("Data", "B3"));
+        var formats = workbook.Document.WorkbookPart!.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
+        Assert.True(formats[(int)cell.StyleIndex!.Value].QuotePrefix!.Value);
+        Assert.Empty(workbook.Worksheet("Data").Descendants<CellFormula>());
+    }
+
+    [Fact]
+    public void LineBreaksSurviveAndAwkwardCharactersAreEscaped()
+    {
+        using var workbook = new Workbook(TwoSheets());
+
+        Assert.Equal("Rad ett\r\nRad två _x005F_x0041_ _x0001_", workbook.Text("Data", "B4"));
+    }
+
+    [Fact]
+    public void EmptyCellsAreLeftOut()
+    {
+        using var workbook = new Workbook(TwoSheets());
+
+        Assert.Null(workbook.Cell("Data", "C3"));
+        Assert.Equal(["A3", "B3"], workbook.Rows("Data")[2].Elements<Cell>().Select(c => c.CellReference!.Value));
+    }
+
+    [Fact]
+    public void ADateIsANumberWithADateFormat()
+    {
+        using var workbook = new Workbook(TwoSheets());
+
+        var cell = workbook.Cell("Sammanfattning", "B2")!;
+        Assert.Equal(new DateTime(2026, 11, 22, 19, 30, 0), DateTime.FromOADate(double.Parse(cell.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)));
+        var format = workbook.Document.WorkbookPart!.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)cell.StyleIndex!.Value);
+        Assert.Equal(164u, format.NumberFormatId!.Value);
+    }
+
+    [Fact]
+    public void RepeatedSheetNamesAreMadeUnique()
+    {
+        var stream = Write(package =>
+        {
+            foreach (var name in new[] { "Fråga 1: Hade ni tackat ja till att delta?", "Fråga 1: Hade ni tackat ja till att delta?", "a/b" })
+            {
+                using var sheet = package.AddWorksheet(name, new WorksheetLayout());
+                sheet.WriteRow("x");
+            }
+        });
+        using var workbook = new Workbook(stream);
+
+        workbook.AssertValid();
+        Assert.Equal(["Fråga 1- Hade ni tackat ja till", "Fråga 1- Hade ni tackat ja (2)", "a-b"], workbook.SheetNames);
+    }
+
+    [Fact]
+    public void PartsAreCompressedZipEntries()
+    {
+        using var zip = new ZipArchive(TwoSheets(), ZipArchiveMode.Read);
+
+        Assert.Equal(
+            ["[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"],
+            zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        Assert.All(zip.Entries, e => Assert.True(e.CompressedLength <= e.Length + 32));
+    }
+
+    [Fact]
+    public void StartingASheetBeforeTheLastIsFinishedIsRefused()
+    {
+        using var package = new XlsxPackageWriter(new MemoryStream());
+        using var first = package.AddWorksheet("A", new WorksheetLayout());
+
+        Assert.Throws<InvalidOperationException>(() => package.AddWorksheet("B", new WorksheetLayout()));
+    }
+
+    [Theory]
+    [InlineData(1, "A")]
+    [InlineData(26, "Z")]
+    [InlineData(27, "AA")]
+    [InlineData(702, "ZZ")]
+    [InlineData(703, "AAA")]
+    [InlineData(16384, "XFD")]
+    public void ColumnNumbersBecomeLetters(int column, string name) =>
+        Assert.Equal(name, XlsxWorksheetWriter.ColumnName(column));
+}

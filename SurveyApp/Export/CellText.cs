@@ -1,0 +1,82 @@
+using System.Text;
+
+namespace SurveyApp.Export;
+
+/// <summary>
+/// Text that a spreadsheet could take for a formula (OWASP's "CSV injection"): anything that starts with
+/// =, +, -, @, tab or carriage return, unless it is a plain number such as "-2", which evaluates to itself.
+/// </summary>
+public static class CellText
+{
+    public static bool IsFormulaLike(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !IsPlainNumber(text);
+
+    /// <summary>A CSV field as spreadsheets must show it: formula-like text gets a leading apostrophe.</summary>
+    public static string ForCsv(string text) => IsFormulaLike(text) ? "'" + text : text;
+
+    /// <summary>
+    /// Text for an Open XML string (ST_Xstring): characters XML cannot hold and underscores that would
+    /// read as such an escape are written as <c>_xHHHH_</c>, so the cell shows exactly the text.
+    /// </summary>
+    public static string ForXml(string text)
+    {
+        if (!NeedsEscape(text)) return text;
+        var builder = new StringBuilder(text.Length + 16);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(c).Append(text[++i]);
+            }
+            else if (!IsXmlChar(c) || (c == '_' && StartsEscape(text, i)))
+            {
+                builder.Append("_x").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)).Append('_');
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+        return builder.ToString();
+    }
+
+    private static bool IsPlainNumber(string text)
+    {
+        var i = text[0] is '+' or '-' ? 1 : 0;
+        var digits = 0;
+        while (i < text.Length && char.IsAsciiDigit(text[i])) { i++; digits++; }
+        if (i < text.Length && text[i] is '.' or ',')
+        {
+            i++;
+            var decimals = 0;
+            while (i < text.Length && char.IsAsciiDigit(text[i])) { i++; decimals++; }
+            if (decimals == 0) return false;
+        }
+        return digits > 0 && i == text.Length;
+    }
+
+    private static bool NeedsEscape(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (!IsXmlChar(c) || (c == '_' && StartsEscape(text, i)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsXmlChar(char c) =>
+        c is '\t' or '\n' or '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+
+    private static bool StartsEscape(string text, int i) =>
+        i + 6 < text.Length && text[i + 1] == 'x' && text[i + 6] == '_' && char.IsAsciiHexDigit(text[i + 2])
+        && char.IsAsciiHexDigit(text[i + 3]) && char.IsAsciiHexDigit(text[i + 4]) && char.IsAsciiHexDigit(text[i + 5]);
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using SurveyApp.Domain;
+
+namespace SurveyApp.Export;
+
+/// <summary>
+/// One column of the raw responses: a question, a matrix item (<c>key.item</c>) or the N-th answer of a
+/// texts question (<c>key.N</c>). The headers are those the response import reads.
+/// </summary>
+public sealed record ResponseColumn(string Header, Question Question, QuestionItem? Item, int? TextNumber);
+
+/// <summary>The question columns of the raw responses, and how one response's answer rows fill them.</summary>
+public sealed class ResponseColumns
+{
+    public const string MultiSeparator = "|";
+    public const string LabelSeparator = "; ";
+
+    private readonly Dictionary<int, Question> _questions = [];
+    private readonly Dictionary<(int QuestionId, int? ItemId), int> _firstColumn = [];
+    private readonly Dictionary<int, Dictionary<string, string>> _labels = [];
+
+    private ResponseColumns(IReadOnlyList<ResponseColumn> columns)
+    {
+        Columns = columns;
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var column = columns[i];
+            _questions[column.Question.Id] = column.Question;
+            _firstColumn.TryAdd((column.Question.Id, column.Item?.Id), i);
+            if (column.Question.IsChoice && !_labels.ContainsKey(column.Question.Id))
+            {
+                _labels[column.Question.Id] = column.Question.Choices()
+                    .GroupBy(c => c.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Label, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    public IReadOnlyList<ResponseColumn> Columns { get; }
+
+    public static ResponseColumns For(Survey survey) => new(survey.Questions.SelectMany(ColumnsOf).ToList());
+
+    private static IEnumerable<ResponseColumn> ColumnsOf(Question question) => question.Kind switch
+    {
+        QuestionKind.Matrix => question.Items.OrderBy(i => i.Position).Select(i => new ResponseColumn($"{question.Key}.{i.Code}", question, i, null)),
+        QuestionKind.Texts => Enumerable.Range(1, Math.Max(1, question.MaxAnswers))
+            .Select(n => new ResponseColumn(string.Create(CultureInfo.InvariantCulture, $"{question.Key}.{n}"), question, null, n)),
+        _ => [new ResponseColumn(question.Key, question, null, null)],
+    };
+
+    /// <summary>
+    /// One response's values, one per column (null where unanswered): codes, or their labels. Multi answers
+    /// are joined in the order given; open answers are the same in both.
+    /// </summary>
+    public string?[] Values(IEnumerable<Answer> answers, bool labels)
+    {
+        var values = new string?[Columns.Count];
+        foreach (var group in answers.GroupBy(a => a.QuestionId))
+        {
+            if (!_questions.TryGetValue(group.Key, out var question)) continue;
+            var ordered = group.OrderBy(a => a.Position).ToList();
+            switch (question.Kind)
+            {
+                case QuestionKind.Matrix:
+                    foreach (var answer in ordered.Where(a => a.ItemId is not null && a.Code is not null))
+                    {
+                        if (_firstColumn.TryGetValue((question.Id, answer.ItemId), out var column))
+                        {
+                            values[column] = Show(question, answer.Code!, labels);
+                        }
+                    }
+                    break;
+                case QuestionKind.Text or QuestionKind.Texts:
+                    var first = _firstColumn[(question.Id, null)];
+                    var texts = ordered.Where(a => a.Text is not null).Select(a => a.Text!).ToList();
+                    var room = question.Kind == QuestionKind.Text ? 1 : Math.Max(1, question.MaxAnswers);
+                    for (var i = 0; i < texts.Count && i < room; i++)
+                    {
+                        values[first + i] = texts[i];
+                    }
+                    break;
+                default:
+                    var codes = ordered.Where(a => a.ItemId is null && a.Code is not null).Select(a => Show(question, a.Code!, labels)).ToList();
+                    if (codes.Count > 0)
+                    {
+                        values[_firstColumn[(question.Id, null)]] = string.Join(labels ? LabelSeparator : MultiSeparator, codes);
+                    }
+                    break;
+            }
+        }
+        return values;
+    }
+
+    private string Show(Question question, string code, bool labels) =>
+        labels && _labels.TryGetValue(question.Id, out var byCode) && byCode.TryGetValue(code, out var label) ? label : code;
+}

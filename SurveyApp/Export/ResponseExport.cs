@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using SurveyApp.Analysis;
+using SurveyApp.Domain;
+using SurveyApp.Storage;
+
+namespace SurveyApp.Export;
+
+/// <summary>What an export wrote: how many responses, or none because the view is too small to show.</summary>
+public sealed record ExportResult(int Responses, bool Suppressed, IReadOnlyList<string> Sheets);
+
+/// <summary>
+/// The raw responses of a wave as a workbook (Sammanfattning, Svar, Svar (etiketter), Kodbok) or CSV,
+/// honouring the filter and the minimum group size. Responses are read as a stream ordered by response
+/// and written row by row, so memory does not grow with their number.
+/// </summary>
+public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, ResultsService results, TimeProvider clock)
+{
+    private static readonly double[] CodebookWidths = [14, 12, 60, 18, 40, 16, 40, 10, 14];
+
+    /// <summary>Writes the workbook to <paramref name="output"/>; null (and nothing written) if the wave does not exist.</summary>
+    public async Task<ExportResult?> WriteWorkbookAsync(int waveId, ResultsFilter filter, Stream output, CancellationToken cancellationToken = default)
+    {
+        var view = await results.GetAsync(waveId, filter, cancellationToken);
+        if (view is null) return null;
+        var columns = ResponseColumns.For(view.Survey);
+        var layout = new WorksheetLayout
+        {
+            FreezeHeader = true,
+            AutoFilter = true,
+            ColumnWidths = [8, 14, .. columns.Columns.Select(c => c.Question.Kind is QuestionKind.Text or QuestionKind.Texts ? 40d : 14d)],
+        };
+
+        using var package = new XlsxPackageWriter(output);
+        var written = 0;
+        foreach (var labels in new[] { false, true })
+        {
+            using var sheet = package.AddWorksheet(labels ? ExportTexts.ResponseLabelsSheet : ExportTexts.ResponsesSheet, layout);
+            sheet.WriteRow(Header(columns).Select(XlsxCell.Header));
+            if (view.Suppressed) continue;
+            var count = 0;
+            await foreach (var response in ReadAsync(waveId, filter, cancellationToken))
+            {
+                sheet.WriteRow(Row(++count, response, columns, labels));
+            }
+            written = count;
+        }
+
+        using (var codebook = package.AddWorksheet(ExportTexts.CodebookSheet, new WorksheetLayout { FreezeHeader = true, AutoFilter = true, ColumnWidths = CodebookWidths }))
+        {
+            WriteCodebook(codebook, columns);
+        }
+
+        var categoryName = filter.CategoryId is { } categoryId ? await CategoryNameAsync(categoryId, cancellationToken) : null;
+        using (var summary = package.AddWorksheet(ExportTexts.SummarySheet, new WorksheetLayout { ColumnWidths = [24, 100] }, position: 0))
+        {
+            WriteSummary(summary, view, written, categoryName);
+        }
+        var sheets = package.SheetNamesInOrder;
+        package.Complete();
+        return new ExportResult(written, view.Suppressed, sheets);
+    }
+
+    /// <summary>
+    /// Writes the "Svar" columns as CSV (UTF-8 with BOM); null if the wave does not exist. A view too small
+    /// to show gives the header line only.
+    /// </summary>
+    public async Task<ExportResult?> WriteCsvAsync(int waveId, ResultsFilter filter, Stream output, char delimiter = ';', CancellationToken cancellationToken = default)
+    {
+        if (!CsvRowWriter.IsSupportedDelimiter(delimiter)) throw new ArgumentOutOfRangeException(nameof(delimiter), delimiter, "Use ',' or ';'.");
+        var view = await results.GetAsync(waveId, filter, cancellationToken);
+        if (view is null) return null;
+        var columns = ResponseColumns.For(view.Survey);
+        await using var text = new StreamWriter(output, CsvRowWriter.Encoding, bufferSize: 65536, leaveOpen: true);
+        var csv = new CsvRowWriter(text, delimiter);
+        await csv.WriteRowAsync(Header(columns), cancellationToken);
+        var count = 0;
+        if (!view.Suppressed)
+        {
+            await foreach (var response in ReadAsync(waveId, filter, cancellationToken))
+            {
+                var values = columns.Values(response.Answers, labels: false);
+                await csv.WriteRowAsync([(++count).ToString(CultureInfo.InvariantCulture), response.ParticipantType, .. values], cancellationToken);
+            }
+        }
+        await text.FlushAsync(cancellationToken);
+        return new ExportResult(count, view.Suppressed, []);
+    }
+
+    private sealed record ResponseRow(int ResponseId, string ParticipantType, List<Answer> Answers);
+
+    /// <summary>
+    /// The submitted responses in view with their answers, one query ordered by response, grouped as the
+    /// rows arrive: only one response's answers are held at a time.
+    /// </summary>
+    private async IAsyncEnumerable<ResponseRow> ReadAsync(int waveId, ResultsFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows =
+            from r in ResultsService.InView(db, waveId, filter).AsNoTracking()
+            join p in db.Participants.AsNoTracking() on r.ParticipantId equals p.Id
+            join a in db.Answers.AsNoTracking() on r.Id equals a.ResponseId into answers
+            from a in answers.DefaultIfEmpty()
+            orderby r.Id
+            select new
+            {
+                r.Id,
+                p.Type,
+                QuestionId = (int?)a!.QuestionId,
+                a.ItemId,
+                a.Code,
+                a.Text,
+                Position = (int?)a.Position,
+            };
+        ResponseRow? current = null;
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (current?.ResponseId != row.Id)
+            {
+                if (current is not null) yield return current;
+                current = new ResponseRow(row.Id, row.Type, []);
+            }
+            if (row.QuestionId is { } questionId)
+            {
+                current.Answers.Add(new Answer { QuestionId = questionId, ItemId = row.ItemId, Code = row.Code, Text = row.Text, Position = row.Position ?? 0 });
+            }
+        }
+        if (current is not null) yield return current;
+    }
+
+    private static IEnumerable<string> Header(ResponseColumns columns) =>
+        [ExportTexts.ResponseNumber, ExportTexts.ParticipantType, .. columns.Columns.Select(c => c.Header)];
+
+    private static IEnumerable<XlsxCell> Row(int number, ResponseRow response, ResponseColumns columns, bool labels)
+    {
+        yield return XlsxCell.Of(number);
+        yield return XlsxCell.String(response.ParticipantType);
+        var values = columns.Values(response.Answers, labels);
+        for (var i = 0; i < values.Length; i++)
+        {
+            var value = values[i];
+            // Choice codes that are whole numbers (scale steps) are numbers, so that they can be summed and sorted.
+            yield return !labels && columns.Columns[i].Question.IsChoice && value is not null
+                && int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var code)
+                && code.ToString(CultureInfo.InvariantCulture) == value
+                ? XlsxCell.Of(code)
+                : XlsxCell.String(value);
+        }
+    }
+
+    private static void WriteCodebook(XlsxWorksheetWriter sheet, ResponseColumns columns)
+    {
+        sheet.WriteRow(new[]
+        {
+            ExportTexts.CodebookColumn, ExportTexts.CodebookQuestion, ExportTexts.CodebookQuestionText, ExportTexts.CodebookKind,
+            ExportTexts.CodebookItem, ExportTexts.CodebookCode, ExportTexts.CodebookLabel, ExportTexts.CodebookValue, ExportTexts.CodebookOffScale,
+        }.Select(XlsxCell.Header));
+        sheet.WriteRow(ExportTexts.ResponseNumber, XlsxCell.Empty, ExportTexts.ResponseNumberText);
+        sheet.WriteRow(ExportTexts.ParticipantType, XlsxCell.Empty, ExportTexts.ParticipantTypeText);
+        foreach (var column in columns.Columns)
+        {
+            var question = column.Question;
+            var item = column.Item?.Text
+                ?? (column.TextNumber is { } n ? string.Format(CultureInfo.InvariantCulture, ExportTexts.TextNumber, n) : null);
+            XlsxCell[] Describe() => [column.Header, question.Key, question.Text, ExportTexts.Kind(question.Kind), item];
+            if (!question.IsChoice)
+            {
+                sheet.WriteRow([.. Describe(), XlsxCell.Empty, ExportTexts.OpenAnswer]);
+                continue;
+            }
+            foreach (var choice in question.Choices())
+            {
+                sheet.WriteRow([.. Describe(), choice.Code, choice.Label,
+                    choice.Value is { } value ? XlsxCell.Of(value) : XlsxCell.Empty,
+                    choice.IsOffScale ? ExportTexts.Yes : ExportTexts.No]);
+            }
+        }
+    }
+
+    private void WriteSummary(XlsxWorksheetWriter sheet, WaveResults view, int written, string? categoryName)
+    {
+        var wave = view.Wave;
+        var filters = new List<string>();
+        if (view.Filter.ParticipantTypes.Count > 0)
+        {
+            filters.Add(string.Format(CultureInfo.InvariantCulture, ExportTexts.FilterParticipantTypes, string.Join(", ", view.Filter.ParticipantTypes)));
+        }
+        if (view.Filter.CategoryId is not null)
+        {
+            filters.Add(string.Format(CultureInfo.InvariantCulture, ExportTexts.FilterCategory, categoryName ?? view.Filter.CategoryId.Value.ToString(CultureInfo.InvariantCulture)));
+        }
+        var now = clock.GetLocalNow();
+
+        sheet.WriteRow(XlsxCell.String(ExportTexts.SummaryTitle, XlsxStyle.Title));
+        sheet.WriteRow();
+        sheet.WriteRow(XlsxCell.Header(ExportTexts.Survey), XlsxCell.String(wave.SurveyTitle, XlsxStyle.Wrapped));
+        sheet.WriteRow(XlsxCell.Header(ExportTexts.Wave), XlsxCell.String(wave.WaveName, XlsxStyle.Wrapped));
+        sheet.WriteRow(XlsxCell.Header(ExportTexts.Invited), wave.Invited);
+        sheet.WriteRow(XlsxCell.Header(ExportTexts.Submitted), wave.Submitted);
+        sheet.WriteRow(XlsxCell.Header(ExportTexts.ResponseRate), XlsxCell.Percent(wave.ResponseRate));
+        sheet.WriteRow(XlsxCell.Header(ExportTexts.Filters), XlsxCell.String(filters.Count == 0 ? ExportTexts.NoFilters : string.Join("; ", filters), XlsxStyle.Wrapped));
+        sheet.WriteRow(XlsxCell.Header(ExportTexts.InView), view.Suppressed ? ExportTexts.Suppressed : XlsxCell.Of(written));
+        sheet.WriteRow(XlsxCell.Header(ExportTexts.MinGroupSize), view.MinGroupSize);
+        sheet.WriteRow(XlsxCell.Header(ExportTexts.Generated), XlsxCell.DateTime(now.DateTime));
+        sheet.WriteRow(XlsxCell.Header(ExportTexts.PercentBase), XlsxCell.String(ExportTexts.PercentBaseText, XlsxStyle.Wrapped));
+        sheet.WriteRow(XlsxCell.Header(ExportTexts.Sheets), XlsxCell.String(ExportTexts.SheetsText, XlsxStyle.Wrapped));
+        if (view.Suppressed)
+        {
+            sheet.WriteRow(XlsxCell.Header(ExportTexts.Note),
+                XlsxCell.String(string.Format(CultureInfo.InvariantCulture, ExportTexts.SuppressedText, view.MinGroupSize), XlsxStyle.Wrapped));
+        }
+    }
+
+    private async Task<string?> CategoryNameAsync(int categoryId, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Categories.AsNoTracking().Where(c => c.Id == categoryId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);
+    }
+}

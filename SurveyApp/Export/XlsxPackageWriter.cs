@@ -1,0 +1,216 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace SurveyApp.Export;
+
+/// <summary>How a worksheet is laid out; all of it is written before the rows, except the filter.</summary>
+public sealed record WorksheetLayout
+{
+    /// <summary>Widths of the first columns, in characters.</summary>
+    public IReadOnlyList<double> ColumnWidths { get; init; } = [];
+
+    /// <summary>Keeps the first row in view while scrolling.</summary>
+    public bool FreezeHeader { get; init; }
+
+    /// <summary>Filter buttons on the first row, over every column and row written.</summary>
+    public bool AutoFilter { get; init; }
+}
+
+/// <summary>
+/// Writes an .xlsx workbook straight into a ZIP archive (create mode) on the output stream, one
+/// worksheet at a time, rows streamed through an <see cref="XmlWriter"/>: memory does not grow with the
+/// number of rows. (The Open XML SDK's SpreadsheetDocument keeps every part in memory until it is closed.)
+/// The small parts are written by <see cref="Complete"/>; the workbook lists its sheets in the order given.
+/// </summary>
+public sealed class XlsxPackageWriter : IDisposable
+{
+    private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private const string PackageRelNs = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+    private readonly ZipArchive _zip;
+    private readonly SheetNames _names = new();
+    private readonly List<SheetEntry> _sheets = [];
+    private XlsxWorksheetWriter? _open;
+    private bool _completed;
+
+    private sealed record SheetEntry(string Name, int Number, string? FilterRange);
+
+    public XlsxPackageWriter(Stream output)
+    {
+        _zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8);
+    }
+
+    /// <summary>
+    /// Starts a worksheet; the previous one must be disposed first. The name is made valid and unique
+    /// (see <see cref="SheetNames"/>); <paramref name="position"/> places it among the sheets already added.
+    /// </summary>
+    public XlsxWorksheetWriter AddWorksheet(string name, WorksheetLayout layout, int? position = null)
+    {
+        if (_completed) throw new InvalidOperationException("The workbook is complete.");
+        if (_open is { IsClosed: false }) throw new InvalidOperationException("Dispose the previous worksheet before starting another.");
+        var number = _sheets.Count + 1;
+        var sheetName = _names.Add(name);
+        var index = position is { } p ? Math.Clamp(p, 0, _sheets.Count) : _sheets.Count;
+        _sheets.Insert(index, new SheetEntry(sheetName, number, null));
+        var entry = _zip.CreateEntry($"xl/worksheets/sheet{number}.xml", CompressionLevel.Fastest);
+        _open = new XlsxWorksheetWriter(entry.Open(), layout, range =>
+        {
+            var i = _sheets.FindIndex(s => s.Number == number);
+            _sheets[i] = _sheets[i] with { FilterRange = range };
+        });
+        return _open;
+    }
+
+    /// <summary>The names the sheets were given, in the workbook's order.</summary>
+    public IReadOnlyList<string> SheetNamesInOrder => _sheets.Select(s => s.Name).ToList();
+
+    /// <summary>Writes the workbook, styles, relationships and content types, and closes the archive.</summary>
+    public void Complete()
+    {
+        if (_completed) return;
+        if (_open is { IsClosed: false }) _open.Dispose();
+        if (_sheets.Count == 0) throw new InvalidOperationException("A workbook needs at least one worksheet.");
+        WritePart("xl/styles.xml", w => Styles().WriteTo(w));
+        WritePart("xl/workbook.xml", w => WorkbookPart().WriteTo(w));
+        WritePart("xl/_rels/workbook.xml.rels", w =>
+        {
+            w.WriteStartElement("Relationships", PackageRelNs);
+            foreach (var sheet in _sheets)
+            {
+                Relationship(w, $"rId{sheet.Number}", RelNs + "/worksheet", $"worksheets/sheet{sheet.Number}.xml");
+            }
+            Relationship(w, "rIdStyles", RelNs + "/styles", "styles.xml");
+            w.WriteEndElement();
+        });
+        WritePart("_rels/.rels", w =>
+        {
+            w.WriteStartElement("Relationships", PackageRelNs);
+            Relationship(w, "rId1", RelNs + "/officeDocument", "xl/workbook.xml");
+            w.WriteEndElement();
+        });
+        WritePart("[Content_Types].xml", w =>
+        {
+            const string ns = "http://schemas.openxmlformats.org/package/2006/content-types";
+            w.WriteStartElement("Types", ns);
+            ContentDefault(w, ns, "rels", "application/vnd.openxmlformats-package.relationships+xml");
+            ContentDefault(w, ns, "xml", "application/xml");
+            ContentOverride(w, ns, "/xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
+            ContentOverride(w, ns, "/xl/styles.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml");
+            foreach (var sheet in _sheets.OrderBy(s => s.Number))
+            {
+                ContentOverride(w, ns, $"/xl/worksheets/sheet{sheet.Number}.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml");
+            }
+            w.WriteEndElement();
+        });
+        _completed = true;
+        _zip.Dispose();
+    }
+
+    public void Dispose()
+    {
+        _open?.Dispose();
+        _zip.Dispose();
+    }
+
+    internal static XmlWriter CreateXmlWriter(Stream stream) => XmlWriter.Create(stream, new XmlWriterSettings
+    {
+        Encoding = new UTF8Encoding(false),
+        NewLineHandling = NewLineHandling.Entitize,
+        CloseOutput = true,
+    });
+
+    private void WritePart(string path, Action<XmlWriter> write)
+    {
+        using var writer = CreateXmlWriter(_zip.CreateEntry(path, CompressionLevel.Fastest).Open());
+        writer.WriteStartDocument(true);
+        write(writer);
+        writer.WriteEndDocument();
+    }
+
+    private Workbook WorkbookPart()
+    {
+        var sheets = new Sheets(_sheets.Select(s => new Sheet { Name = s.Name, SheetId = (uint)s.Number, Id = $"rId{s.Number}" }));
+        var workbook = new Workbook();
+        workbook.AddNamespaceDeclaration("r", RelNs);
+        workbook.Append(new BookViews(new WorkbookView { ActiveTab = 0 }), sheets);
+        var filters = _sheets.Select((s, i) => (s, i)).Where(x => x.s.FilterRange is not null)
+            .Select(x => new DefinedName($"'{x.s.Name.Replace("'", "''", StringComparison.Ordinal)}'!{x.s.FilterRange}")
+            {
+                Name = "_xlnm._FilterDatabase",
+                LocalSheetId = (uint)x.i,
+                Hidden = true,
+            }).ToList();
+        if (filters.Count > 0) workbook.Append(new DefinedNames(filters));
+        return workbook;
+    }
+
+    private static Stylesheet Styles()
+    {
+        static CellFormat Format(uint font = 0, uint numberFormat = 0) =>
+            new() { FontId = font, FillId = 0, BorderId = 0, FormatId = 0, NumberFormatId = numberFormat, ApplyFont = font != 0, ApplyNumberFormat = numberFormat != 0 };
+        var percent = Format(numberFormat: 9);
+        var quoted = Format();
+        quoted.QuotePrefix = true;
+        var wrapped = Format();
+        wrapped.Append(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top });
+        wrapped.ApplyAlignment = true;
+        var header = Format(font: 1);
+        header.Append(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top });
+        header.ApplyAlignment = true;
+        var formats = new Dictionary<XlsxStyle, CellFormat>
+        {
+            [XlsxStyle.Default] = Format(),
+            [XlsxStyle.Header] = header,
+            [XlsxStyle.Percent] = percent,
+            [XlsxStyle.QuotedText] = quoted,
+            [XlsxStyle.DateTime] = Format(numberFormat: 164),
+            [XlsxStyle.Wrapped] = wrapped,
+            [XlsxStyle.Title] = Format(font: 2),
+        };
+        return new Stylesheet(
+            new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy-mm-dd hh:mm" }) { Count = 1 },
+            new Fonts(Font(false, 11), Font(true, 11), Font(true, 14)) { Count = 3 },
+            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+            new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },
+            new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
+            new CellFormats(Enum.GetValues<XlsxStyle>().OrderBy(s => (int)s).Select(s => formats[s])) { Count = (uint)formats.Count },
+            new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
+    }
+
+    private static Font Font(bool bold, double size)
+    {
+        var font = new Font();
+        if (bold) font.Append(new Bold());
+        font.Append(new FontSize { Val = size }, new FontName { Val = "Calibri" }, new FontFamilyNumbering { Val = 2 });
+        return font;
+    }
+
+    private static void Relationship(XmlWriter w, string id, string type, string target)
+    {
+        w.WriteStartElement("Relationship", PackageRelNs);
+        w.WriteAttributeString("Id", id);
+        w.WriteAttributeString("Type", type);
+        w.WriteAttributeString("Target", target);
+        w.WriteEndElement();
+    }
+
+    private static void ContentDefault(XmlWriter w, string ns, string extension, string type)
+    {
+        w.WriteStartElement("Default", ns);
+        w.WriteAttributeString("Extension", extension);
+        w.WriteAttributeString("ContentType", type);
+        w.WriteEndElement();
+    }
+
+    private static void ContentOverride(XmlWriter w, string ns, string part, string type)
+    {
+        w.WriteStartElement("Override", ns);
+        w.WriteAttributeString("PartName", part);
+        w.WriteAttributeString("ContentType", type);
+        w.WriteEndElement();
+    }
+}
