@@ -113,12 +113,56 @@ public sealed class ResultsServiceTests : IClassFixture<DemoDataFixture>
     [Theory]
     [InlineData("landsting")]                            // 4 responses
     [InlineData("kommun", "landsting", "region")]        // 16: the one regionförbund is the rest
+    [InlineData("kommun", "regionförbund")]              // 11: minus the kommun view it is the one regionförbund
     public async Task AFilterThatLeavesOrRevealsASmallGroupShowsNoNumbers(params string[] types)
     {
         var results = await Get2013Async(new ResultsFilter(types, null));
 
         Assert.True(results.Suppressed);
         Assert.Empty(results.Questions);
+    }
+
+    [Fact]
+    public async Task NoTwoViewsThatAreShownDifferByASmallGroup()
+    {
+        string[] types = ["kommun", "landsting", "region", "regionförbund"];
+        var shown = new List<(HashSet<string> Types, int Count)>();
+        for (var mask = 1; mask < 16; mask++)
+        {
+            var chosen = types.Where((_, i) => (mask & (1 << i)) != 0).ToList();
+            var results = await Get2013Async(new ResultsFilter(chosen, null));
+            if (!results.Suppressed)
+            {
+                shown.Add((chosen.ToHashSet(), results.InView));
+            }
+        }
+        shown.Add((types.ToHashSet(), 17));
+
+        Assert.Contains(shown, v => v.Types.SetEquals(["kommun"]));
+        foreach (var a in shown)
+        {
+            foreach (var b in shown.Where(b => a.Types.IsSubsetOf(b.Types) && !a.Types.SetEquals(b.Types)))
+            {
+                Assert.True(b.Count - a.Count >= 5, $"{string.Join("+", b.Types)} minus {string.Join("+", a.Types)} is {b.Count - a.Count}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task TheTypesAFilterMayNotNameAreTheSmallOnes()
+    {
+        var hidden = await _results.HiddenTypesAsync(_wave2013, null);
+
+        Assert.Equal(["landsting", "region", "regionförbund"], hidden.Order());
+    }
+
+    [Fact]
+    public async Task ACrossTabUnderAFilterThatIsolatesASmallGroupShowsNothing()
+    {
+        var table = await _results.CrossTabAsync(_wave2013, "f9", null, new ResultsFilter(["kommun", "regionförbund"], null));
+
+        Assert.True(table!.Total.Hidden);
+        Assert.All(table.Columns, c => Assert.True(c.Hidden));
     }
 
     [Fact]

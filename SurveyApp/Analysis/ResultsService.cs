@@ -51,7 +51,7 @@ public sealed class ResultsService(IDbContextFactory<SurveyDbContext> factory, S
         var survey = (await catalog.GetAsync(summary.SurveyId, cancellationToken))!;
 
         var inView = filter.IsActive ? await InView(db, waveId, filter).CountAsync(cancellationToken) : summary.Submitted;
-        if (!Suppression.CanShowView(inView, summary.Submitted, Minimum))
+        if (!await ViewAllowedAsync(db, waveId, filter, inView, summary.Submitted, cancellationToken))
         {
             return new WaveResults(summary, survey, filter, Minimum, inView, true, []);
         }
@@ -86,6 +86,52 @@ public sealed class ResultsService(IDbContextFactory<SurveyDbContext> factory, S
         return new WaveResults(summary, survey, filter, Minimum, inView, false, questions);
     }
 
+    /// <summary>
+    /// The participant types a filter may not name in the wave (or within a category's responses): too
+    /// few responses, or needed to keep the other small types' total from being worked out.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> HiddenTypesAsync(int waveId, int? categoryId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return Suppression.HiddenSegments(await TypeCountsAsync(db, waveId, categoryId, cancellationToken), Minimum);
+    }
+
+    /// <summary>
+    /// Whether a view's numbers may be shown. Beyond the view's own size, no view may differ by a
+    /// small group from a view that is also shown: from the wave, from the same category's view or
+    /// the same types' view, or from another type filter (types are allowed only if no small type
+    /// can be isolated by subtracting one allowed view from another).
+    /// </summary>
+    private async Task<bool> ViewAllowedAsync(SurveyDbContext db, int waveId, ResultsFilter filter, int inView, int waveCount, CancellationToken cancellationToken)
+    {
+        if (!Suppression.CanShowView(inView, waveCount, Minimum))
+        {
+            return false;
+        }
+        if (filter.ParticipantTypes.Count == 0)
+        {
+            return true;
+        }
+        var typeCounts = await TypeCountsAsync(db, waveId, filter.CategoryId, cancellationToken);
+        if (filter.ParticipantTypes.Any(Suppression.HiddenSegments(typeCounts, Minimum).Contains))
+        {
+            return false;
+        }
+        if (filter.CategoryId is null)
+        {
+            return true;
+        }
+        var typesOnly = await InView(db, waveId, filter with { CategoryId = null }).CountAsync(cancellationToken);
+        return Suppression.CanShowView(inView, typeCounts.Values.Sum(), Minimum) && Suppression.CanShowView(inView, typesOnly, Minimum);
+    }
+
+    private static Task<Dictionary<string, int>> TypeCountsAsync(SurveyDbContext db, int waveId, int? categoryId, CancellationToken cancellationToken) =>
+        InView(db, waveId, new ResultsFilter([], categoryId))
+            .Join(db.Participants, r => r.ParticipantId, p => p.Id, (r, p) => p.Type)
+            .GroupBy(t => t)
+            .Select(g => new { Type = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Type, g => g.Count, cancellationToken);
+
     /// <summary>Who has answered the wave and who has not, for the reminders.</summary>
     public async Task<IReadOnlyList<ParticipantProgress>> ProgressAsync(int waveId, CancellationToken cancellationToken = default)
     {
@@ -119,8 +165,8 @@ public sealed class ResultsService(IDbContextFactory<SurveyDbContext> factory, S
             .Select(g => new { Type = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Type, g => g.Count, cancellationToken);
         var waveTotal = await db.Responses.CountAsync(r => r.WaveId == waveId && r.SubmittedAt != null, cancellationToken);
         var total = segments.Values.Sum();
-        var showTotal = Suppression.CanShowView(total, waveTotal, Minimum) || (!filter.IsActive && total >= Minimum);
-        var hidden = Suppression.HiddenSegments(segments, Minimum);
+        var showTotal = await ViewAllowedAsync(db, waveId, filter, total, waveTotal, cancellationToken);
+        var hidden = showTotal ? Suppression.HiddenSegments(segments, Minimum) : segments.Keys.ToHashSet();
 
         var itemId = item?.Id;
         var rows = await db.Answers

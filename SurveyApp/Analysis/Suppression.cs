@@ -22,21 +22,23 @@ public static class Suppression
         viewCount >= minimum && (waveCount - viewCount == 0 || waveCount - viewCount >= minimum);
 
     /// <summary>
-    /// The segments of a breakdown to hide when a total over all of them is shown: every segment below
-    /// the minimum, and when that leaves exactly one hidden, the next smallest as well, so that no
-    /// hidden segment equals the total minus the visible ones.
+    /// The groups of a breakdown to hide when their total is known (shown, or derivable): every group
+    /// below the minimum, and then the next smallest groups as well until the hidden groups together
+    /// reach the minimum, so that the total minus the visible groups never reveals a small group.
     /// </summary>
     public static IReadOnlySet<string> HiddenSegments(IReadOnlyDictionary<string, int> counts, int minimum)
     {
-        var present = counts.Where(c => c.Value > 0).ToList();
+        var present = counts.Where(c => c.Value > 0).OrderBy(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
         var hidden = present.Where(c => c.Value < minimum).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
-        if (hidden.Count == 1)
+        var hiddenTotal = present.Where(c => hidden.Contains(c.Key)).Sum(c => c.Value);
+        foreach (var next in present.Where(c => !hidden.Contains(c.Key)))
         {
-            var next = present.Where(c => !hidden.Contains(c.Key)).OrderBy(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).FirstOrDefault();
-            if (next.Key is not null)
+            if (hiddenTotal == 0 || hiddenTotal >= minimum)
             {
-                hidden.Add(next.Key);
+                break;
             }
+            hidden.Add(next.Key);
+            hiddenTotal += next.Value;
         }
         return hidden;
     }
