@@ -215,7 +215,9 @@ public sealed class ResultsServiceTests : IClassFixture<DemoDataFixture>
         Assert.Equal(6, högGrad.CountA);
         Assert.Equal(8, högGrad.CountB);
         Assert.Equal(100 * (8.0 / 15 - 6.0 / 17), högGrad.PercentagePoints, 9);
-        Assert.Null(comparison.Questions.Single(q => q.Question.Key == "f1").Test);
+        var f1 = comparison.Questions.Single(q => q.Question.Key == "f1");
+        Assert.Null(f1.Test);
+        Assert.Equal(15.0 / 17, f1.Changes[0].ShareA, 9); // the results page's base: all who answered, Vet ej included
     }
 
     [Fact]

@@ -75,8 +75,10 @@ public sealed class ResponseImporter(IDbContextFactory<SurveyDbContext> factory,
         }
 
         var now = clock.GetUtcNow();
-        var invitations = await db.Invitations.Where(i => i.WaveId == waveId && i.RevokedAt == null)
-            .ToDictionaryAsync(i => i.ParticipantId, cancellationToken);
+        // A participant may hold several invitations; an imported response takes one nobody has used.
+        var used = await db.Responses.Where(r => r.WaveId == waveId).Select(r => r.InvitationId).ToListAsync(cancellationToken);
+        var invitations = (await db.Invitations.Where(i => i.WaveId == waveId && i.RevokedAt == null && !used.Contains(i.Id)).ToListAsync(cancellationToken))
+            .GroupBy(i => i.ParticipantId).ToDictionary(g => g.Key, g => g.First());
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var (participant, sheet) in rows)
         {

@@ -56,7 +56,7 @@ public sealed class ComparisonService(IDbContextFactory<SurveyDbContext> factory
                 var itemId = question.Items.SingleOrDefault(i => i.Code == distA.ItemCode)?.Id;
                 var changes = distA.Choices.Zip(distB.Choices).Select(p => new ChoiceChange(
                     p.First.Code, p.First.Label, p.First.IsOffScale,
-                    p.First.Count, Share(distA, p.First), p.Second.Count, Share(distB, p.Second))).ToList();
+                    p.First.Count, Share(question, distA, p.First), p.Second.Count, Share(question, distB, p.Second))).ToList();
                 var test = question.IsScaled
                     ? Test(Values(valuesA, question.Id, itemId), Values(valuesB, question.Id, itemId))
                     : null;
@@ -80,11 +80,34 @@ public sealed class ComparisonService(IDbContextFactory<SurveyDbContext> factory
         return new ScaleTest(ComparisonTest.MannWhitneyU, a.Count, b.Count, pairs.Count, u.U, u.PValue, u.Method, u.Reason);
     }
 
-    private static double Share(Distribution distribution, ChoiceCount choice) =>
-        choice.IsOffScale ? distribution.ShareOfAnswered(choice) : distribution.ShareOfScale(choice);
+    /// <summary>The same bases as the results page: scale steps of the scale answers, everything else of those who answered.</summary>
+    private static double Share(Question question, Distribution distribution, ChoiceCount choice) =>
+        question.IsScaled && !choice.IsOffScale ? distribution.ShareOfScale(choice) : distribution.ShareOfAnswered(choice);
 
-    private static IReadOnlyDictionary<int, int> Values(List<ScaleValue> values, int questionId, int? itemId) =>
-        values.Where(v => v.QuestionId == questionId && v.ItemId == itemId).ToDictionary(v => v.ParticipantId, v => v.Value);
+    /// <summary>
+    /// Each participant's answer. A participant with several responses in a wave (several invitations)
+    /// cannot be paired; its answers are kept under negative keys that match nothing in the other wave.
+    /// </summary>
+    private static IReadOnlyDictionary<int, int> Values(List<ScaleValue> values, int questionId, int? itemId)
+    {
+        var result = new Dictionary<int, int>();
+        var unpaired = 0;
+        foreach (var group in values.Where(v => v.QuestionId == questionId && v.ItemId == itemId).GroupBy(v => v.ParticipantId))
+        {
+            if (group.Count() == 1)
+            {
+                result[group.Key] = group.First().Value;
+            }
+            else
+            {
+                foreach (var value in group)
+                {
+                    result[--unpaired] = value.Value;
+                }
+            }
+        }
+        return result;
+    }
 
     private sealed record ScaleValue(int QuestionId, int? ItemId, int ParticipantId, int Value);
 
@@ -92,6 +115,6 @@ public sealed class ComparisonService(IDbContextFactory<SurveyDbContext> factory
     private static Task<List<ScaleValue>> ScaleValuesAsync(SurveyDbContext db, int waveId, ResultsFilter filter, CancellationToken cancellationToken) =>
         db.Answers.Where(a => a.WaveId == waveId && a.Value != null)
             .Join(ResultsService.InView(db, waveId, filter), a => a.ResponseId, r => r.Id,
-                (a, r) => new ScaleValue(a.QuestionId, a.ItemId, r.Invitation!.ParticipantId, a.Value!.Value))
+                (a, r) => new ScaleValue(a.QuestionId, a.ItemId, r.ParticipantId, a.Value!.Value))
             .ToListAsync(cancellationToken);
 }

@@ -66,6 +66,22 @@ public class DistributionTableTests : LocalizedTestContext
     }
 
     [Fact]
+    public void AShortScaleReportsItsTopStepRatherThanTheTopTwo()
+    {
+        using var culture = UiCulture.Swedish();
+        var question = _survey.FindQuestion("f8")!; // Ja, i hög grad / Ja, i viss grad / Nej
+        int[] counts = [9, 8, 0];
+        var choices = question.Choices().Select((c, i) => new ChoiceCount(c.Code, c.Label, c.Value, c.IsOffScale, counts[i])).ToList();
+        var scale = ScaleSummary.FromCounts(choices.Select(c => (c.Value!.Value, c.Count)), [1, 2, 3]);
+
+        var cut = RenderComponent<DistributionTable>(ps => ps.Add(p => p.Question, question).Add(p => p.Distribution, new Distribution(null, null, 17, 0, 0, choices, scale)));
+
+        var text = cut.Find(".results-scale").TextContent;
+        Assert.Contains("Andel i det översta steget (Ja, i hög grad): " + Format.Percent(9.0 / 17), text);
+        Assert.DoesNotContain("två översta", text);
+    }
+
+    [Fact]
     public void AChoiceQuestionHasNoScaleColumn()
     {
         using var culture = UiCulture.English();
