@@ -20,6 +20,9 @@ public sealed class SurveyDefinition
 public sealed class ScaleDefinition
 {
     public string? Key { get; set; }
+
+    /// <summary>False for a one-sided scale (none, some, a lot): charted from zero, not diverging. Default true.</summary>
+    public bool? Bipolar { get; set; }
     public List<StepDefinition>? Steps { get; set; }
     public List<OptionDefinition>? OffScale { get; set; }
     [JsonExtensionData] public Dictionary<string, JsonElement>? Unknown { get; set; }

@@ -14,6 +14,7 @@ public static class SurveyDefinitionMapper
         var scales = (definition.Scales ?? []).Select(s => new Scale
         {
             Key = s.Key!,
+            Bipolar = s.Bipolar ?? true,
             Steps = s.Steps!.Select((step, i) => new ScaleStep { Value = step.Value!.Value, Label = step.Label!, Position = i }).ToList(),
             OffScaleOptions = (s.OffScale ?? []).Select((o, i) => new ScaleOffScaleOption { Code = o.Code!, Label = o.Label!, Position = i }).ToList(),
         }).ToDictionary(s => s.Key, StringComparer.Ordinal);
@@ -74,6 +75,7 @@ public static class SurveyDefinitionMapper
         Scales = survey.Scales.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new ScaleDefinition
         {
             Key = s.Key,
+            Bipolar = s.Bipolar ? null : false,
             Steps = s.Steps.OrderBy(x => x.Position).Select(x => new StepDefinition { Value = x.Value, Label = x.Label }).ToList(),
             OffScale = s.OffScaleOptions.Count == 0 ? null
                 : s.OffScaleOptions.OrderBy(o => o.Position).Select(o => new OptionDefinition { Code = o.Code, Label = o.Label }).ToList(),

@@ -9,6 +9,13 @@ public class Scale
     public int Id { get; set; }
     public int SurveyId { get; set; }
     public required string Key { get; set; }
+
+    /// <summary>
+    /// A bipolar scale runs from one pole through a midpoint to the other (I mycket låg grad … I mycket
+    /// hög grad) and is charted diverging from zero; a one-sided scale (Nej, Ja i viss grad, Ja i hög grad)
+    /// is charted from zero up.
+    /// </summary>
+    public bool Bipolar { get; set; } = true;
     public List<ScaleStep> Steps { get; set; } = [];
     public List<ScaleOffScaleOption> OffScaleOptions { get; set; } = [];
 }

@@ -48,18 +48,17 @@ public class DivergingLayoutTests
     }
 
     [Fact]
-    public void AScaleListedFromHighToLowIsLaidOutByValue()
+    public void AOneSidedScaleStacksFromZeroInOrderOfValue()
     {
-        var f8 = Distribution("f8", 9, 8, 0); // ja3: "Ja, i hög grad" (3) is listed first
+        var f8 = Distribution("f8", 9, 8, 0); // ja3 lists "Ja, i hög grad" (3) first and is one-sided
 
         var series = DivergingLayout.Series(_survey.FindQuestion("f8")!.Scale!, [("2013", f8)]);
         var legend = DivergingLayout.Legend(_survey.FindQuestion("f8")!.Scale!);
 
         Assert.Equal(["Nej", "Ja, i viss grad", "Ja, i hög grad"], legend.Select(l => l.Label));
-        Assert.Equal("Ja, i hög grad", series[^1].Label);
-        Assert.True(series[^1].Values[0].Value > 0);
-        Assert.Equal("Nej", series[1].Label);
-        Assert.True(series[1].Values[0].Value <= 0);
+        Assert.Equal(["Nej", "Ja, i viss grad", "Ja, i hög grad"], series.Select(s => s.Label));
+        Assert.All(series, s => Assert.True(s.Values[0].Value >= 0));
+        Assert.Equal(100.0 * 9 / 17, series[2].Values[0].Value, 9);
     }
 
     [Fact]

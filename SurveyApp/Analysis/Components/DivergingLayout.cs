@@ -12,7 +12,8 @@ public sealed record DivergingSeries(string Label, string Colour, IReadOnlyList<
 public sealed record LegendEntry(string Label, string Colour);
 
 /// <summary>
-/// Lays out a diverging stacked bar chart for scale answers: steps below the middle go left of zero,
+/// Lays out a diverging stacked bar chart for scale answers (a plain stacked bar for a one-sided
+/// scale): steps below the middle go left of zero,
 /// steps above go right, an odd scale's middle step is split evenly across zero. Series are listed
 /// from zero outwards, so that stacking puts the extreme steps at the ends. Percentages are shares of
 /// the scale answers (valid n); off-scale answers are never part of the bar.
@@ -54,6 +55,11 @@ public static class DivergingLayout
         DivergingSeries Make(int index, double sign, double part) => new(steps[index].Label, colours[index],
             bars.Select(b => new BarValue(b.Category, sign * part * Share(b.Distribution, steps[index]))).ToList());
 
+        if (!scale.Bipolar)
+        {
+            // A one-sided scale has no negative side: its steps stack from zero, lowest first.
+            return steps.Select((_, i) => Make(i, 1, 1)).ToList();
+        }
         var series = new List<DivergingSeries>();
         if (odd)
         {
