@@ -29,9 +29,13 @@ public static class LocalizationExtensions
             context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = context.Request.IsHttps });
-            return Results.LocalRedirect(IsLocal(tillbaka) ? tillbaka! : "/");
+            return Results.LocalRedirect(LocalUrl.IsLocal(tillbaka) ? tillbaka! : "/");
         });
+}
 
-    private static bool IsLocal(string? url) =>
+/// <summary>Return addresses are followed only within the app: "/path", never "//host" or "/\\host".</summary>
+public static class LocalUrl
+{
+    public static bool IsLocal(string? url) =>
         url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

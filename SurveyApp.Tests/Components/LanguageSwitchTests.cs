@@ -1,0 +1,58 @@
+using System.Net;
+using SurveyApp.Components.Layout;
+using SurveyApp.Tests.Support;
+using Xunit;
+
+namespace SurveyApp.Tests.Components;
+
+public sealed class LanguageSwitchTests : IDisposable
+{
+    private readonly SurveyAppFactory _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task SwitchingToEnglishRemembersItAndReturnsToThePage()
+    {
+        using var client = _app.CreateRespondent();
+        var link = _app.InvitationPaths()[0];
+
+        var switched = await client.GetPageAsync($"/sprak/en?tillbaka={Uri.EscapeDataString(link)}");
+        var page = await client.GetPageAsync(link);
+
+        Assert.Equal(HttpStatusCode.Redirect, switched.Status);
+        Assert.Equal(link, switched.Location);
+        Assert.Contains("Start the survey", page.Main);
+    }
+
+    [Theory]
+    [InlineData("//evil.example/")]
+    [InlineData("/\\evil.example")]
+    [InlineData("https://evil.example/")]
+    public async Task AReturnAddressOutsideTheAppLeadsHome(string target)
+    {
+        using var client = _app.CreateRespondent();
+
+        var switched = await client.GetPageAsync($"/sprak/sv?tillbaka={Uri.EscapeDataString(target)}");
+
+        Assert.Equal("/", switched.Location);
+    }
+
+    [Fact]
+    public async Task AnUnknownLanguageIsNotFound()
+    {
+        using var client = _app.CreateRespondent();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetPageAsync("/sprak/de?tillbaka=/")).Status);
+    }
+
+    [Theory]
+    [InlineData("/", true)]
+    [InlineData("/s/abc/sida/2", true)]
+    [InlineData("//evil.example", false)]
+    [InlineData("/\\evil.example", false)]
+    [InlineData("evil", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void OnlyPathsWithinTheAppAreLocal(string? url, bool local) => Assert.Equal(local, LocalUrl.IsLocal(url));
+}
