@@ -5,6 +5,7 @@ using SurveyApp.Administration.Staff;
 using SurveyApp.Analysis;
 using SurveyApp.Components;
 using SurveyApp.Components.Layout;
+using SurveyApp.Export;
 using SurveyApp.Responding;
 using SurveyApp.Storage;
 
@@ -20,6 +21,7 @@ builder.AddResponding();
 builder.AddAdministration();
 builder.AddStaffSignIn();
 builder.AddAnalysis();
+builder.AddExport();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
 
@@ -45,6 +47,7 @@ app.UseAntiforgery();
 
 app.MapLanguageSwitch();
 app.MapStaffSignOut();
+app.MapExport();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() => app.PrintWelcome());

@@ -16,6 +16,9 @@ public sealed class ResultsAuthorizationTests : IClassFixture<DemoDataFixture>
         "/resultat/1/korstabell?fraga=f8",
         "/resultat/jamfor?a=1&b=2",
         "/resultat/1/fritext/f2",
+        "/resultat/1/export.xlsx",
+        "/resultat/1/export.xlsx?typ=kommun",
+        "/resultat/1/svar.csv",
     };
 
     private readonly SurveyAppFactory _app;

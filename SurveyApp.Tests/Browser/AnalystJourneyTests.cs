@@ -72,6 +72,14 @@ public sealed class AnalystJourneyTests : IAsyncLifetime
         await WaitForChartsAsync(page);
         await _browser.CheckPageAsync(page, "filtered");
 
+        // The workbook of the filtered view downloads from the results page.
+        var workbook = await DownloadAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Ladda ner Excel" }));
+        Assert.Equal("PK"u8.ToArray(), workbook.Take(2));
+        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(workbook)))
+        {
+            Assert.Contains(zip.Entries, e => e.FullName == "xl/workbook.xml");
+        }
+
         await page.GotoAsync(_app.BaseUrl + "/resultat/1?typ=landsting");
         await Expect(page.Locator(".notice h2")).ToHaveTextAsync("För få svar att visa");
         await Expect(page.Locator(".question-results")).ToHaveCountAsync(0);

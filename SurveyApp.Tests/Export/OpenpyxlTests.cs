@@ -72,7 +72,7 @@ public sealed class OpenpyxlTests : IDisposable
 
         using var json = JsonDocument.Parse(output);
         var read = json.RootElement;
-        Assert.Equal(["Sammanfattning", "Svar", "Svar (etiketter)", "Kodbok"], read.GetProperty("sheets").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["Sammanfattning", "Svar", "Svar (etiketter)", "Fritext", "Kodbok"], read.GetProperty("sheets").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(19, read.GetProperty("rows").GetInt32());
         Assert.Equal(19, read.GetProperty("labelsRows").GetInt32());
         Assert.Equal("A2", read.GetProperty("freeze").GetString());

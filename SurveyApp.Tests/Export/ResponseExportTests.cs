@@ -70,7 +70,7 @@ public sealed class ResponseExportTests(ExportFixture fixture) : IClassFixture<E
         var (workbook, result) = await WorkbookAsync(ResultsFilter.None);
         using (workbook)
         {
-            Assert.Equal(["Sammanfattning", "Svar", "Svar (etiketter)", "Kodbok"], workbook.SheetNames);
+            Assert.Equal(["Sammanfattning", "Svar", "Svar (etiketter)", "Fritext", "Kodbok"], workbook.SheetNames);
             Assert.Equal(workbook.SheetNames, result.Sheets);
         }
     }
@@ -90,6 +90,37 @@ public sealed class ResponseExportTests(ExportFixture fixture) : IClassFixture<E
                 workbook.Row("Svar", 1).Values);
             Assert.Equal(Enumerable.Range(1, 17).Select(n => n.ToString(CultureInfo.InvariantCulture)),
                 Enumerable.Range(2, 17).Select(r => workbook.Text("Svar", $"A{r}")));
+        }
+    }
+
+    [Fact]
+    public async Task FritextListsTheOpenAnswersWithTheirResponseNumberAndCategories()
+    {
+        var (workbook, _) = await WorkbookAsync(ResultsFilter.None);
+        using (workbook)
+        {
+            var rows = workbook.Rows("Fritext").Skip(1).Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(Workbook.TextOf).ToList()).ToList();
+
+            Assert.Equal(17, rows.Count(r => r[2] == "f2"));
+            var arvika = rows.First(r => r[2] == "f2" && r[4] == Arvika2);
+            Assert.Equal(["1", "kommun"], arvika.Take(2));
+            Assert.Equal("Kunskaps- och erfarenhetsutbyte", arvika[5]);
+            Assert.Equal(13, rows.Where(r => r[2] == "hinder").Select(r => r[0]).Distinct().Count());
+        }
+    }
+
+    [Fact]
+    public async Task ParticipantTypesTooRareToShowAreNotNamed()
+    {
+        var (workbook, _) = await WorkbookAsync(ResultsFilter.None);
+        using (workbook)
+        {
+            var column = workbook.Column("Svar", "Deltagartyp");
+            var types = Enumerable.Range(2, 17).Select(row => workbook.Text("Svar", column + row)).ToList();
+
+            Assert.Equal(10, types.Count(t => t == "kommun"));
+            Assert.Equal(7, types.Count(t => t == "–")); // landsting 4, region 2, regionförbund 1
+            Assert.DoesNotContain("regionförbund", types);
         }
     }
 

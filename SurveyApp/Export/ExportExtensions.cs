@@ -1,11 +1,64 @@
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Net.Http.Headers;
+using SurveyApp.Administration.Staff;
+using SurveyApp.Analysis;
+
 namespace SurveyApp.Export;
 
 public static class ExportExtensions
 {
-    /// <summary>Registers the exports; Program.cs is to call it once the download endpoint exists.</summary>
     public static WebApplicationBuilder AddExport(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ResponseExport>();
         return builder;
+    }
+
+    /// <summary>
+    /// GET /resultat/{wave}/export.xlsx and /resultat/{wave}/svar.csv, with the results page's filters
+    /// (?typ=…&amp;kategori=…; the CSV also ?avgransare=komma). Staff only.
+    /// </summary>
+    public static void MapExport(this WebApplication app)
+    {
+        var exports = app.MapGroup("/resultat/{waveId:int}").RequireAuthorization(new AuthorizeAttribute { Roles = StaffRoles.AnyStaff });
+
+        exports.MapGet("/export.xlsx", async (int waveId, string[]? typ, int? kategori, ResponseExport export, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            // The zip writer writes synchronously, so the workbook goes to a temporary file (memory stays
+            // flat however many responses there are) and is then sent asynchronously.
+            await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+            var result = await export.WriteWorkbookAsync(waveId, new ResultsFilter(typ ?? [], kategori), file, cancellationToken);
+            if (result is null)
+            {
+                return Results.NotFound();
+            }
+            file.Position = 0;
+            await SendAsync(context, file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"svar-omgang-{waveId}.xlsx", cancellationToken);
+            return Results.Empty;
+        });
+
+        exports.MapGet("/svar.csv", async (int waveId, string[]? typ, int? kategori, string? avgransare, ResponseExport export, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            await using var buffer = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+            var result = await export.WriteCsvAsync(waveId, new ResultsFilter(typ ?? [], kategori), buffer, avgransare == "komma" ? ',' : ';', cancellationToken);
+            if (result is null)
+            {
+                return Results.NotFound();
+            }
+            buffer.Position = 0;
+            await SendAsync(context, buffer, "text/csv; charset=utf-8", $"svar-omgang-{waveId}.csv", cancellationToken);
+            return Results.Empty;
+        });
+    }
+
+    private static async Task SendAsync(HttpContext context, Stream content, string contentType, string fileName, CancellationToken cancellationToken)
+    {
+        context.Response.ContentType = contentType;
+        context.Response.ContentLength = content.Length;
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(fileName);
+        context.Response.Headers.ContentDisposition = disposition.ToString();
+        context.Response.Headers.CacheControl = "no-store";
+        await content.CopyToAsync(context.Response.Body, cancellationToken);
     }
 }

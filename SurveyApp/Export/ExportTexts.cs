@@ -14,6 +14,10 @@ public static class ExportTexts
     public const string ResponsesSheet = "Svar";
     public const string ResponseLabelsSheet = "Svar (etiketter)";
     public const string CodebookSheet = "Kodbok";
+    public const string OpenAnswersSheet = "Fritext";
+    public const string Answer = "Svar";
+    public const string Categories = "Kodade kategorier";
+    public const string TypeHidden = "–";
 
     public const string ResponseNumber = "Svar nr";
     public const string ParticipantType = "Deltagartyp";
@@ -40,7 +44,7 @@ public static class ExportTexts
     public const string Note = "Obs";
     public const string Sheets = "Blad";
     public const string SheetsText =
-        "Svar: ett svar per rad, en kolumn per fråga eller delfråga, med koder (flerval åtskilda med |). Svar (etiketter): samma med svarsalternativens text. Kodbok: alla frågor, delfrågor, svarsalternativ och koder.";
+        "Svar: ett svar per rad, en kolumn per fråga eller delfråga, med koder (flerval åtskilda med |). Svar (etiketter): samma med svarsalternativens text. Fritext: de öppna svaren med deltagartyp och kodade kategorier. Kodbok: alla frågor, delfrågor, svarsalternativ och koder. Deltagartyper med färre svar än minsta gruppstorlek visas som –.";
 
     public const string CodebookColumn = "Kolumn";
     public const string CodebookQuestion = "Fråga";

@@ -33,18 +33,31 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, R
         };
 
         using var package = new XlsxPackageWriter(output);
+        var hiddenTypes = await results.HiddenTypesAsync(waveId, filter.CategoryId, cancellationToken);
         var written = 0;
+        var numbers = new Dictionary<int, int>();
         foreach (var labels in new[] { false, true })
         {
             using var sheet = package.AddWorksheet(labels ? ExportTexts.ResponseLabelsSheet : ExportTexts.ResponsesSheet, layout);
             sheet.WriteRow(Header(columns).Select(XlsxCell.Header));
             if (view.Suppressed) continue;
             var count = 0;
-            await foreach (var response in ReadAsync(waveId, filter, cancellationToken))
+            await foreach (var response in ReadAsync(waveId, filter, hiddenTypes, cancellationToken))
             {
-                sheet.WriteRow(Row(++count, response, columns, labels));
+                numbers[response.ResponseId] = ++count;
+                sheet.WriteRow(Row(count, response, columns, labels));
             }
             written = count;
+        }
+
+        using (var openAnswers = package.AddWorksheet(ExportTexts.OpenAnswersSheet, new WorksheetLayout { FreezeHeader = true, AutoFilter = true, ColumnWidths = [8, 14, 12, 50, 70, 40] }))
+        {
+            openAnswers.WriteRow(new[] { ExportTexts.ResponseNumber, ExportTexts.ParticipantType, ExportTexts.CodebookQuestion, ExportTexts.CodebookQuestionText, ExportTexts.Answer, ExportTexts.Categories }
+                .Select(XlsxCell.Header));
+            if (!view.Suppressed)
+            {
+                await WriteOpenAnswersAsync(openAnswers, view, filter, numbers, hiddenTypes, cancellationToken);
+            }
         }
 
         using (var codebook = package.AddWorksheet(ExportTexts.CodebookSheet, new WorksheetLayout { FreezeHeader = true, AutoFilter = true, ColumnWidths = CodebookWidths }))
@@ -72,13 +85,14 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, R
         var view = await results.GetAsync(waveId, filter, cancellationToken);
         if (view is null) return null;
         var columns = ResponseColumns.For(view.Survey);
+        var hiddenTypes = await results.HiddenTypesAsync(waveId, filter.CategoryId, cancellationToken);
         await using var text = new StreamWriter(output, CsvRowWriter.Encoding, bufferSize: 65536, leaveOpen: true);
         var csv = new CsvRowWriter(text, delimiter);
         await csv.WriteRowAsync(Header(columns), cancellationToken);
         var count = 0;
         if (!view.Suppressed)
         {
-            await foreach (var response in ReadAsync(waveId, filter, cancellationToken))
+            await foreach (var response in ReadAsync(waveId, filter, hiddenTypes, cancellationToken))
             {
                 var values = columns.Values(response.Answers, labels: false);
                 await csv.WriteRowAsync([(++count).ToString(CultureInfo.InvariantCulture), response.ParticipantType, .. values], cancellationToken);
@@ -92,9 +106,11 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, R
 
     /// <summary>
     /// The submitted responses in view with their answers, one query ordered by response, grouped as the
-    /// rows arrive: only one response's answers are held at a time.
+    /// rows arrive: only one response's answers are held at a time. A participant type too rare to show
+    /// (see <see cref="ResultsService.HiddenTypesAsync"/>) is not named, as it would point at the organisation.
     /// </summary>
-    private async IAsyncEnumerable<ResponseRow> ReadAsync(int waveId, ResultsFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<ResponseRow> ReadAsync(int waveId, ResultsFilter filter, IReadOnlySet<string> hiddenTypes,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var rows =
@@ -119,7 +135,7 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, R
             if (current?.ResponseId != row.Id)
             {
                 if (current is not null) yield return current;
-                current = new ResponseRow(row.Id, row.Type, []);
+                current = new ResponseRow(row.Id, hiddenTypes.Contains(row.Type) ? ExportTexts.TypeHidden : row.Type, []);
             }
             if (row.QuestionId is { } questionId)
             {
@@ -209,6 +225,39 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, R
         {
             sheet.WriteRow(XlsxCell.Header(ExportTexts.Note),
                 XlsxCell.String(string.Format(CultureInfo.InvariantCulture, ExportTexts.SuppressedText, view.MinGroupSize), XlsxStyle.Wrapped));
+        }
+    }
+
+    /// <summary>The open answers in view, with their response's number in the Svar sheet and their categories.</summary>
+    private async Task WriteOpenAnswersAsync(XlsxWorksheetWriter sheet, WaveResults view, ResultsFilter filter, Dictionary<int, int> numbers,
+        IReadOnlySet<string> hiddenTypes, CancellationToken cancellationToken)
+    {
+        var questions = view.Survey.Questions.Where(q => !q.IsChoice).ToDictionary(q => q.Id);
+        var questionIds = questions.Keys.ToList();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var inView = ResultsService.InView(db, view.Wave.WaveId, filter);
+        var categories = (await db.AnswerCategories.AsNoTracking()
+                .Join(db.Categories, c => c.CategoryId, c => c.Id, (c, category) => new { c.AnswerId, category.Name, category.QuestionId })
+                .Where(c => questionIds.Contains(c.QuestionId))
+                .ToListAsync(cancellationToken))
+            .ToLookup(c => c.AnswerId, c => c.Name);
+        var answers =
+            from a in db.Answers.AsNoTracking()
+            where a.WaveId == view.Wave.WaveId && a.Text != null && questionIds.Contains(a.QuestionId)
+            join r in inView on a.ResponseId equals r.Id
+            join p in db.Participants on r.ParticipantId equals p.Id
+            orderby a.ResponseId, a.QuestionId, a.Position
+            select new { a.Id, a.ResponseId, a.QuestionId, a.Text, p.Type };
+        await foreach (var answer in answers.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var question = questions[answer.QuestionId];
+            sheet.WriteRow(
+                XlsxCell.Of(numbers.GetValueOrDefault(answer.ResponseId)),
+                XlsxCell.String(hiddenTypes.Contains(answer.Type) ? ExportTexts.TypeHidden : answer.Type),
+                XlsxCell.String(question.Key),
+                XlsxCell.String(question.Text, XlsxStyle.Wrapped),
+                XlsxCell.String(answer.Text!, XlsxStyle.Wrapped),
+                XlsxCell.String(string.Join("; ", categories[answer.Id].Order(StringComparer.CurrentCulture))));
         }
     }
 
