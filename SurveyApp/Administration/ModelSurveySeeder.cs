@@ -147,7 +147,14 @@ public sealed class ModelSurveySeeder(
                 .Append(baseUrl).Append(invitation.Path).Append(',')
                 .Append(answered.Contains(invitation.ParticipantId) ? "yes" : "no").Append('\n');
         }
-        await File.WriteAllTextAsync(file, csv.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), cancellationToken);
+        // The links are secrets: readable by the app's user only, and never seen half-written.
+        var temporary = file + ".tmp";
+        await File.WriteAllTextAsync(temporary, csv.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), cancellationToken);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        File.Move(temporary, file, overwrite: true);
     }
 
     private static string Quote(string value) => value.Contains(',') || value.Contains('"') ? $"\"{value.Replace("\"", "\"\"")}\"" : value;

@@ -314,6 +314,15 @@ public sealed class RespondentHttpTests : IDisposable
         Assert.Contains(InvitationToken.Hash(token), hashes);
     }
 
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void TheLinksFileIsReadableByTheAppsUserOnly()
+    {
+        var mode = File.GetUnixFileMode(_app.LinksFile);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, mode);
+    }
+
     private async Task AssertNothingStoredAsync()
     {
         await using var db = _app.CreateDbContext();
