@@ -38,6 +38,7 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/fel", createScopeForErrors: true);
 }
+app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/hittades-inte");
 app.UseRequestLocalization();
 app.UseStaticFiles();

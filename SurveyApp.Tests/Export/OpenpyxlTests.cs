@@ -72,7 +72,7 @@ public sealed class OpenpyxlTests : IDisposable
 
         using var json = JsonDocument.Parse(output);
         var read = json.RootElement;
-        Assert.Equal(["Sammanfattning", "Svar", "Svar (etiketter)", "Fritext", "Kodbok"], read.GetProperty("sheets").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["Sammanfattning", "f1 Hade ni tackat ja till att i", "f5 I vilken grad har ni gått vi", "f7 Är innebörden av beslutet at", "f8 Har arbetet med Samlingen va", "f9 I vilken grad har arbetet me", "Svar", "Svar (etiketter)", "Fritext", "Kodbok"], read.GetProperty("sheets").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(19, read.GetProperty("rows").GetInt32());
         Assert.Equal(19, read.GetProperty("labelsRows").GetInt32());
         Assert.Equal("A2", read.GetProperty("freeze").GetString());

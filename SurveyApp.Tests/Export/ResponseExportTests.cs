@@ -65,12 +65,12 @@ public sealed class ResponseExportTests(ExportFixture fixture) : IClassFixture<E
     }
 
     [Fact]
-    public async Task TheWorkbookHasTheSummaryResponsesLabelsAndCodebookSheets()
+    public async Task TheWorkbookHasTheSummaryQuestionSheetsResponsesOpenAnswersAndCodebook()
     {
         var (workbook, result) = await WorkbookAsync(ResultsFilter.None);
         using (workbook)
         {
-            Assert.Equal(["Sammanfattning", "Svar", "Svar (etiketter)", "Fritext", "Kodbok"], workbook.SheetNames);
+            Assert.Equal(["Sammanfattning", "f1 Hade ni tackat ja till att i", "f5 I vilken grad har ni gått vi", "f7 Är innebörden av beslutet at", "f8 Har arbetet med Samlingen va", "f9 I vilken grad har arbetet me", "Svar", "Svar (etiketter)", "Fritext", "Kodbok"], workbook.SheetNames);
             Assert.Equal(workbook.SheetNames, result.Sheets);
         }
     }

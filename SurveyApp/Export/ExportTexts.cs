@@ -44,7 +44,7 @@ public static class ExportTexts
     public const string Note = "Obs";
     public const string Sheets = "Blad";
     public const string SheetsText =
-        "Svar: ett svar per rad, en kolumn per fråga eller delfråga, med koder (flerval åtskilda med |). Svar (etiketter): samma med svarsalternativens text. Fritext: de öppna svaren med deltagartyp och kodade kategorier. Kodbok: alla frågor, delfrågor, svarsalternativ och koder. Deltagartyper med färre svar än minsta gruppstorlek visas som –.";
+        "Ett blad per sluten fråga med tabell och diagram. Svar: ett svar per rad, en kolumn per fråga eller delfråga, med koder (flerval åtskilda med |). Svar (etiketter): samma med svarsalternativens text. Fritext: de öppna svaren med deltagartyp och kodade kategorier. Kodbok: alla frågor, delfrågor, svarsalternativ och koder. Deltagartyper med färre svar än minsta gruppstorlek visas som –.";
 
     public const string CodebookColumn = "Kolumn";
     public const string CodebookQuestion = "Fråga";

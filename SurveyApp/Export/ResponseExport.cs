@@ -33,6 +33,8 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, R
         };
 
         using var package = new XlsxPackageWriter(output);
+        // One sheet per closed question with its table and a native chart, ahead of the raw data.
+        QuestionSheets.Write(package, view);
         var hiddenTypes = await results.HiddenTypesAsync(waveId, filter.CategoryId, cancellationToken);
         var written = 0;
         var numbers = new Dictionary<int, int>();

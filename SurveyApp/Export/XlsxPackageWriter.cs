@@ -4,6 +4,9 @@ using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
+using A = DocumentFormat.OpenXml.Drawing;
+using C = DocumentFormat.OpenXml.Drawing.Charts;
+using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
 
 namespace SurveyApp.Export;
 
@@ -28,12 +31,14 @@ public sealed record WorksheetLayout
 /// </summary>
 public sealed class XlsxPackageWriter : IDisposable
 {
-    private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    internal const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private const string PackageRelNs = "http://schemas.openxmlformats.org/package/2006/relationships";
 
     private readonly ZipArchive _zip;
     private readonly SheetNames _names = new();
     private readonly List<SheetEntry> _sheets = [];
+    private readonly List<int> _drawings = [];
+    private int _chartCount;
     private XlsxWorksheetWriter? _open;
     private bool _completed;
 
@@ -57,10 +62,11 @@ public sealed class XlsxPackageWriter : IDisposable
         var index = position is { } p ? Math.Clamp(p, 0, _sheets.Count) : _sheets.Count;
         _sheets.Insert(index, new SheetEntry(sheetName, number, null));
         var entry = _zip.CreateEntry($"xl/worksheets/sheet{number}.xml", CompressionLevel.Fastest);
-        _open = new XlsxWorksheetWriter(entry.Open(), layout, range =>
+        _open = new XlsxWorksheetWriter(sheetName, entry.Open(), layout, (range, charts) =>
         {
             var i = _sheets.FindIndex(s => s.Number == number);
             _sheets[i] = _sheets[i] with { FilterRange = range };
+            if (charts.Count > 0) WriteDrawing(number, charts);
         });
         return _open;
     }
@@ -104,6 +110,14 @@ public sealed class XlsxPackageWriter : IDisposable
             {
                 ContentOverride(w, ns, $"/xl/worksheets/sheet{sheet.Number}.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml");
             }
+            foreach (var drawing in _drawings)
+            {
+                ContentOverride(w, ns, $"/xl/drawings/drawing{drawing}.xml", "application/vnd.openxmlformats-officedocument.drawing+xml");
+            }
+            for (var chart = 1; chart <= _chartCount; chart++)
+            {
+                ContentOverride(w, ns, $"/xl/charts/chart{chart}.xml", "application/vnd.openxmlformats-officedocument.drawingml.chart+xml");
+            }
             w.WriteEndElement();
         });
         _completed = true;
@@ -129,6 +143,73 @@ public sealed class XlsxPackageWriter : IDisposable
         writer.WriteStartDocument(true);
         write(writer);
         writer.WriteEndDocument();
+    }
+
+    /// <summary>
+    /// The drawing of a finished sheet (numbered as the sheet), its charts' parts and the relationships
+    /// worksheet → drawing → chart. Called once the sheet's entry is closed: a ZIP in create mode writes one entry at a time.
+    /// </summary>
+    private void WriteDrawing(int sheetNumber, IReadOnlyList<XlsxChart> charts)
+    {
+        var drawing = new Xdr.WorksheetDrawing();
+        drawing.AddNamespaceDeclaration("xdr", "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing");
+        drawing.AddNamespaceDeclaration("a", "http://schemas.openxmlformats.org/drawingml/2006/main");
+        var chartTargets = new List<(string Id, int Number)>();
+        for (var i = 0; i < charts.Count; i++)
+        {
+            var chartNumber = ++_chartCount;
+            var relId = $"rId{i + 1}";
+            chartTargets.Add((relId, chartNumber));
+            WritePart($"xl/charts/chart{chartNumber}.xml", w => charts[i].Chart.WriteTo(w));
+            drawing.Append(Anchor(charts[i].Anchor, (uint)(i + 2), relId));
+        }
+        WritePart($"xl/drawings/drawing{sheetNumber}.xml", w => drawing.WriteTo(w));
+        WritePart($"xl/drawings/_rels/drawing{sheetNumber}.xml.rels", w =>
+        {
+            w.WriteStartElement("Relationships", PackageRelNs);
+            foreach (var (id, number) in chartTargets)
+            {
+                Relationship(w, id, RelNs + "/chart", $"../charts/chart{number}.xml");
+            }
+            w.WriteEndElement();
+        });
+        WritePart($"xl/worksheets/_rels/sheet{sheetNumber}.xml.rels", w =>
+        {
+            w.WriteStartElement("Relationships", PackageRelNs);
+            Relationship(w, XlsxWorksheetWriter.DrawingRelationshipId, RelNs + "/drawing", $"../drawings/drawing{sheetNumber}.xml");
+            w.WriteEndElement();
+        });
+        _drawings.Add(sheetNumber);
+    }
+
+    private static Xdr.TwoCellAnchor Anchor(XlsxAnchor anchor, uint shapeId, string chartRelId)
+    {
+        static T Marker<T>(int column, int row) where T : OpenXmlCompositeElement, new()
+        {
+            var marker = new T();
+            marker.Append(
+                new Xdr.ColumnId(column.ToString(CultureInfo.InvariantCulture)),
+                new Xdr.ColumnOffset("0"),
+                new Xdr.RowId(row.ToString(CultureInfo.InvariantCulture)),
+                new Xdr.RowOffset("0"));
+            return marker;
+        }
+        var chartReference = new C.ChartReference { Id = chartRelId };
+        chartReference.AddNamespaceDeclaration("c", "http://schemas.openxmlformats.org/drawingml/2006/chart");
+        chartReference.AddNamespaceDeclaration("r", RelNs);
+        var frame = new Xdr.GraphicFrame(
+            new Xdr.NonVisualGraphicFrameProperties(
+                new Xdr.NonVisualDrawingProperties { Id = shapeId, Name = $"Diagram {shapeId - 1}" },
+                new Xdr.NonVisualGraphicFrameDrawingProperties()),
+            new Xdr.Transform(new A.Offset { X = 0, Y = 0 }, new A.Extents { Cx = 0, Cy = 0 }),
+            new A.Graphic(new A.GraphicData(chartReference) { Uri = "http://schemas.openxmlformats.org/drawingml/2006/chart" }))
+        { Macro = "" };
+        return new Xdr.TwoCellAnchor(
+            Marker<Xdr.FromMarker>(anchor.FromColumn, anchor.FromRow),
+            Marker<Xdr.ToMarker>(anchor.ToColumn, anchor.ToRow),
+            frame,
+            new Xdr.ClientData())
+        { EditAs = Xdr.EditAsValues.OneCell };
     }
 
     private Workbook WorkbookPart()

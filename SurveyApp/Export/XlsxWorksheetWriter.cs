@@ -1,20 +1,33 @@
 using System.Globalization;
 using System.Xml;
+using DocumentFormat.OpenXml.Drawing.Charts;
 
 namespace SurveyApp.Export;
+
+/// <summary>
+/// Where a chart sits on its sheet: the zero-based column and row of its top-left corner and of the cell
+/// just past its bottom-right corner (the chart spans columns FromColumn … ToColumn - 1).
+/// </summary>
+public readonly record struct XlsxAnchor(int FromColumn, int FromRow, int ToColumn, int ToRow);
+
+/// <summary>A chart placed on a worksheet; its part is written when the sheet is finished.</summary>
+public sealed record XlsxChart(ChartSpace Chart, XlsxAnchor Anchor);
 
 /// <summary>Streams one worksheet's rows into its part; dispose it to finish the sheet.</summary>
 public sealed class XlsxWorksheetWriter : IDisposable
 {
     private const string MainNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    internal const string DrawingRelationshipId = "rIdDrawing1";
 
     private readonly XmlWriter _xml;
     private readonly WorksheetLayout _layout;
-    private readonly Action<string?> _closed;
+    private readonly Action<string?, IReadOnlyList<XlsxChart>> _closed;
+    private readonly List<XlsxChart> _charts = [];
     private int _widestRow;
 
-    internal XlsxWorksheetWriter(Stream part, WorksheetLayout layout, Action<string?> closed)
+    internal XlsxWorksheetWriter(string name, Stream part, WorksheetLayout layout, Action<string?, IReadOnlyList<XlsxChart>> closed)
     {
+        Name = name;
         _layout = layout;
         _closed = closed;
         _xml = XlsxPackageWriter.CreateXmlWriter(part);
@@ -54,6 +67,26 @@ public sealed class XlsxWorksheetWriter : IDisposable
             _xml.WriteEndElement();
         }
         _xml.WriteStartElement("sheetData");
+    }
+
+    /// <summary>The sheet's name in the workbook (made valid and unique), as formulas must quote it.</summary>
+    public string Name { get; }
+
+    /// <summary>A reference to this sheet for formulas: the name in apostrophes, its own apostrophes doubled.</summary>
+    public string Reference => QuoteSheetName(Name);
+
+    /// <summary>A sheet name quoted for a formula: 'It''s' for It's.</summary>
+    public static string QuoteSheetName(string name) => $"'{name.Replace("'", "''", StringComparison.Ordinal)}'";
+
+    /// <summary>
+    /// Places a native chart (a DrawingML chart part) on the sheet; its series should reference this
+    /// sheet's cells. The drawing and chart parts are written when the sheet is disposed.
+    /// </summary>
+    public void AddChart(ChartSpace chart, XlsxAnchor anchor)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        if (IsClosed) throw new InvalidOperationException("The worksheet is finished.");
+        _charts.Add(new XlsxChart(chart, anchor));
     }
 
     /// <summary>Rows written so far.</summary>
@@ -119,10 +152,17 @@ public sealed class XlsxWorksheetWriter : IDisposable
             _xml.WriteAttributeString(name, value);
         }
         _xml.WriteEndElement();
+        if (_charts.Count > 0)
+        {
+            // After pageMargins, as CT_Worksheet orders it; one drawing part holds every chart of the sheet.
+            _xml.WriteStartElement("drawing", MainNs);
+            _xml.WriteAttributeString("r", "id", XlsxPackageWriter.RelNs, DrawingRelationshipId);
+            _xml.WriteEndElement();
+        }
         _xml.WriteEndElement(); // worksheet
         _xml.WriteEndDocument();
         _xml.Dispose();
-        _closed(range);
+        _closed(range, _charts);
     }
 
     /// <summary>The letters of a 1-based column number: 1 → A, 27 → AA.</summary>

@@ -1,0 +1,361 @@
+using System.Globalization;
+using SurveyApp.Analysis;
+using SurveyApp.Domain;
+using A = DocumentFormat.OpenXml.Drawing;
+using C = DocumentFormat.OpenXml.Drawing.Charts;
+
+namespace SurveyApp.Export;
+
+/// <summary>
+/// One worksheet per choice question (likert, matrix, single, multi) with the results page's table — the
+/// same counts, shares and bases as DistributionTable — and a native Excel chart beside it whose series
+/// reference the table's cells (and cache their values for readers that do not recalculate).
+/// <list type="bullet">
+/// <item>Likert: A1 the question text; a table "Svar | Antal | Andel av svarande | Andel av skalsvar", one row per
+/// step, then "Utanför skalan" and the off-scale rows; base lines and scale statistics below. The chart is a
+/// 100 % stacked horizontal bar, one series per step, values the step's share of the scale answers.</item>
+/// <item>Single and multi: the same table without "Andel av skalsvar"; a clustered horizontal bar of the
+/// share of respondents for each option on the scale (off-scale options stay in the table only).</item>
+/// <item>Matrix: items as rows, in three blocks — counts (every answer, with the bases), share of
+/// respondents (every answer), share of scale answers (steps, median, top share); the chart is a 100 %
+/// stacked horizontal bar of the last block, one bar per item, one series per step.</item>
+/// </list>
+/// </summary>
+public static class QuestionSheets
+{
+    private const int ChartGap = 1;
+    private const int ChartWidth = 9;
+    private const int TitleRows = 2;
+
+    /// <summary>
+    /// Adds the question sheets after the sheets already in <paramref name="package"/> (names from the question's
+    /// key and text, made valid and unique by the package) and returns their names; nothing when the results
+    /// are suppressed. Each sheet is finished before the next starts, so this can run between other sheets.
+    /// </summary>
+    public static IReadOnlyList<string> Write(XlsxPackageWriter package, WaveResults results)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        ArgumentNullException.ThrowIfNull(results);
+        if (results.Suppressed) return [];
+        var names = new List<string>();
+        foreach (var question in results.Questions.Where(q => q.Question.IsChoice && q.Distributions.Count > 0))
+        {
+            var matrix = question.Question.Kind == QuestionKind.Matrix;
+            using var sheet = package.AddWorksheet(SheetName(question.Question), new WorksheetLayout
+            {
+                ColumnWidths = matrix ? [40, .. Enumerable.Repeat(14d, MatrixColumns(question))] : [40, 10, 18, 18],
+            });
+            if (matrix) WriteMatrix(sheet, question);
+            else WriteTable(sheet, question);
+            names.Add(sheet.Name);
+        }
+        return names;
+    }
+
+    /// <summary>The name wanted for a question's sheet, before the package cleans, trims and deduplicates it.</summary>
+    public static string SheetName(Question question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return $"{question.Key} {question.Text}";
+    }
+
+    private static void WriteTable(XlsxWorksheetWriter sheet, QuestionResults results)
+    {
+        var question = results.Question;
+        var d = results.Main;
+        var scaled = question.IsScaled;
+        sheet.WriteRow(XlsxCell.String(question.Text, XlsxStyle.Title));
+        sheet.WriteRow();
+        var header = new List<XlsxCell> { XlsxCell.Header(QuestionSheetTexts.Answer), XlsxCell.Header(QuestionSheetTexts.Count), XlsxCell.Header(QuestionSheetTexts.ShareOfAnswered) };
+        if (scaled) header.Add(XlsxCell.Header(QuestionSheetTexts.ShareOfScale));
+        sheet.WriteRow(header);
+        var headerRow = sheet.RowCount;
+
+        var onScale = d.Choices.Where(c => !c.IsOffScale).ToList();
+        var firstRow = sheet.RowCount + 1;
+        foreach (var choice in onScale)
+        {
+            var row = new List<XlsxCell> { XlsxCell.String(choice.Label), XlsxCell.Of(choice.Count), XlsxCell.Percent(d.ShareOfAnswered(choice)) };
+            if (scaled) row.Add(XlsxCell.Percent(d.ShareOfScale(choice)));
+            sheet.WriteRow(row);
+        }
+        var offScale = d.Choices.Where(c => c.IsOffScale).ToList();
+        if (offScale.Count > 0)
+        {
+            sheet.WriteRow(XlsxCell.Header(QuestionSheetTexts.OffScale));
+            foreach (var choice in offScale)
+            {
+                sheet.WriteRow(XlsxCell.String(choice.Label), XlsxCell.Of(choice.Count), XlsxCell.Percent(d.ShareOfAnswered(choice)));
+            }
+        }
+        sheet.WriteRow();
+        WriteBase(sheet, question, d);
+
+        if (onScale.Count == 0) return;
+        var tableRows = sheet.RowCount;
+        var reference = sheet.Reference;
+        ChartSeries[] series;
+        if (scaled)
+        {
+            // One bar (the question) split into the steps: each step its own series, as Excel stacks series.
+            var title = new CellRange($"{reference}!$A$1", [question.Text]);
+            series = onScale.Select((choice, i) => new ChartSeries(
+                new CellRange($"{reference}!$A${firstRow + i}", [choice.Label]),
+                title,
+                new NumberRange($"{reference}!$D${firstRow + i}", [d.ShareOfScale(choice)]),
+                StepColor(question, choice))).ToArray();
+        }
+        else
+        {
+            var last = firstRow + onScale.Count - 1;
+            series =
+            [
+                new ChartSeries(
+                    new CellRange($"{reference}!$C${headerRow}", [QuestionSheetTexts.ShareOfAnswered]),
+                    new CellRange($"{reference}!$A${firstRow}:$A${last}", onScale.Select(c => c.Label).ToList()),
+                    new NumberRange($"{reference}!$C${firstRow}:$C${last}", onScale.Select(d.ShareOfAnswered).ToList()),
+                    "4F81BD"),
+            ];
+        }
+        var height = scaled ? 12 : Math.Max(14, onScale.Count * 2 + 4);
+        sheet.AddChart(BarChart(stacked: scaled, series, hideCategories: scaled),
+            new XlsxAnchor(4 + ChartGap, TitleRows, 4 + ChartGap + ChartWidth, TitleRows + Math.Max(height, tableRows - TitleRows)));
+    }
+
+    private static void WriteBase(XlsxWorksheetWriter sheet, Question question, Distribution d)
+    {
+        sheet.WriteRow(QuestionSheetTexts.Answered, XlsxCell.Of(d.Answered));
+        sheet.WriteRow(QuestionSheetTexts.Skipped, XlsxCell.Of(d.Skipped));
+        if (d.NotShown > 0) sheet.WriteRow(QuestionSheetTexts.NotShown, XlsxCell.Of(d.NotShown));
+        if (question.Kind == QuestionKind.Multi) sheet.WriteRow(QuestionSheetTexts.MultiBase);
+        if (d.Scale is { ValidCount: > 0 } scale && question.Scale is { } steps)
+        {
+            sheet.WriteRow(QuestionSheetTexts.Median, scale.Median is { } median ? XlsxCell.Of(median) : XlsxCell.Empty, MedianText(steps, scale.Median));
+            var (label, share) = TopShare(steps, d);
+            sheet.WriteRow(label, XlsxCell.Percent(share));
+            sheet.WriteRow(QuestionSheetTexts.ScaleAnswers, XlsxCell.Of(scale.ValidCount));
+        }
+    }
+
+    /// <summary>As the results page: the top two steps' share on a scale of five steps or more, else the top step's.</summary>
+    private static (string Label, double Share) TopShare(Scale scale, Distribution d)
+    {
+        if (scale.Steps.Count >= 5) return (QuestionSheetTexts.TopTwoShare, d.Scale?.TopTwoShare ?? 0);
+        var top = scale.Steps.MaxBy(s => s.Value)!;
+        var count = d.Choices.Where(c => !c.IsOffScale && c.Value == top.Value).Sum(c => c.Count);
+        var valid = d.Scale?.ValidCount ?? 0;
+        return (string.Format(CultureInfo.InvariantCulture, QuestionSheetTexts.TopShare, top.Label), valid == 0 ? 0 : (double)count / valid);
+    }
+
+    /// <summary>The median as its step's label; a midpoint between two steps is named by both.</summary>
+    private static string? MedianText(Scale scale, double? median)
+    {
+        if (median is null) return null;
+        var exact = scale.Steps.FirstOrDefault(s => s.Value == median.Value);
+        if (exact is not null) return exact.Label;
+        var lower = scale.Steps.Where(s => s.Value < median).MaxBy(s => s.Value);
+        var upper = scale.Steps.Where(s => s.Value > median).MinBy(s => s.Value);
+        return string.Format(CultureInfo.InvariantCulture, QuestionSheetTexts.Between, lower?.Label ?? "", upper?.Label ?? "");
+    }
+
+    private static int MatrixColumns(QuestionResults results)
+    {
+        var choices = results.Main.Choices.Count;
+        var steps = results.Main.Choices.Count(c => !c.IsOffScale);
+        return Math.Max(choices + 3, steps + 3);
+    }
+
+    private static void WriteMatrix(XlsxWorksheetWriter sheet, QuestionResults results)
+    {
+        var question = results.Question;
+        var items = results.Distributions;
+        var choices = results.Main.Choices;
+        var steps = choices.Where(c => !c.IsOffScale).ToList();
+        static ChoiceCount Find(Distribution d, ChoiceCount choice) =>
+            d.Choices.FirstOrDefault(c => c.Code == choice.Code) ?? choice with { Count = 0 };
+        static string ItemLabel(Distribution d) => d.ItemText ?? d.ItemCode ?? "";
+
+        sheet.WriteRow(XlsxCell.String(question.Text, XlsxStyle.Title));
+        sheet.WriteRow();
+
+        // Counts of every answer with the bases.
+        sheet.WriteRow([XlsxCell.Header(QuestionSheetTexts.Count), .. choices.Select(c => XlsxCell.Header(Label(c))),
+            XlsxCell.Header(QuestionSheetTexts.Answered), XlsxCell.Header(QuestionSheetTexts.Skipped), XlsxCell.Header(QuestionSheetTexts.NotShown)]);
+        foreach (var d in items)
+        {
+            sheet.WriteRow([XlsxCell.String(ItemLabel(d)), .. choices.Select(c => XlsxCell.Of(Find(d, c).Count)),
+                XlsxCell.Of(d.Answered), XlsxCell.Of(d.Skipped), XlsxCell.Of(d.NotShown)]);
+        }
+        sheet.WriteRow();
+
+        // Share of those who answered the item, every answer.
+        sheet.WriteRow([XlsxCell.Header(QuestionSheetTexts.ShareOfAnswered), .. choices.Select(c => XlsxCell.Header(Label(c)))]);
+        foreach (var d in items)
+        {
+            sheet.WriteRow([XlsxCell.String(ItemLabel(d)), .. choices.Select(c => XlsxCell.Percent(d.ShareOfAnswered(Find(d, c))))]);
+        }
+        sheet.WriteRow();
+
+        // Share of the scale answers, steps only, with the scale statistics: the chart's data.
+        var scale = question.Scale;
+        var topLabel = scale is null ? QuestionSheetTexts.TopTwoShare : TopShare(scale, results.Main).Label;
+        sheet.WriteRow([XlsxCell.Header(QuestionSheetTexts.ShareOfScale), .. steps.Select(c => XlsxCell.Header(c.Label)),
+            XlsxCell.Header(QuestionSheetTexts.Median), XlsxCell.Header(topLabel), XlsxCell.Header(QuestionSheetTexts.ScaleAnswers)]);
+        var headerRow = sheet.RowCount;
+        var firstRow = headerRow + 1;
+        foreach (var d in items)
+        {
+            var stats = d.Scale is { ValidCount: > 0 } s && scale is not null
+                ? new[] { s.Median is { } m ? XlsxCell.Of(m) : XlsxCell.Empty, XlsxCell.Percent(TopShare(scale, d).Share), XlsxCell.Of(s.ValidCount) }
+                : [XlsxCell.Empty, XlsxCell.Empty, XlsxCell.Of(d.Scale?.ValidCount ?? d.ScaleCount)];
+            sheet.WriteRow([XlsxCell.String(ItemLabel(d)), .. steps.Select(c => XlsxCell.Percent(d.ShareOfScale(Find(d, c)))), .. stats]);
+        }
+        var lastRow = sheet.RowCount;
+
+        if (steps.Count == 0) return;
+        var reference = sheet.Reference;
+        var categories = new CellRange($"{reference}!$A${firstRow}:$A${lastRow}", items.Select(ItemLabel).ToList());
+        var series = steps.Select((step, i) =>
+        {
+            var column = XlsxWorksheetWriter.ColumnName(i + 2);
+            return new ChartSeries(
+                new CellRange($"{reference}!${column}${headerRow}", [step.Label]),
+                categories,
+                new NumberRange($"{reference}!${column}${firstRow}:${column}${lastRow}", items.Select(d => d.ShareOfScale(Find(d, step))).ToList()),
+                StepColor(question, step));
+        }).ToArray();
+        var fromColumn = 1 + MatrixColumns(results) + ChartGap;
+        sheet.AddChart(BarChart(stacked: true, series, hideCategories: false),
+            new XlsxAnchor(fromColumn, TitleRows, fromColumn + ChartWidth + 2, TitleRows + Math.Max(14, items.Count * 2 + 6)));
+    }
+
+    private static string Label(ChoiceCount choice) => choice.Label;
+
+    // ---- Charts ----
+
+    private sealed record CellRange(string Formula, IReadOnlyList<string> Texts);
+
+    private sealed record NumberRange(string Formula, IReadOnlyList<double> Values);
+
+    private sealed record ChartSeries(CellRange Name, CellRange Categories, NumberRange Values, string Color);
+
+    private const uint CategoryAxisId = 111;
+    private const uint ValueAxisId = 222;
+
+    /// <summary>
+    /// A horizontal bar chart: 100 % stacked (scale steps as series) or clustered (one series of shares).
+    /// Categories run top to bottom in the table's order.
+    /// </summary>
+    private static C.ChartSpace BarChart(bool stacked, IReadOnlyList<ChartSeries> series, bool hideCategories)
+    {
+        var bar = new C.BarChart(
+            new C.BarDirection { Val = C.BarDirectionValues.Bar },
+            new C.BarGrouping { Val = stacked ? C.BarGroupingValues.PercentStacked : C.BarGroupingValues.Clustered },
+            new C.VaryColors { Val = false });
+        for (var i = 0; i < series.Count; i++)
+        {
+            var s = series[i];
+            bar.Append(new C.BarChartSeries(
+                new C.Index { Val = (uint)i },
+                new C.Order { Val = (uint)i },
+                new C.SeriesText(StringReference(s.Name)),
+                new C.ChartShapeProperties(new A.SolidFill(new A.RgbColorModelHex { Val = s.Color })),
+                new C.InvertIfNegative { Val = false },
+                new C.CategoryAxisData(StringReference(s.Categories)),
+                new C.Values(NumberReference(s.Values))));
+        }
+        bar.Append(
+            new C.DataLabels(
+                new C.NumberingFormat { FormatCode = "0%", SourceLinked = false },
+                new C.ShowLegendKey { Val = false },
+                new C.ShowValue { Val = true },
+                new C.ShowCategoryName { Val = false },
+                new C.ShowSeriesName { Val = false },
+                new C.ShowPercent { Val = false },
+                new C.ShowBubbleSize { Val = false }),
+            new C.GapWidth { Val = (ushort)(stacked ? 50 : 80) });
+        if (stacked) bar.Append(new C.Overlap { Val = 100 });
+        bar.Append(new C.AxisId { Val = CategoryAxisId }, new C.AxisId { Val = ValueAxisId });
+
+        var categoryAxis = new C.CategoryAxis(
+            new C.AxisId { Val = CategoryAxisId },
+            new C.Scaling(new C.Orientation { Val = C.OrientationValues.MaxMin }),
+            new C.Delete { Val = hideCategories },
+            new C.AxisPosition { Val = C.AxisPositionValues.Left },
+            new C.NumberingFormat { FormatCode = "General", SourceLinked = false },
+            new C.MajorTickMark { Val = C.TickMarkValues.None },
+            new C.MinorTickMark { Val = C.TickMarkValues.None },
+            new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
+            new C.CrossingAxis { Val = ValueAxisId },
+            new C.Crosses { Val = C.CrossesValues.AutoZero },
+            new C.AutoLabeled { Val = true },
+            new C.LabelAlignment { Val = C.LabelAlignmentValues.Center },
+            new C.LabelOffset { Val = 100 },
+            new C.NoMultiLevelLabels { Val = false });
+        var scaling = new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax });
+        if (!stacked) scaling.Append(new C.MaxAxisValue { Val = 1 }, new C.MinAxisValue { Val = 0 });
+        var valueAxis = new C.ValueAxis(
+            new C.AxisId { Val = ValueAxisId },
+            scaling,
+            new C.Delete { Val = false },
+            new C.AxisPosition { Val = C.AxisPositionValues.Bottom },
+            new C.MajorGridlines(),
+            new C.NumberingFormat { FormatCode = "0%", SourceLinked = false },
+            new C.MajorTickMark { Val = C.TickMarkValues.Outside },
+            new C.MinorTickMark { Val = C.TickMarkValues.None },
+            new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
+            new C.CrossingAxis { Val = CategoryAxisId },
+            // With the categories top to bottom, the value axis crosses at the last one: the bottom.
+            new C.Crosses { Val = C.CrossesValues.Maximum },
+            new C.CrossBetween { Val = C.CrossBetweenValues.Between });
+
+        var chart = new C.Chart(new C.AutoTitleDeleted { Val = true }, new C.PlotArea(new C.Layout(), bar, categoryAxis, valueAxis));
+        if (stacked) chart.Append(new C.Legend(new C.LegendPosition { Val = C.LegendPositionValues.Bottom }, new C.Overlay { Val = false }));
+        chart.Append(new C.PlotVisibleOnly { Val = true }, new C.DisplayBlanksAs { Val = C.DisplayBlanksAsValues.Gap });
+
+        var space = new C.ChartSpace(new C.Date1904 { Val = false }, new C.RoundedCorners { Val = false }, chart);
+        space.AddNamespaceDeclaration("c", "http://schemas.openxmlformats.org/drawingml/2006/chart");
+        space.AddNamespaceDeclaration("a", "http://schemas.openxmlformats.org/drawingml/2006/main");
+        space.AddNamespaceDeclaration("r", XlsxPackageWriter.RelNs);
+        return space;
+    }
+
+    private static C.StringReference StringReference(CellRange range)
+    {
+        var cache = new C.StringCache(new C.PointCount { Val = (uint)range.Texts.Count });
+        for (var i = 0; i < range.Texts.Count; i++)
+        {
+            cache.Append(new C.StringPoint(new C.NumericValue(CellText.ForXml(range.Texts[i]))) { Index = (uint)i });
+        }
+        return new C.StringReference(new C.Formula(range.Formula), cache);
+    }
+
+    private static C.NumberReference NumberReference(NumberRange range)
+    {
+        var cache = new C.NumberingCache(new C.FormatCode("0%"), new C.PointCount { Val = (uint)range.Values.Count });
+        for (var i = 0; i < range.Values.Count; i++)
+        {
+            var value = double.IsFinite(range.Values[i]) ? range.Values[i] : 0;
+            cache.Append(new C.NumericPoint(new C.NumericValue(value.ToString("R", CultureInfo.InvariantCulture))) { Index = (uint)i });
+        }
+        return new C.NumberReference(new C.Formula(range.Formula), cache);
+    }
+
+    /// <summary>
+    /// A step's colour by its value's rank: a bipolar scale runs red → grey → blue, a one-sided one light → dark blue.
+    /// </summary>
+    private static string StepColor(Question question, ChoiceCount step)
+    {
+        var values = question.Scale?.Steps.Select(s => s.Value).Order().ToList() ?? [];
+        var rank = step.Value is { } v ? values.IndexOf(v) : -1;
+        var t = values.Count < 2 || rank < 0 ? 0.5 : (double)rank / (values.Count - 1);
+        if (question.Scale?.Bipolar == false) return Mix((0xDC, 0xE6, 0xF2), (0x1F, 0x4E, 0x79), t);
+        return t < 0.5 ? Mix((0xC0, 0x50, 0x4D), (0xBF, 0xBF, 0xBF), t * 2) : Mix((0xBF, 0xBF, 0xBF), (0x4F, 0x81, 0xBD), (t - 0.5) * 2);
+    }
+
+    private static string Mix((int R, int G, int B) from, (int R, int G, int B) to, double t)
+    {
+        static int Channel(int a, int b, double t) => (int)Math.Round(a + (b - a) * t);
+        return string.Create(CultureInfo.InvariantCulture, $"{Channel(from.R, to.R, t):X2}{Channel(from.G, to.G, t):X2}{Channel(from.B, to.B, t):X2}");
+    }
+}
