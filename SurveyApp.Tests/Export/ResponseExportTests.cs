@@ -94,6 +94,20 @@ public sealed class ResponseExportTests(ExportFixture fixture) : IClassFixture<E
     }
 
     [Fact]
+    public async Task TheWorkbookIsInTheLanguageOfTheRequest()
+    {
+        using var culture = SurveyApp.Tests.Support.UiCulture.English();
+
+        var (workbook, _) = await WorkbookAsync(ResultsFilter.None);
+
+        using (workbook)
+        {
+            Assert.Equal(["Summary", "Responses", "Responses (labels)", "Open answers", "Codebook"], workbook.SheetNames.Where(n => !n.StartsWith('f')));
+            Assert.Equal("Participant type", workbook.Text("Responses", "B1"));
+        }
+    }
+
+    [Fact]
     public async Task FritextListsTheOpenAnswersWithTheirResponseNumberAndCategories()
     {
         var (workbook, _) = await WorkbookAsync(ResultsFilter.None);

@@ -1,75 +1,64 @@
 using SurveyApp.Domain;
+using SurveyApp.Resources;
 
 namespace SurveyApp.Export;
 
 /// <summary>
-/// The workbook's Swedish texts, in one place for now. They belong in the resource files
-/// (Resources/Strings.resx and Strings.en.resx) so that an English workbook can follow.
+/// The workbook's texts, from the resource files (Export.* in Strings.resx and Strings.en.resx):
+/// the workbook is in the language of the request that downloads it.
 /// </summary>
 public static class ExportTexts
 {
-    public const string SheetFallback = "Blad";
+    public static string SheetFallback => Text.Get("Export.SheetFallback");
 
-    public const string SummarySheet = "Sammanfattning";
-    public const string ResponsesSheet = "Svar";
-    public const string ResponseLabelsSheet = "Svar (etiketter)";
-    public const string CodebookSheet = "Kodbok";
-    public const string OpenAnswersSheet = "Fritext";
-    public const string Answer = "Svar";
-    public const string Categories = "Kodade kategorier";
-    public const string TypeHidden = "–";
+    public static string SummarySheet => Text.Get("Export.SummarySheet");
+    public static string ResponsesSheet => Text.Get("Export.ResponsesSheet");
+    public static string ResponseLabelsSheet => Text.Get("Export.ResponseLabelsSheet");
+    public static string CodebookSheet => Text.Get("Export.CodebookSheet");
+    public static string OpenAnswersSheet => Text.Get("Export.OpenAnswersSheet");
+    public static string Answer => Text.Get("Export.Answer");
+    public static string Categories => Text.Get("Export.Categories");
+    public static string TypeHidden => Text.Get("Export.TypeHidden");
 
-    public const string ResponseNumber = "Svar nr";
-    public const string ParticipantType = "Deltagartyp";
+    public static string ResponseNumber => Text.Get("Export.ResponseNumber");
+    public static string ParticipantType => Text.Get("Export.ParticipantType");
 
-    public const string SummaryTitle = "Export av enkätsvar";
-    public const string Survey = "Enkät";
-    public const string Wave = "Omgång";
-    public const string Invited = "Inbjudna";
-    public const string Submitted = "Inskickade svar";
-    public const string ResponseRate = "Svarsfrekvens";
-    public const string Filters = "Filter";
-    public const string NoFilters = "Inga (alla inskickade svar)";
-    public const string FilterParticipantTypes = "Deltagartyp: {0}";
-    public const string FilterCategory = "Kategori: {0}";
-    public const string InView = "Svar i urvalet";
-    public const string MinGroupSize = "Minsta gruppstorlek";
-    public const string Generated = "Skapad";
-    public const string PercentBase = "Procentbas";
-    public const string PercentBaseText =
-        "Procent beräknas på antalet giltiga svar (n) på varje fråga eller delfråga. Svar utanför skalan (t.ex. Vet ej) redovisas separat och ingår inte i skalans procent.";
-    public const string Suppressed = "Dolt";
-    public const string SuppressedText =
-        "Urvalet har färre svar än minsta gruppstorlek ({0}), eller resten av omgången har det, så inga svar exporteras.";
-    public const string Note = "Obs";
-    public const string Sheets = "Blad";
-    public const string SheetsText =
-        "Ett blad per sluten fråga med tabell och diagram. Svar: ett svar per rad, en kolumn per fråga eller delfråga, med koder (flerval åtskilda med |). Svar (etiketter): samma med svarsalternativens text. Fritext: de öppna svaren med deltagartyp och kodade kategorier. Kodbok: alla frågor, delfrågor, svarsalternativ och koder. Deltagartyper med färre svar än minsta gruppstorlek visas som –.";
+    public static string SummaryTitle => Text.Get("Export.SummaryTitle");
+    public static string Survey => Text.Get("Export.Survey");
+    public static string Wave => Text.Get("Export.Wave");
+    public static string Invited => Text.Get("Export.Invited");
+    public static string Submitted => Text.Get("Export.Submitted");
+    public static string ResponseRate => Text.Get("Export.ResponseRate");
+    public static string Filters => Text.Get("Export.Filters");
+    public static string NoFilters => Text.Get("Export.NoFilters");
+    public static string FilterParticipantTypes => Text.Get("Export.FilterParticipantTypes");
+    public static string FilterCategory => Text.Get("Export.FilterCategory");
+    public static string InView => Text.Get("Export.InView");
+    public static string MinGroupSize => Text.Get("Export.MinGroupSize");
+    public static string Generated => Text.Get("Export.Generated");
+    public static string PercentBase => Text.Get("Export.PercentBase");
+    public static string PercentBaseText => Text.Get("Export.PercentBaseText");
+    public static string Suppressed => Text.Get("Export.Suppressed");
+    public static string SuppressedText => Text.Get("Export.SuppressedText");
+    public static string Note => Text.Get("Export.Note");
+    public static string Sheets => Text.Get("Export.Sheets");
+    public static string SheetsText => Text.Get("Export.SheetsText");
 
-    public const string CodebookColumn = "Kolumn";
-    public const string CodebookQuestion = "Fråga";
-    public const string CodebookQuestionText = "Frågetext";
-    public const string CodebookKind = "Frågetyp";
-    public const string CodebookItem = "Delfråga";
-    public const string CodebookCode = "Kod";
-    public const string CodebookLabel = "Etikett";
-    public const string CodebookValue = "Skalvärde";
-    public const string CodebookOffScale = "Utanför skalan";
-    public const string Yes = "Ja";
-    public const string No = "Nej";
-    public const string OpenAnswer = "(fritt svar)";
-    public const string ResponseNumberText = "Löpnummer för svaret i denna export (i svarens ordning)";
-    public const string ParticipantTypeText = "Typ av deltagande organisation";
-    public const string TextNumber = "Svar {0}";
+    public static string CodebookColumn => Text.Get("Export.CodebookColumn");
+    public static string CodebookQuestion => Text.Get("Export.CodebookQuestion");
+    public static string CodebookQuestionText => Text.Get("Export.CodebookQuestionText");
+    public static string CodebookKind => Text.Get("Export.CodebookKind");
+    public static string CodebookItem => Text.Get("Export.CodebookItem");
+    public static string CodebookCode => Text.Get("Export.CodebookCode");
+    public static string CodebookLabel => Text.Get("Export.CodebookLabel");
+    public static string CodebookValue => Text.Get("Export.CodebookValue");
+    public static string CodebookOffScale => Text.Get("Export.CodebookOffScale");
+    public static string Yes => Text.Get("Export.Yes");
+    public static string No => Text.Get("Export.No");
+    public static string OpenAnswer => Text.Get("Export.OpenAnswer");
+    public static string ResponseNumberText => Text.Get("Export.ResponseNumberText");
+    public static string ParticipantTypeText => Text.Get("Export.ParticipantTypeText");
+    public static string TextNumber => Text.Get("Export.TextNumber");
 
-    public static string Kind(QuestionKind kind) => kind switch
-    {
-        QuestionKind.Likert => "Skala",
-        QuestionKind.Matrix => "Matris",
-        QuestionKind.Single => "Enval",
-        QuestionKind.Multi => "Flerval (koder åtskilda med |)",
-        QuestionKind.Text => "Fritext",
-        QuestionKind.Texts => "Flera fritextsvar",
-        _ => kind.ToString(),
-    };
+    public static string Kind(QuestionKind kind) => Text.Get("Export.Kind." + kind);
 }

@@ -1,26 +1,27 @@
+using SurveyApp.Resources;
+
 namespace SurveyApp.Export;
 
 /// <summary>
-/// The Swedish texts of the per-question sheets (see <see cref="QuestionSheets"/>); like
-/// <see cref="ExportTexts"/>, they belong in the resource files once the workbook is localized.
-/// They match the results page's table (Results.* in Strings.resx).
+/// The texts of the per-question sheets (see <see cref="QuestionSheets"/>), from the resource files
+/// (Export.Question.*); they match the results page's table (Results.*).
 /// </summary>
 public static class QuestionSheetTexts
 {
-    public const string Answer = "Svar";
-    public const string Count = "Antal";
-    public const string ShareOfAnswered = "Andel av svarande";
-    public const string ShareOfScale = "Andel av skalsvar";
-    public const string OffScale = "Utanför skalan";
-    public const string Item = "Delfråga";
+    public static string Answer => Text.Get("Export.Question.Answer");
+    public static string Count => Text.Get("Export.Question.Count");
+    public static string ShareOfAnswered => Text.Get("Export.Question.ShareOfAnswered");
+    public static string ShareOfScale => Text.Get("Export.Question.ShareOfScale");
+    public static string OffScale => Text.Get("Export.Question.OffScale");
+    public static string Item => Text.Get("Export.Question.Item");
 
-    public const string Answered = "Besvarade";
-    public const string Skipped = "Hoppade över";
-    public const string NotShown = "Fick inte frågan";
-    public const string ScaleAnswers = "Svar på skalan";
-    public const string Median = "Median";
-    public const string TopTwoShare = "Andel i de två översta stegen";
-    public const string TopShare = "Andel i det översta steget ({0})";
-    public const string Between = "mellan {0} och {1}";
-    public const string MultiBase = "Flera svar var möjliga, så andelarna summerar till mer än 100 %.";
+    public static string Answered => Text.Get("Export.Question.Answered");
+    public static string Skipped => Text.Get("Export.Question.Skipped");
+    public static string NotShown => Text.Get("Export.Question.NotShown");
+    public static string ScaleAnswers => Text.Get("Export.Question.ScaleAnswers");
+    public static string Median => Text.Get("Export.Question.Median");
+    public static string TopTwoShare => Text.Get("Export.Question.TopTwoShare");
+    public static string TopShare => Text.Get("Export.Question.TopShare");
+    public static string Between => Text.Get("Export.Question.Between");
+    public static string MultiBase => Text.Get("Export.Question.MultiBase");
 }
