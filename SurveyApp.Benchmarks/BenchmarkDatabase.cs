@@ -38,6 +38,15 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>
+    /// The database that <see cref="CreateAsync"/> made in <paramref name="folder"/>, for another process
+    /// (the export benchmark's child processes). It is left in place on dispose; its creator deletes it.
+    /// </summary>
+    public static BenchmarkDatabase Open(string folder) => new(folder, keep: true);
+
+    /// <summary>The temporary folder holding the database file; other files written there go with it.</summary>
+    public string Folder => _folder;
+
     /// <summary>A factory like the app's AddDbContextFactory: a new, unpooled context per call.</summary>
     public IDbContextFactory<SurveyDbContext> CreateFactory(params IInterceptor[] interceptors)
     {

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using SurveyApp.Analysis;
+using SurveyApp.Export;
+using SurveyApp.Storage;
+
+namespace SurveyApp.Benchmarks.Export;
+
+/// <summary>What one child process measured.</summary>
+public sealed record ExportCaseResult(string Case, double Milliseconds, int Rows, long Bytes, long PeakKilobytes)
+{
+    /// <summary>The child's last line starts with this; the rest is <c>key=value</c> pairs.</summary>
+    public const string Prefix = "EXPORT-CASE-RESULT";
+
+    public string ToLine() => string.Create(CultureInfo.InvariantCulture,
+        $"{Prefix} case={Case} ms={Milliseconds:F1} rows={Rows} bytes={Bytes} vmhwm_kb={PeakKilobytes}");
+
+    public static ExportCaseResult? Parse(string line)
+    {
+        if (!line.StartsWith(Prefix + " ", StringComparison.Ordinal)) return null;
+        var values = line[(Prefix.Length + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+        return new ExportCaseResult(
+            values["case"],
+            double.Parse(values["ms"], CultureInfo.InvariantCulture),
+            int.Parse(values["rows"], CultureInfo.InvariantCulture),
+            long.Parse(values["bytes"], CultureInfo.InvariantCulture),
+            long.Parse(values["vmhwm_kb"], CultureInfo.InvariantCulture));
+    }
+}
+
+/// <summary>
+/// The hidden sub-command <c>export-case app|app-svar|epplus|floor|read --folder F --survey S --wave W --out FILE</c>:
+/// one export in a fresh process, so that the process's peak resident memory (VmHWM) belongs to that
+/// export alone. The time runs from before the services are built until the file is closed.
+/// </summary>
+public static class ExportCase
+{
+    public const string Command = "export-case";
+    /// <summary>"read" is no export: the references' database read alone, for the cost of the process and the read.</summary>
+    /// <summary>"app-svar" is the app's writer with the Svar sheet only, from the references' read.</summary>
+    public static readonly IReadOnlyList<string> Cases = ["app", "app-svar", "epplus", "floor", "read"];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string? name = args.FirstOrDefault(), folder = null, output = null;
+        int surveyId = 0, waveId = 0;
+        for (var i = 1; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--folder": folder = args[i + 1]; break;
+                case "--out": output = args[i + 1]; break;
+                case "--survey": surveyId = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--wave": waveId = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                default: throw new ArgumentException($"Unknown option '{args[i]}'.");
+            }
+        }
+        if (name is null || !Cases.Contains(name) || folder is null || output is null || surveyId <= 0 || waveId <= 0)
+        {
+            Console.Error.WriteLine($"Usage: {Command} {string.Join('|', Cases)} --folder F --survey S --wave W --out FILE");
+            return 2;
+        }
+
+        await using var database = BenchmarkDatabase.Open(folder);
+        var clock = Stopwatch.StartNew();
+        int rows;
+        await using (var file = new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 65536))
+        {
+            rows = name switch
+            {
+                "app" => await AppAsync(database.CreateFactory(), waveId, file),
+                "app-svar" => await AppSvarWriter.WriteAsync(await SvarRowsAsync(database.CreateFactory(), surveyId, waveId), file),
+                "epplus" => await EpplusSvarWriter.WriteAsync(await SvarRowsAsync(database.CreateFactory(), surveyId, waveId), file),
+                "floor" => await FloorSvarWriter.WriteAsync(await SvarRowsAsync(database.CreateFactory(), surveyId, waveId), file),
+                _ => await ReadOnlyAsync(await SvarRowsAsync(database.CreateFactory(), surveyId, waveId)),
+            };
+        }
+        clock.Stop();
+        Console.WriteLine(new ExportCaseResult(name, clock.Elapsed.TotalMilliseconds, rows, new FileInfo(output).Length, PeakKilobytes()).ToLine());
+        return 0;
+    }
+
+    /// <summary>The app's export as its download endpoint runs it, services built as the app builds them.</summary>
+    private static async Task<int> AppAsync(IDbContextFactory<SurveyDbContext> factory, int waveId, Stream file)
+    {
+        using var cache = new MemoryCache(new MemoryCacheOptions());
+        var results = new ResultsService(factory, new SurveyCatalog(factory, cache), Options.Create(new AnalysisOptions()));
+        var export = new ResponseExport(factory, results, TimeProvider.System);
+        var result = await export.WriteWorkbookAsync(waveId, ResultsFilter.None, file)
+            ?? throw new InvalidOperationException($"Wave {waveId} not found.");
+        if (result.Suppressed) throw new InvalidOperationException("The export was suppressed.");
+        return result.Responses;
+    }
+
+    private static async Task<int> ReadOnlyAsync(SvarRows rows)
+    {
+        var count = 0;
+        await foreach (var _ in rows.ReadAsync())
+        {
+            count++;
+        }
+        return count;
+    }
+
+    private static async Task<SvarRows> SvarRowsAsync(IDbContextFactory<SurveyDbContext> factory, int surveyId, int waveId)
+    {
+        using var cache = new MemoryCache(new MemoryCacheOptions());
+        var survey = await new SurveyCatalog(factory, cache).GetAsync(surveyId)
+            ?? throw new InvalidOperationException($"Survey {surveyId} not found.");
+        return new SvarRows(factory, waveId, ResponseColumns.For(survey));
+    }
+
+    /// <summary>The process's peak resident set size so far (VmHWM in /proc/self/status), in kB; -1 where there is none.</summary>
+    private static long PeakKilobytes()
+    {
+        const string status = "/proc/self/status";
+        if (!File.Exists(status)) return -1;
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? -1 : long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+    }
+}
