@@ -208,7 +208,8 @@ public sealed class ResponseExportTests(ExportFixture fixture) : IClassFixture<E
             Assert.Equal("Deltagartyp: kommun", summary["Filter"]);
             Assert.Equal("10", summary["Svar i urvalet"]);
             Assert.Equal("5", summary["Minsta gruppstorlek"]);
-            Assert.Contains("giltiga svar", summary["Procentbas"]);
+            Assert.Contains("besvarat frågan", summary["Procentbas"]);
+            Assert.Contains("Andel av skalsvar", summary["Procentbas"]);
         }
     }
 
