@@ -30,6 +30,7 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public static async Task<BrowserSession> LaunchAsync(string journey)
     {
+        Assertions.SetDefaultExpectTimeout(20_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -46,8 +47,14 @@ public sealed class BrowserSession : IAsyncDisposable
         return new BrowserSession(playwright, browser, folder);
     }
 
-    public Task<IBrowserContext> NewContextAsync(bool javaScript = true) =>
-        Browser.NewContextAsync(new() { ViewportSize = Desktop, JavaScriptEnabled = javaScript, Locale = "sv-SE" });
+    /// <summary>A fresh browser context. Time limits are generous: the machines that run the tests are shared and busy.</summary>
+    public async Task<IBrowserContext> NewContextAsync(bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = Desktop, JavaScriptEnabled = javaScript, Locale = "sv-SE" });
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
+    }
 
     /// <summary>Runs axe-core and takes full-page screenshots at desktop and phone width.</summary>
     public async Task CheckPageAsync(IPage page, string name)
