@@ -1,5 +1,5 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using SurveyApp.Analysis;
 using SurveyApp.Domain;
 using SurveyApp.Export;
 using SurveyApp.Storage;
@@ -8,9 +8,9 @@ namespace SurveyApp.Benchmarks.Export;
 
 /// <summary>
 /// The content of the app's "Svar" sheet (codes) for the reference writers: a header and one row per
-/// submitted response, read from the database the way <see cref="ResponseExport"/> reads it (one query
-/// over the responses and their answers, ordered by response, grouped as the rows arrive, so only one
-/// response is held at a time) and filled with <see cref="ResponseColumns.Values"/>.
+/// submitted response, read by the app's own <see cref="ResponseExport.ReadResponsesAsync"/> (one query
+/// over the responses and their answers, ordered by response, one response held at a time) and filled
+/// with <see cref="ResponseColumns.Values"/>.
 /// </summary>
 /// <remarks>
 /// Cells are <c>int</c> (the response number, and choice codes that are whole numbers, as the app writes
@@ -26,42 +26,11 @@ public sealed class SvarRows(IDbContextFactory<SurveyDbContext> factory, int wav
 
     public async IAsyncEnumerable<object?[]> ReadAsync()
     {
-        await using var db = await factory.CreateDbContextAsync();
-        var rows =
-            from r in db.Responses.AsNoTracking().Where(r => r.WaveId == waveId && r.SubmittedAt != null)
-            join p in db.Participants.AsNoTracking() on r.ParticipantId equals p.Id
-            join a in db.Answers.AsNoTracking() on r.Id equals a.ResponseId into answers
-            from a in answers.DefaultIfEmpty()
-            orderby r.Id
-            select new
-            {
-                r.Id,
-                p.Type,
-                QuestionId = (int?)a!.QuestionId,
-                a.ItemId,
-                a.Code,
-                a.Text,
-                Position = (int?)a.Position,
-            };
         var number = 0;
-        int? current = null;
-        string type = "";
-        var answersOfCurrent = new List<Answer>();
-        await foreach (var row in rows.AsAsyncEnumerable())
+        await foreach (var response in ResponseExport.ReadResponsesAsync(factory, waveId, ResultsFilter.None, new HashSet<string>()))
         {
-            if (current != row.Id)
-            {
-                if (current is not null) yield return Row(++number, type, answersOfCurrent);
-                current = row.Id;
-                type = row.Type;
-                answersOfCurrent = [];
-            }
-            if (row.QuestionId is { } questionId)
-            {
-                answersOfCurrent.Add(new Answer { QuestionId = questionId, ItemId = row.ItemId, Code = row.Code, Text = row.Text, Position = row.Position ?? 0 });
-            }
+            yield return Row(++number, response.ParticipantType, response.Answers);
         }
-        if (current is not null) yield return Row(++number, type, answersOfCurrent);
     }
 
     private object?[] Row(int number, string type, List<Answer> answers)
@@ -72,13 +41,8 @@ public sealed class SvarRows(IDbContextFactory<SurveyDbContext> factory, int wav
         cells[1] = type;
         for (var i = 0; i < values.Length; i++)
         {
-            var value = values[i];
             // As the app: choice codes that are whole numbers are numbers.
-            cells[i + 2] = columns.Columns[i].Question.IsChoice && value is not null
-                && int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var code)
-                && code.ToString(CultureInfo.InvariantCulture) == value
-                ? code
-                : value;
+            cells[i + 2] = ResponseColumns.NumericCode(columns.Columns[i].Question, values[i]) is { } code ? code : values[i];
         }
         return cells;
     }

@@ -92,4 +92,15 @@ public sealed class ResponseColumns
 
     private string Show(Question question, string code, bool labels) =>
         labels && _labels.TryGetValue(question.Id, out var byCode) && byCode.TryGetValue(code, out var label) ? label : code;
+
+    /// <summary>
+    /// A choice code that is a whole number (a scale step) as that number, so that exports can write it as
+    /// a number to be summed and sorted; null for anything else.
+    /// </summary>
+    public static int? NumericCode(Question question, string? value) =>
+        question.IsChoice && value is not null
+        && int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var code)
+        && code.ToString(CultureInfo.InvariantCulture) == value
+            ? code
+            : null;
 }
