@@ -17,7 +17,8 @@ public sealed record DemoWave(
     int Responses,
     int Answers,
     TimeSpan SetUpTime,
-    TimeSpan InsertTime);
+    TimeSpan InsertTime,
+    int? WarmUpWaveId = null);
 
 /// <summary>
 /// Fills a fresh database with one wave of the model survey and many submitted responses,
@@ -64,18 +65,29 @@ public sealed class DemoWaveGenerator(BenchmarkDatabase database)
 
     private readonly Random _random = new(Seed);
 
-    public async Task<DemoWave> GenerateAsync(int responses, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The wave of <paramref name="responses"/> responses and, if <paramref name="warmUpResponses"/> is
+    /// positive, a second, small wave of the same survey, for warming a process up on the same queries.
+    /// </summary>
+    public async Task<DemoWave> GenerateAsync(int responses, int warmUpResponses = 0, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var survey = await ImportModelSurveyAsync(cancellationToken);
         var participants = await AddParticipantsAsync(cancellationToken);
-        var waveId = await AddWaveAsync(survey.Id, cancellationToken);
+        var waveId = await AddWaveAsync(survey.Id, "Belastningstest", cancellationToken);
         var setUp = clock.Elapsed;
 
         clock.Restart();
-        var (answers, responsesByType) = await InsertResponsesAsync(survey, waveId, participants, responses, cancellationToken);
+        var (answers, responsesByType) = await InsertResponsesAsync(survey, waveId, participants, 1, responses, cancellationToken);
+        var insert = clock.Elapsed;
+        int? warmUpWaveId = null;
+        if (warmUpResponses > 0)
+        {
+            warmUpWaveId = await AddWaveAsync(survey.Id, "Uppvärmning", cancellationToken);
+            await InsertResponsesAsync(survey, warmUpWaveId.Value, participants, responses + 1, warmUpResponses, cancellationToken);
+        }
         var participantsByType = participants.GroupBy(p => p.Type).ToDictionary(g => g.Key, g => g.Count());
-        return new DemoWave(survey.Id, waveId, participantsByType, responsesByType, responses, answers, setUp, clock.Elapsed);
+        return new DemoWave(survey.Id, waveId, participantsByType, responsesByType, responses, answers, setUp, insert, warmUpWaveId);
     }
 
     /// <summary>Stores the model survey as SurveyImporter does: read (and validate), map, save.</summary>
@@ -104,10 +116,10 @@ public sealed class DemoWaveGenerator(BenchmarkDatabase database)
         return participants;
     }
 
-    private async Task<int> AddWaveAsync(int surveyId, CancellationToken cancellationToken)
+    private async Task<int> AddWaveAsync(int surveyId, string name, CancellationToken cancellationToken)
     {
         await using var db = database.CreateFactory().CreateDbContext();
-        var wave = new Wave { SurveyId = surveyId, Name = "Belastningstest", OpensAt = WaveOpens };
+        var wave = new Wave { SurveyId = surveyId, Name = name, OpensAt = WaveOpens };
         db.Waves.Add(wave);
         await db.SaveChangesAsync(cancellationToken);
         return wave.Id;
@@ -116,10 +128,10 @@ public sealed class DemoWaveGenerator(BenchmarkDatabase database)
     /// <summary>
     /// Invitations, responses and answers in one transaction through prepared statements:
     /// EF Core's change tracker would spend minutes on a million rows.
-    /// Ids are given explicitly, so the tables must be empty.
+    /// Ids are given explicitly, from <paramref name="firstId"/> on, so those must be free.
     /// </summary>
     private async Task<(int Answers, IReadOnlyDictionary<string, int> ResponsesByType)> InsertResponsesAsync(
-        Survey survey, int waveId, List<Participant> participants, int count, CancellationToken cancellationToken)
+        Survey survey, int waveId, List<Participant> participants, int firstId, int count, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
@@ -134,7 +146,7 @@ public sealed class DemoWaveGenerator(BenchmarkDatabase database)
         var choices = questions.Where(q => q.IsChoice).ToDictionary(q => q.Id, q => q.Choices());
         var byType = new Dictionary<string, int>(StringComparer.Ordinal);
         var answerCount = 0;
-        for (var id = 1; id <= count; id++)
+        for (var id = firstId; id < firstId + count; id++)
         {
             var participant = participants[_random.Next(participants.Count)];
             byType[participant.Type] = byType.GetValueOrDefault(participant.Type) + 1;

@@ -282,9 +282,10 @@ public sealed class ResultsService(IDbContextFactory<SurveyDbContext> factory, S
         return counts.Where(c => c.Key.QuestionId == source.Id && c.Key.Code is not null && question.ConditionValues.Contains(c.Key.Code)).Sum(c => c.Value);
     }
 
-    internal static IQueryable<Response> InView(SurveyDbContext db, int waveId, ResultsFilter filter)
+    /// <summary>The submitted responses of the wave that the filter lets through, taken from <paramref name="source"/> (all responses by default).</summary>
+    internal static IQueryable<Response> InView(SurveyDbContext db, int waveId, ResultsFilter filter, IQueryable<Response>? source = null)
     {
-        var responses = db.Responses.Where(r => r.WaveId == waveId && r.SubmittedAt != null);
+        var responses = (source ?? db.Responses).Where(r => r.WaveId == waveId && r.SubmittedAt != null);
         if (ParticipantsOfTypes(db, filter) is { } participants)
         {
             responses = responses.Where(r => participants.Contains(r.ParticipantId));

@@ -36,29 +36,29 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, R
         // One sheet per closed question with its table and a native chart, ahead of the raw data.
         QuestionSheets.Write(package, view);
         var hiddenTypes = await results.HiddenTypesAsync(waveId, filter.CategoryId, cancellationToken);
+        // One pass over the responses fills the three data sheets: the labels and the open answers are
+        // written aside and join the archive after the codes sheet.
         var written = 0;
-        var numbers = new Dictionary<int, int>();
-        foreach (var labels in new[] { false, true })
+        var openAnswers = new OpenAnswerRows(view.Survey, await CategoriesAsync(view.Survey, cancellationToken));
+        using (var codes = package.AddWorksheet(ExportTexts.ResponsesSheet, layout))
+        using (var labels = package.AddWorksheetAside(ExportTexts.ResponseLabelsSheet, layout))
+        using (var texts = package.AddWorksheetAside(ExportTexts.OpenAnswersSheet, OpenAnswerRows.Layout))
         {
-            using var sheet = package.AddWorksheet(labels ? ExportTexts.ResponseLabelsSheet : ExportTexts.ResponsesSheet, layout);
-            sheet.WriteRow(Header(columns).Select(XlsxCell.Header));
-            if (view.Suppressed) continue;
-            var count = 0;
-            await foreach (var response in ReadAsync(waveId, filter, hiddenTypes, cancellationToken))
-            {
-                numbers[response.ResponseId] = ++count;
-                sheet.WriteRow(Row(count, response, columns, labels));
-            }
-            written = count;
-        }
-
-        using (var openAnswers = package.AddWorksheet(ExportTexts.OpenAnswersSheet, new WorksheetLayout { FreezeHeader = true, AutoFilter = true, ColumnWidths = [8, 14, 12, 50, 70, 40] }))
-        {
-            openAnswers.WriteRow(new[] { ExportTexts.ResponseNumber, ExportTexts.ParticipantType, ExportTexts.CodebookQuestion, ExportTexts.CodebookQuestionText, ExportTexts.Answer, ExportTexts.Categories }
-                .Select(XlsxCell.Header));
+            codes.WriteRow(Header(columns).Select(XlsxCell.Header));
+            labels.WriteRow(Header(columns).Select(XlsxCell.Header));
+            texts.WriteRow(OpenAnswerRows.Header.Select(XlsxCell.Header));
             if (!view.Suppressed)
             {
-                await WriteOpenAnswersAsync(openAnswers, view, filter, numbers, hiddenTypes, cancellationToken);
+                await foreach (var response in ReadAsync(waveId, filter, hiddenTypes, cancellationToken))
+                {
+                    var number = ++written;
+                    codes.WriteRow(Row(number, response, columns, labels: false));
+                    labels.WriteRow(Row(number, response, columns, labels: true));
+                    foreach (var row in openAnswers.Rows(number, response))
+                    {
+                        texts.WriteRow(row);
+                    }
+                }
             }
         }
 
@@ -121,7 +121,7 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, R
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var rows =
-            from r in ResultsService.InView(db, waveId, filter).AsNoTracking()
+            from r in ResultsService.InView(db, waveId, filter, InIdOrder(db)).AsNoTracking()
             join p in db.Participants.AsNoTracking() on r.ParticipantId equals p.Id
             join a in db.Answers.AsNoTracking() on r.Id equals a.ResponseId into answers
             from a in answers.DefaultIfEmpty()
@@ -135,6 +135,7 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, R
                 a.Code,
                 a.Text,
                 Position = (int?)a.Position,
+                AnswerId = (long?)a.Id,
             };
         ResponseRow? current = null;
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
@@ -146,11 +147,19 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, R
             }
             if (row.QuestionId is { } questionId)
             {
-                current.Answers.Add(new Answer { QuestionId = questionId, ItemId = row.ItemId, Code = row.Code, Text = row.Text, Position = row.Position ?? 0 });
+                current.Answers.Add(new Answer { Id = row.AnswerId ?? 0, QuestionId = questionId, ItemId = row.ItemId, Code = row.Code, Text = row.Text, Position = row.Position ?? 0 });
             }
         }
         if (current is not null) yield return current;
     }
+
+    /// <summary>
+    /// The responses straight from their table, in id order: the rows then arrive in the order the query
+    /// asks for, whereas going through the index on wave would make SQLite sort every answer row of the
+    /// wave first (measured at 100,000 responses: about 0.5 s against 1.3 s for the query alone).
+    /// </summary>
+    private static IQueryable<Response> InIdOrder(SurveyDbContext db) =>
+        db.Responses.FromSqlRaw("SELECT * FROM \"Responses\" NOT INDEXED");
 
     private static IEnumerable<string> Header(ResponseColumns columns) =>
         [ExportTexts.ResponseNumber, ExportTexts.ParticipantType, .. columns.Columns.Select(c => c.Header)];
@@ -231,37 +240,16 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, R
         }
     }
 
-    /// <summary>The open answers in view, with their response's number in the Svar sheet and their categories.</summary>
-    private async Task WriteOpenAnswersAsync(XlsxWorksheetWriter sheet, WaveResults view, ResultsFilter filter, Dictionary<int, int> numbers,
-        IReadOnlySet<string> hiddenTypes, CancellationToken cancellationToken)
+    /// <summary>The names of the categories each coded open answer of the survey has, by answer.</summary>
+    private async Task<ILookup<long, string>> CategoriesAsync(Survey survey, CancellationToken cancellationToken)
     {
-        var questions = view.Survey.Questions.Where(q => !q.IsChoice).ToDictionary(q => q.Id);
-        var questionIds = questions.Keys.ToList();
+        var questionIds = survey.Questions.Where(q => !q.IsChoice).Select(q => q.Id).ToList();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var inView = ResultsService.InView(db, view.Wave.WaveId, filter);
-        var categories = (await db.AnswerCategories.AsNoTracking()
+        return (await db.AnswerCategories.AsNoTracking()
                 .Join(db.Categories, c => c.CategoryId, c => c.Id, (c, category) => new { c.AnswerId, category.Name, category.QuestionId })
                 .Where(c => questionIds.Contains(c.QuestionId))
                 .ToListAsync(cancellationToken))
             .ToLookup(c => c.AnswerId, c => c.Name);
-        var answers =
-            from a in db.Answers.AsNoTracking()
-            where a.WaveId == view.Wave.WaveId && a.Text != null && questionIds.Contains(a.QuestionId)
-            join r in inView on a.ResponseId equals r.Id
-            join p in db.Participants on r.ParticipantId equals p.Id
-            orderby a.ResponseId, a.QuestionId, a.Position
-            select new { a.Id, a.ResponseId, a.QuestionId, a.Text, p.Type };
-        await foreach (var answer in answers.AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            var question = questions[answer.QuestionId];
-            sheet.WriteRow(
-                XlsxCell.Of(numbers.GetValueOrDefault(answer.ResponseId)),
-                XlsxCell.String(hiddenTypes.Contains(answer.Type) ? ExportTexts.TypeHidden : answer.Type),
-                XlsxCell.String(question.Key),
-                XlsxCell.String(question.Text, XlsxStyle.Wrapped),
-                XlsxCell.String(answer.Text!, XlsxStyle.Wrapped),
-                XlsxCell.String(string.Join("; ", categories[answer.Id].Order(StringComparer.CurrentCulture))));
-        }
     }
 
     private async Task<string?> CategoryNameAsync(int categoryId, CancellationToken cancellationToken)

@@ -40,6 +40,8 @@ public sealed class XlsxPackageWriter : IDisposable
     private readonly List<int> _drawings = [];
     private int _chartCount;
     private XlsxWorksheetWriter? _open;
+    private readonly Queue<Action> _pending = new();
+    private readonly List<FileStream> _aside = [];
     private bool _completed;
 
     private sealed record SheetEntry(string Name, int Number, string? FilterRange);
@@ -55,20 +57,69 @@ public sealed class XlsxPackageWriter : IDisposable
     /// </summary>
     public XlsxWorksheetWriter AddWorksheet(string name, WorksheetLayout layout, int? position = null)
     {
-        if (_completed) throw new InvalidOperationException("The workbook is complete.");
         if (_open is { IsClosed: false }) throw new InvalidOperationException("Dispose the previous worksheet before starting another.");
+        var (number, sheetName) = Register(name, position);
+        _open = new XlsxWorksheetWriter(sheetName, _zip.CreateEntry(SheetPath(number), CompressionLevel.Fastest).Open(), layout,
+            (range, charts) => Finished(number, range, charts));
+        return _open;
+    }
+
+    /// <summary>
+    /// Starts a worksheet that is written aside, into a temporary file, while another sheet is being
+    /// written: a ZIP in create mode takes one entry at a time, so this lets one pass over the data fill
+    /// two sheets. The sheet joins the archive once it is disposed and no other sheet is open; its
+    /// temporary file is deleted then.
+    /// </summary>
+    public XlsxWorksheetWriter AddWorksheetAside(string name, WorksheetLayout layout, int? position = null)
+    {
+        var (number, sheetName) = Register(name, position);
+        var aside = new FileStream(Path.Combine(Path.GetTempPath(), $"surveyapp-sheet-{Guid.NewGuid():N}.xml"), FileMode.CreateNew,
+            FileAccess.ReadWrite, FileShare.None, bufferSize: 65536, FileOptions.DeleteOnClose);
+        _aside.Add(aside);
+        return new XlsxWorksheetWriter(sheetName, aside, layout, (range, charts) =>
+        {
+            _pending.Enqueue(() =>
+            {
+                aside.Position = 0;
+                using (var entry = _zip.CreateEntry(SheetPath(number), CompressionLevel.Fastest).Open())
+                {
+                    aside.CopyTo(entry);
+                }
+                _aside.Remove(aside);
+                aside.Dispose();
+                Finished(number, range, charts);
+            });
+            if (_open is not { IsClosed: false }) WritePending();
+        }, closeOutput: false);
+    }
+
+    private (int Number, string Name) Register(string name, int? position)
+    {
+        if (_completed) throw new InvalidOperationException("The workbook is complete.");
         var number = _sheets.Count + 1;
         var sheetName = _names.Add(name);
         var index = position is { } p ? Math.Clamp(p, 0, _sheets.Count) : _sheets.Count;
         _sheets.Insert(index, new SheetEntry(sheetName, number, null));
-        var entry = _zip.CreateEntry($"xl/worksheets/sheet{number}.xml", CompressionLevel.Fastest);
-        _open = new XlsxWorksheetWriter(sheetName, entry.Open(), layout, (range, charts) =>
+        return (number, sheetName);
+    }
+
+    private static string SheetPath(int number) => $"xl/worksheets/sheet{number}.xml";
+
+    /// <summary>A sheet's entry is closed: note its filter range, write its charts, then any sheet waiting aside.</summary>
+    private void Finished(int number, string? range, IReadOnlyList<XlsxChart> charts)
+    {
+        var i = _sheets.FindIndex(s => s.Number == number);
+        _sheets[i] = _sheets[i] with { FilterRange = range };
+        if (charts.Count > 0) WriteDrawing(number, charts);
+        WritePending();
+    }
+
+    private void WritePending()
+    {
+        while (_pending.TryDequeue(out var write))
         {
-            var i = _sheets.FindIndex(s => s.Number == number);
-            _sheets[i] = _sheets[i] with { FilterRange = range };
-            if (charts.Count > 0) WriteDrawing(number, charts);
-        });
-        return _open;
+            write();
+        }
     }
 
     /// <summary>The names the sheets were given, in the workbook's order.</summary>
@@ -79,6 +130,7 @@ public sealed class XlsxPackageWriter : IDisposable
     {
         if (_completed) return;
         if (_open is { IsClosed: false }) _open.Dispose();
+        if (_aside.Count > 0) throw new InvalidOperationException("Dispose every worksheet written aside before completing the workbook.");
         if (_sheets.Count == 0) throw new InvalidOperationException("A workbook needs at least one worksheet.");
         WritePart("xl/styles.xml", w => Styles().WriteTo(w));
         WritePart("xl/workbook.xml", w => WorkbookPart().WriteTo(w));
@@ -127,14 +179,18 @@ public sealed class XlsxPackageWriter : IDisposable
     public void Dispose()
     {
         _open?.Dispose();
+        foreach (var aside in _aside)
+        {
+            aside.Dispose();
+        }
         _zip.Dispose();
     }
 
-    internal static XmlWriter CreateXmlWriter(Stream stream) => XmlWriter.Create(stream, new XmlWriterSettings
+    internal static XmlWriter CreateXmlWriter(Stream stream, bool closeOutput = true) => XmlWriter.Create(stream, new XmlWriterSettings
     {
         Encoding = new UTF8Encoding(false),
         NewLineHandling = NewLineHandling.Entitize,
-        CloseOutput = true,
+        CloseOutput = closeOutput,
     });
 
     private void WritePart(string path, Action<XmlWriter> write)

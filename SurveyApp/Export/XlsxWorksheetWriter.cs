@@ -25,12 +25,13 @@ public sealed class XlsxWorksheetWriter : IDisposable
     private readonly List<XlsxChart> _charts = [];
     private int _widestRow;
 
-    internal XlsxWorksheetWriter(string name, Stream part, WorksheetLayout layout, Action<string?, IReadOnlyList<XlsxChart>> closed)
+    internal XlsxWorksheetWriter(string name, Stream part, WorksheetLayout layout, Action<string?, IReadOnlyList<XlsxChart>> closed,
+        bool closeOutput = true)
     {
         Name = name;
         _layout = layout;
         _closed = closed;
-        _xml = XlsxPackageWriter.CreateXmlWriter(part);
+        _xml = XlsxPackageWriter.CreateXmlWriter(part, closeOutput);
         _xml.WriteStartDocument(true);
         _xml.WriteStartElement("worksheet", MainNs);
         if (layout.FreezeHeader)
