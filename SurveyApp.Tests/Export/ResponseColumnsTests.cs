@@ -74,6 +74,18 @@ public sealed class ResponseColumnsTests
     }
 
     [Fact]
+    public void CodesAndLabelsFromOnePassEqualEachAsked()
+    {
+        var columns = ResponseColumns.For(Survey);
+
+        var (codes, labels) = columns.CodesAndLabels(Answers());
+
+        Assert.Equal(columns.Values(Answers(), labels: false), codes);
+        Assert.Equal(columns.Values(Answers(), labels: true), labels);
+        Assert.NotEqual(codes, labels);
+    }
+
+    [Fact]
     public void AResponseWithoutAnswersIsAllEmpty()
     {
         var values = ResponseColumns.For(Survey).Values([], labels: false);

@@ -160,6 +160,66 @@ public sealed class XlsxPackageWriterTests
         Assert.Throws<InvalidOperationException>(() => package.AddWorksheet("B", new WorksheetLayout()));
     }
 
+    [Fact]
+    public void ASheetWrittenAsideJoinsTheWorkbookWithItsRowsAndPlace()
+    {
+        var stream = Write(package =>
+        {
+            using var codes = package.AddWorksheet("Svar", new WorksheetLayout { AutoFilter = true });
+            using var labels = package.AddWorksheetAside("Svar (etiketter)", new WorksheetLayout { AutoFilter = true });
+            codes.WriteRow(XlsxCell.Header("Nr"), XlsxCell.Header("f1"));
+            labels.WriteRow(XlsxCell.Header("Nr"), XlsxCell.Header("f1"));
+            for (var i = 1; i <= 1000; i++)
+            {
+                codes.WriteRow(i, 4);
+                labels.WriteRow(i, "Instämmer helt");
+            }
+        });
+        using var workbook = new Workbook(stream);
+
+        workbook.AssertValid();
+        Assert.Equal(["Svar", "Svar (etiketter)"], workbook.SheetNames);
+        var rows = workbook.Worksheet("Svar (etiketter)").Descendants<Row>().ToList();
+        Assert.Equal(1001, rows.Count);
+        Assert.Equal("Instämmer helt", rows[^1].Elements<Cell>().Last().InnerText);
+        Assert.Equal("A1:B1001", workbook.Worksheet("Svar (etiketter)").GetFirstChild<AutoFilter>()!.Reference!.Value);
+    }
+
+    [Fact]
+    public void TheTemporaryFileOfASheetWrittenAsideIsGoneAfterwards()
+    {
+        var folder = Directory.CreateTempSubdirectory("surveyapp-aside-").FullName;
+        try
+        {
+            using (var package = new XlsxPackageWriter(new MemoryStream(), folder))
+            {
+                using (var codes = package.AddWorksheet("A", new WorksheetLayout()))
+                using (var aside = package.AddWorksheetAside("B", new WorksheetLayout()))
+                {
+                    Assert.Single(Directory.GetFiles(folder));
+                    aside.WriteRow("text");
+                    codes.WriteRow(1);
+                }
+                package.Complete();
+            }
+
+            Assert.Empty(Directory.GetFiles(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void CompletingWithASheetStillOpenAsideIsRefused()
+    {
+        using var package = new XlsxPackageWriter(new MemoryStream());
+        using var aside = package.AddWorksheetAside("A", new WorksheetLayout());
+
+        Assert.Throws<InvalidOperationException>(package.Complete);
+    }
+
     [Theory]
     [InlineData(1, "A")]
     [InlineData(26, "Z")]

@@ -53,7 +53,21 @@ public sealed class ResponseColumns
     /// </summary>
     public string?[] Values(IEnumerable<Answer> answers, bool labels)
     {
-        var values = new string?[Columns.Count];
+        var (codes, named) = Fill(answers, withLabels: labels);
+        return labels ? named! : codes;
+    }
+
+    /// <summary>Both sets of values of one response, codes and labels, from one pass over its answers.</summary>
+    public (string?[] Codes, string?[] Labels) CodesAndLabels(IEnumerable<Answer> answers)
+    {
+        var (codes, labels) = Fill(answers, withLabels: true);
+        return (codes, labels!);
+    }
+
+    private (string?[] Codes, string?[]? Labels) Fill(IEnumerable<Answer> answers, bool withLabels)
+    {
+        var codes = new string?[Columns.Count];
+        var labels = withLabels ? new string?[Columns.Count] : null;
         foreach (var group in answers.GroupBy(a => a.QuestionId))
         {
             if (!_questions.TryGetValue(group.Key, out var question)) continue;
@@ -65,7 +79,8 @@ public sealed class ResponseColumns
                     {
                         if (_firstColumn.TryGetValue((question.Id, answer.ItemId), out var column))
                         {
-                            values[column] = Show(question, answer.Code!, labels);
+                            codes[column] = answer.Code;
+                            if (labels is not null) labels[column] = Label(question, answer.Code!);
                         }
                     }
                     break;
@@ -75,23 +90,26 @@ public sealed class ResponseColumns
                     var room = question.Kind == QuestionKind.Text ? 1 : Math.Max(1, question.MaxAnswers);
                     for (var i = 0; i < texts.Count && i < room; i++)
                     {
-                        values[first + i] = texts[i];
+                        codes[first + i] = texts[i];
+                        if (labels is not null) labels[first + i] = texts[i];
                     }
                     break;
                 default:
-                    var codes = ordered.Where(a => a.ItemId is null && a.Code is not null).Select(a => Show(question, a.Code!, labels)).ToList();
-                    if (codes.Count > 0)
+                    var chosen = ordered.Where(a => a.ItemId is null && a.Code is not null).Select(a => a.Code!).ToList();
+                    if (chosen.Count > 0)
                     {
-                        values[_firstColumn[(question.Id, null)]] = string.Join(labels ? LabelSeparator : MultiSeparator, codes);
+                        var column = _firstColumn[(question.Id, null)];
+                        codes[column] = chosen.Count == 1 ? chosen[0] : string.Join(MultiSeparator, chosen);
+                        if (labels is not null) labels[column] = string.Join(LabelSeparator, chosen.Select(c => Label(question, c)));
                     }
                     break;
             }
         }
-        return values;
+        return (codes, labels);
     }
 
-    private string Show(Question question, string code, bool labels) =>
-        labels && _labels.TryGetValue(question.Id, out var byCode) && byCode.TryGetValue(code, out var label) ? label : code;
+    private string Label(Question question, string code) =>
+        _labels.TryGetValue(question.Id, out var byCode) && byCode.TryGetValue(code, out var label) ? label : code;
 
     /// <summary>
     /// A choice code that is a whole number (a scale step) as that number, so that exports can write it as

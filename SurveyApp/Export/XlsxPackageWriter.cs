@@ -46,9 +46,14 @@ public sealed class XlsxPackageWriter : IDisposable
 
     private sealed record SheetEntry(string Name, int Number, string? FilterRange);
 
-    public XlsxPackageWriter(Stream output)
+    private readonly string _tempFolder;
+
+    /// <param name="output">Where the archive goes; left open.</param>
+    /// <param name="tempFolder">Where sheets written aside wait (the system's temporary folder by default).</param>
+    public XlsxPackageWriter(Stream output, string? tempFolder = null)
     {
         _zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8);
+        _tempFolder = tempFolder ?? Path.GetTempPath();
     }
 
     /// <summary>
@@ -73,7 +78,7 @@ public sealed class XlsxPackageWriter : IDisposable
     public XlsxWorksheetWriter AddWorksheetAside(string name, WorksheetLayout layout, int? position = null)
     {
         var (number, sheetName) = Register(name, position);
-        var aside = new FileStream(Path.Combine(Path.GetTempPath(), $"surveyapp-sheet-{Guid.NewGuid():N}.xml"), FileMode.CreateNew,
+        var aside = new FileStream(Path.Combine(_tempFolder, $"surveyapp-sheet-{Guid.NewGuid():N}.xml"), FileMode.CreateNew,
             FileAccess.ReadWrite, FileShare.None, bufferSize: 65536, FileOptions.DeleteOnClose);
         _aside.Add(aside);
         return new XlsxWorksheetWriter(sheetName, aside, layout, (range, charts) =>

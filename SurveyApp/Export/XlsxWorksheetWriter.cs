@@ -24,6 +24,7 @@ public sealed class XlsxWorksheetWriter : IDisposable
     private readonly Action<string?, IReadOnlyList<XlsxChart>> _closed;
     private readonly List<XlsxChart> _charts = [];
     private int _widestRow;
+    private readonly List<string> _columnNames = [];
 
     internal XlsxWorksheetWriter(string name, Stream part, WorksheetLayout layout, Action<string?, IReadOnlyList<XlsxChart>> closed,
         bool closeOutput = true)
@@ -110,11 +111,16 @@ public sealed class XlsxWorksheetWriter : IDisposable
             column++;
             if (cell.Kind == XlsxCellKind.Empty) continue;
             _xml.WriteStartElement("c");
-            _xml.WriteAttributeString("r", ColumnName(column) + rowText);
+            _xml.WriteStartAttribute("r");
+            _xml.WriteString(CachedColumnName(column));
+            _xml.WriteString(rowText);
+            _xml.WriteEndAttribute();
             if (cell.Style != XlsxStyle.Default) _xml.WriteAttributeString("s", Number((int)cell.Style));
             if (cell.Kind == XlsxCellKind.Number)
             {
-                _xml.WriteElementString("v", MainNs, double.IsFinite(cell.Number) ? cell.Number.ToString("R", CultureInfo.InvariantCulture) : "0");
+                _xml.WriteStartElement("v", MainNs);
+                WriteNumber(cell.Number);
+                _xml.WriteEndElement();
             }
             else
             {
@@ -131,6 +137,23 @@ public sealed class XlsxWorksheetWriter : IDisposable
         }
         _widestRow = Math.Max(_widestRow, column);
         _xml.WriteEndElement();
+    }
+
+    /// <summary>Whole numbers (counts, codes) as integers, which is most of them; others round-trip exactly.</summary>
+    private void WriteNumber(double number)
+    {
+        if (!double.IsFinite(number)) _xml.WriteString("0");
+        else if (number == Math.Floor(number) && Math.Abs(number) < 1e15) _xml.WriteValue((long)number);
+        else _xml.WriteString(number.ToString("R", CultureInfo.InvariantCulture));
+    }
+
+    private string CachedColumnName(int column)
+    {
+        while (_columnNames.Count < column)
+        {
+            _columnNames.Add(ColumnName(_columnNames.Count + 1));
+        }
+        return _columnNames[column - 1];
     }
 
     public void Dispose()
