@@ -18,6 +18,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddSurveyStorage();
 builder.AddUiLocalization();
 builder.AddResponding();
+builder.AddWrongLinkLimit();
 builder.AddAdministration();
 builder.AddStaffSignIn();
 builder.AddAnalysis();
@@ -41,6 +42,7 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/hittades-inte");
 app.UseRequestLocalization();
+app.UseWrongLinkLimit();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();

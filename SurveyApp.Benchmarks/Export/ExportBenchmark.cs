@@ -32,9 +32,9 @@ public static class ExportBenchmark
         var sqlite = await CheckpointAsync(database);
 
         Console.WriteLine();
-        Console.WriteLine($"Each run is its own process; {Runs} runs per case, interleaved (app, app-svar, epplus, floor, read, app, ...).");
+        Console.WriteLine($"Each run is its own process; {Runs} runs per case, interleaved ({string.Join(", ", ExportCase.Cases)}, {ExportCase.Cases[0]}, ...).");
         Console.WriteLine($"Each process first exports the {Count(WarmUpResponses)}-response wave (\"first\": JIT and query compilation), then the big one (\"time\").");
-        Console.WriteLine($"  {"case",-8} {"run",3} {"time",11} {"peak",10} {"file",10} {"rows",8} {"first",10}");
+        Console.WriteLine($"  {"case",-10} {"run",3} {"time",11} {"peak",10} {"file",10} {"rows",8} {"first",10}");
         var results = ExportCase.Cases.ToDictionary(c => c, _ => new List<ExportCaseResult>());
         for (var run = 1; run <= Runs; run++)
         {
@@ -47,44 +47,55 @@ public static class ExportBenchmark
                     throw new InvalidOperationException($"{name} wrote {result.Rows} rows, expected {wave.Responses}.");
                 }
                 results[name].Add(result);
-                Console.WriteLine($"  {name,-8} {run,3} {Ms(result.Milliseconds),11} {Mb(result.PeakKilobytes),10} {Mb(result.Bytes / 1024),10} {Count(result.Rows),8} {Ms(result.FirstMilliseconds),10}");
+                Console.WriteLine($"  {name,-10} {run,3} {Ms(result.Milliseconds),11} {Mb(result.PeakKilobytes),10} {Mb(result.Bytes / 1024),10} {Count(result.Rows),8} {Ms(result.FirstMilliseconds),10}");
                 if (!arguments.Keep && run < Runs) File.Delete(output);
             }
         }
 
         var app = Summary.Of(results["app"]);
+        var capped = Summary.Of(results["app-capped"]);
         var appSvar = Summary.Of(results["app-svar"]);
         var epplus = Summary.Of(results["epplus"]);
         var floor = Summary.Of(results["floor"]);
         var read = Summary.Of(results["read"]);
         Console.WriteLine();
-        Console.WriteLine($"Medians of {Runs} runs");
-        Console.WriteLine($"  {"",-44} {"time",11} {"peak memory",12} {"file",10} {"first",10}");
+        Console.WriteLine($"Medians of {Runs} runs (peak: whole process; after warm-up: its peak once the {Count(WarmUpResponses)}-response export was done)");
+        Console.WriteLine($"  {"",-46} {"time",11} {"peak",10} {"after warm-up",14} {"file",10} {"first",10}");
         foreach (var (label, s) in new[]
         {
             ("app: ResponseExport.WriteWorkbookAsync", app),
+            ($"app, managed heap capped at {ExportCase.CappedHeapBytes / 1024 / 1024} MB", capped),
             ("app's writer, Svar sheet only", appSvar),
             ("EPPlus 4.5.3.3: Svar sheet", epplus),
             ("floor: ZipArchive + XmlWriter, Svar sheet", floor),
             ("read only: the references' read, no file", read),
         })
         {
-            Console.WriteLine($"  {label,-44} {Ms(s.Milliseconds),11} {Mb(s.PeakKilobytes),12} {Mb(s.Bytes / 1024),10} {Ms(s.FirstMilliseconds),10}");
+            Console.WriteLine($"  {label,-46} {Ms(s.Milliseconds),11} {Mb(s.PeakKilobytes),10} {Mb(s.FirstPeakKilobytes),14} {Mb(s.Bytes / 1024),10} {Ms(s.FirstMilliseconds),10}");
         }
         var speedUp = epplus.Milliseconds / app.Milliseconds;
         Console.WriteLine($"  ratio of medians, app / EPPlus time: {app.Milliseconds / epplus.Milliseconds:F2} (EPPlus / app: {speedUp:F2})");
         Console.WriteLine($"  ratio of medians, app / floor time:  {app.Milliseconds / floor.Milliseconds:F2}");
-        Console.WriteLine($"  same content (Svar sheet only): app's writer / EPPlus time {appSvar.Milliseconds / epplus.Milliseconds:F2} " +
-            $"(EPPlus / app's writer: {epplus.Milliseconds / appSvar.Milliseconds:F2}), app's writer / floor time {appSvar.Milliseconds / floor.Milliseconds:F2}");
-        Console.WriteLine("  The app's workbook holds more than the references: Sammanfattning, Svar, Svar (etiketter), Fritext and Kodbok;");
-        Console.WriteLine("  the references write the Svar sheet only. \"read only\" is the process, EF Core and the read without a workbook.");
+        Console.WriteLine("  The app's workbook holds more than the references: Sammanfattning, a sheet per question, Svar, Svar (etiketter),");
+        Console.WriteLine("  Fritext and Kodbok; the references write the Svar sheet only. \"read only\" is the references' read without a workbook.");
+
+        // The references and the app's Svar-only case share the read; what each adds to it is its writing.
+        double Writing(Summary s) => s.Milliseconds - read.Milliseconds;
+        long Added(Summary s) => s.PeakKilobytes - read.PeakKilobytes;
+        var writerSpeedUp = Writing(epplus) / Writing(appSvar);
+        Console.WriteLine();
+        Console.WriteLine("Writing the Svar sheet, beyond the shared read (median minus the read-only median)");
+        Console.WriteLine($"  app's writer {Ms(Writing(appSvar))}, +{Mb(Added(appSvar))}; EPPlus {Ms(Writing(epplus))}, +{Mb(Added(epplus))}; floor {Ms(Writing(floor))}, +{Mb(Added(floor))}");
+        Console.WriteLine($"  EPPlus / app's writer: {writerSpeedUp:F2}; app's writer / floor: {Writing(appSvar) / Writing(floor):F2}");
 
         var appPeak = app.PeakKilobytes / 1024.0;
         Console.WriteLine();
         Console.WriteLine("Targets");
-        Console.WriteLine($"  app at least {TargetSpeedUp} times faster than EPPlus: {(speedUp >= TargetSpeedUp ? "met" : "NOT met")} ({speedUp:F2} times)");
-        Console.WriteLine($"  app peak memory under {TargetPeakMegabytes} MB:          {(appPeak < TargetPeakMegabytes ? "met" : "NOT met")} ({appPeak:F0} MB)");
-        Console.WriteLine($"  (Svar sheet only, app's writer: {epplus.Milliseconds / appSvar.Milliseconds:F2} times faster than EPPlus, {appSvar.PeakKilobytes / 1024.0:F0} MB peak)");
+        Console.WriteLine($"  whole export at least {TargetSpeedUp} times faster than EPPlus's Svar sheet: {(speedUp >= TargetSpeedUp ? "met" : "NOT met")} ({speedUp:F2} times)");
+        Console.WriteLine($"  writing the same sheet at least {TargetSpeedUp} times faster than EPPlus: {(writerSpeedUp >= TargetSpeedUp ? "met" : "NOT met")} ({writerSpeedUp:F2} times)");
+        Console.WriteLine($"  whole export process peak under {TargetPeakMegabytes} MB: {(appPeak < TargetPeakMegabytes ? "met" : "NOT met")} ({appPeak:F0} MB; " +
+            $"{(app.PeakKilobytes - app.FirstPeakKilobytes) / 1024.0:F0} MB above its peak after the {Count(WarmUpResponses)}-response export)");
+        Console.WriteLine($"  export within a {ExportCase.CappedHeapBytes / 1024 / 1024} MB managed heap: completed in all {Runs} runs, {Ms(capped.Milliseconds)}");
 
         Console.WriteLine();
         Console.WriteLine("Machine");
@@ -105,13 +116,14 @@ public static class ExportBenchmark
         return 0;
     }
 
-    private sealed record Summary(double Milliseconds, long PeakKilobytes, long Bytes, double FirstMilliseconds)
+    private sealed record Summary(double Milliseconds, long PeakKilobytes, long Bytes, double FirstMilliseconds, long FirstPeakKilobytes)
     {
         public static Summary Of(IReadOnlyList<ExportCaseResult> runs) => new(
             Median(runs.Select(r => r.Milliseconds)),
             (long)Median(runs.Select(r => (double)r.PeakKilobytes)),
             (long)Median(runs.Select(r => (double)r.Bytes)),
-            Median(runs.Select(r => r.FirstMilliseconds)));
+            Median(runs.Select(r => r.FirstMilliseconds)),
+            (long)Median(runs.Select(r => (double)r.FirstPeakKilobytes)));
     }
 
     private static async Task<ExportCaseResult> RunChildAsync(string name, string folder, DemoWave wave, string output)
@@ -137,6 +149,10 @@ public static class ExportBenchmark
         })
         {
             start.ArgumentList.Add(argument);
+        }
+        if (name == "app-capped")
+        {
+            start.Environment["DOTNET_GCHeapHardLimit"] = "0x" + ExportCase.CappedHeapBytes.ToString("X", CultureInfo.InvariantCulture);
         }
         using var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start the child process.");
         var stdout = child.StandardOutput.ReadToEndAsync();

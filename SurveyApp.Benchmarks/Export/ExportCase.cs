@@ -11,13 +11,13 @@ namespace SurveyApp.Benchmarks.Export;
 
 /// <summary>What one child process measured.</summary>
 public sealed record ExportCaseResult(string Case, double Milliseconds, int Rows, long Bytes, long PeakKilobytes,
-    double FirstMilliseconds, int FirstRows)
+    double FirstMilliseconds, int FirstRows, long FirstPeakKilobytes)
 {
     /// <summary>The child's last line starts with this; the rest is <c>key=value</c> pairs.</summary>
     public const string Prefix = "EXPORT-CASE-RESULT";
 
     public string ToLine() => string.Create(CultureInfo.InvariantCulture,
-        $"{Prefix} case={Case} ms={Milliseconds:F1} rows={Rows} bytes={Bytes} vmhwm_kb={PeakKilobytes} first_ms={FirstMilliseconds:F1} first_rows={FirstRows}");
+        $"{Prefix} case={Case} ms={Milliseconds:F1} rows={Rows} bytes={Bytes} vmhwm_kb={PeakKilobytes} first_ms={FirstMilliseconds:F1} first_rows={FirstRows} first_vmhwm_kb={FirstPeakKilobytes}");
 
     public static ExportCaseResult? Parse(string line)
     {
@@ -31,7 +31,8 @@ public sealed record ExportCaseResult(string Case, double Milliseconds, int Rows
             long.Parse(values["bytes"], CultureInfo.InvariantCulture),
             long.Parse(values["vmhwm_kb"], CultureInfo.InvariantCulture),
             double.Parse(values["first_ms"], CultureInfo.InvariantCulture),
-            int.Parse(values["first_rows"], CultureInfo.InvariantCulture));
+            int.Parse(values["first_rows"], CultureInfo.InvariantCulture),
+            long.Parse(values["first_vmhwm_kb"], CultureInfo.InvariantCulture));
     }
 }
 
@@ -47,7 +48,11 @@ public static class ExportCase
     public const string Command = "export-case";
     /// <summary>"read" is no export: the references' database read alone, for the cost of the process and the read.</summary>
     /// <summary>"app-svar" is the app's writer with the Svar sheet only, from the references' read.</summary>
-    public static readonly IReadOnlyList<string> Cases = ["app", "app-svar", "epplus", "floor", "read"];
+    /// <summary>"app-capped" is the app's export in a process whose managed heap may not exceed <see cref="CappedHeapBytes"/>.</summary>
+    public static readonly IReadOnlyList<string> Cases = ["app", "app-capped", "app-svar", "epplus", "floor", "read"];
+
+    /// <summary>The managed heap limit of "app-capped" (DOTNET_GCHeapHardLimit): the export must fit in it.</summary>
+    public const long CappedHeapBytes = 32L * 1024 * 1024;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -75,8 +80,9 @@ public static class ExportCase
         var warmUpOutput = output + ".warm-up";
         var (firstMilliseconds, firstRows) = await TimeAsync(name, database, surveyId, warmUpWaveId, warmUpOutput);
         File.Delete(warmUpOutput);
+        var firstPeak = PeakKilobytes();
         var (milliseconds, rows) = await TimeAsync(name, database, surveyId, waveId, output);
-        Console.WriteLine(new ExportCaseResult(name, milliseconds, rows, new FileInfo(output).Length, PeakKilobytes(), firstMilliseconds, firstRows).ToLine());
+        Console.WriteLine(new ExportCaseResult(name, milliseconds, rows, new FileInfo(output).Length, PeakKilobytes(), firstMilliseconds, firstRows, firstPeak).ToLine());
         return 0;
     }
 
@@ -88,7 +94,7 @@ public static class ExportCase
         {
             rows = name switch
             {
-                "app" => await AppAsync(database.CreateFactory(), waveId, file),
+                "app" or "app-capped" => await AppAsync(database.CreateFactory(), waveId, file),
                 "app-svar" => await AppSvarWriter.WriteAsync(await SvarRowsAsync(database.CreateFactory(), surveyId, waveId), file),
                 "epplus" => await EpplusSvarWriter.WriteAsync(await SvarRowsAsync(database.CreateFactory(), surveyId, waveId), file),
                 "floor" => await FloorSvarWriter.WriteAsync(await SvarRowsAsync(database.CreateFactory(), surveyId, waveId), file),

@@ -10,8 +10,13 @@ namespace SurveyApp.Tests.Support;
 /// The whole app served in memory, on a fresh SQLite file of its own, seeded with the model survey,
 /// its 20 participants and their invitations (whose links are read back from the links file);
 /// with <c>demoResponses</c> also the demo responses, codings and the fictional follow-up wave.
+/// Wrong survey links are not limited here (the in-memory server has no client address, so every test
+/// client would share one bucket) unless <paramref name="settings"/> sets the limit.
 /// </summary>
-public sealed class SurveyAppFactory(bool demoResponses = false) : WebApplicationFactory<Program>
+public sealed class SurveyAppFactory(
+    bool demoResponses = false,
+    IReadOnlyDictionary<string, string>? settings = null,
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public string Folder { get; } = Directory.CreateTempSubdirectory("surveyapp-test-").FullName;
 
@@ -28,7 +33,9 @@ public sealed class SurveyAppFactory(bool demoResponses = false) : WebApplicatio
         builder.UseSetting("Seed:ParticipantsFile", RepoPaths.ModelParticipants);
         builder.UseSetting("Seed:LinksFile", LinksFile);
         builder.UseSetting("Seed:PublicBaseUrl", "http://localhost");
-        foreach (var (key, value) in AppProcess.DemoSettings(demoResponses))
+        builder.UseSetting("Responding:WrongLinks:Limit", "100000");
+        if (services is not null) builder.ConfigureServices(services);
+        foreach (var (key, value) in AppProcess.DemoSettings(demoResponses).Concat((settings ?? new Dictionary<string, string>()).Select(s => (s.Key, s.Value))))
         {
             builder.UseSetting(key, value);
         }

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using SurveyApp.Resources;
+
+namespace SurveyApp.Responding;
+
+/// <summary>How many unusable survey links one client may open before it has to wait.</summary>
+public sealed class WrongLinkOptions
+{
+    public const string Section = "Responding:WrongLinks";
+
+    /// <summary>Unknown, revoked or used links a client may open in a row before it is stopped.</summary>
+    public int Limit { get; set; } = 10;
+
+    /// <summary>How often one more wrong link is allowed again, in seconds.</summary>
+    public double SecondsPerLink { get; set; } = 6;
+}
+
+/// <summary>
+/// Counts, per client address, the survey links that turned out unusable, with a token bucket from
+/// ASP.NET Core's rate limiting (System.Threading.RateLimiting). Only failures use up the bucket, so
+/// any number of respondents behind one address can answer with valid links; but once a client has
+/// guessed <see cref="WrongLinkOptions.Limit"/> times, every survey link it opens gets 429 until the
+/// bucket refills, whether the link is valid or not, so guessing gains nothing from a lucky hit.
+/// </summary>
+public sealed class WrongLinkLimiter : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter;
+
+    public WrongLinkLimiter(IOptions<WrongLinkOptions> options)
+    {
+        var limit = Math.Max(1, options.Value.Limit);
+        var period = TimeSpan.FromSeconds(Math.Max(0.001, options.Value.SecondsPerLink));
+        _limiter = PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetTokenBucketLimiter(client, _ =>
+            new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = limit,
+                TokensPerPeriod = 1,
+                ReplenishmentPeriod = period,
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
+        RetryAfter = period;
+    }
+
+    /// <summary>How long a stopped client should wait before the next attempt.</summary>
+    public TimeSpan RetryAfter { get; }
+
+    /// <summary>
+    /// True once the client has used up its wrong links. Asked through the statistics, which count whole
+    /// permits: the bucket refills continuously, so a zero-permit probe succeeds on any fraction of one.
+    /// </summary>
+    public bool IsStopped(string client) => _limiter.GetStatistics(client)?.CurrentAvailablePermits < 1;
+
+    /// <summary>Counts one unusable link against the client.</summary>
+    public void CountWrongLink(string client)
+    {
+        using var _ = _limiter.AttemptAcquire(client, 1);
+    }
+
+    public void Dispose() => _limiter.Dispose();
+}
+
+public static class WrongLinkLimitExtensions
+{
+    /// <summary>The respondent pages: the link, its pages and its review, all under <c>/s/</c>.</summary>
+    private static readonly PathString SurveyLinks = "/s";
+
+    public static WebApplicationBuilder AddWrongLinkLimit(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<WrongLinkOptions>(builder.Configuration.GetSection(WrongLinkOptions.Section));
+        builder.Services.AddSingleton<WrongLinkLimiter>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Stops clients that open too many unusable survey links. An unusable link is one the respondent
+    /// pages answer with 404 (unknown, revoked and used links get that one answer alike).
+    /// </summary>
+    public static IApplicationBuilder UseWrongLinkLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (!context.Request.Path.StartsWithSegments(SurveyLinks))
+        {
+            await next(context);
+            return;
+        }
+        var limiter = context.RequestServices.GetRequiredService<WrongLinkLimiter>();
+        var client = (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString();
+        if (limiter.IsStopped(client))
+        {
+            await TooManyAsync(context, limiter.RetryAfter);
+            return;
+        }
+        // Counted as the answer starts, before the client can see it and try again.
+        context.Response.OnStarting(() =>
+        {
+            if (context.Response.StatusCode == StatusCodes.Status404NotFound)
+            {
+                limiter.CountWrongLink(client);
+            }
+            return Task.CompletedTask;
+        });
+        await next(context);
+    });
+
+    private static async Task TooManyAsync(HttpContext context, TimeSpan retryAfter)
+    {
+        var text = context.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
+        var culture = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.ContentType = "text/html; charset=utf-8";
+        var title = WebUtility.HtmlEncode(text["Link.TooMany.Title"]);
+        await context.Response.WriteAsync(
+            $"<!DOCTYPE html><html lang=\"{culture}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+            $"<title>{title}</title><link rel=\"stylesheet\" href=\"/app.css\"></head>" +
+            $"<body><main class=\"page\"><h1>{title}</h1><p>{WebUtility.HtmlEncode(text["Link.TooMany.Text"])}</p></main></body></html>");
+    }
+}
