@@ -26,7 +26,7 @@ public static class StorageExtensions
         }
         var path = Path.GetFullPath(configured, builder.Environment.ContentRootPath);
         var connection = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
-        builder.Services.AddDbContextFactory<SurveyDbContext>(options => options.UseSqlite(connection));
+        builder.Services.AddDbContextFactory<SurveyDbContext>(options => options.UseSqlite(connection).AddInterceptors(new SqliteBusyTimeout()));
         // Keys live beside the database, so forms and cookies issued before a restart stay valid after it.
         builder.Services.AddDataProtection().SetApplicationName("SurveyApp")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(path)!, "keys")));
