@@ -29,13 +29,22 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
     /// <param name="keep">Leave the file in place afterwards, for inspection with sqlite3.</param>
     public static async Task<BenchmarkDatabase> CreateAsync(bool keep = false)
     {
-        var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"surveyapp-bench-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(folder);
-        var database = new BenchmarkDatabase(folder, keep);
+        var database = CreateEmpty(keep);
         await using var db = database.CreateFactory().CreateDbContext();
         await db.Database.MigrateAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         return database;
+    }
+
+    /// <summary>
+    /// A new temporary folder with no database file yet, for a database that the app creates and
+    /// migrates itself on its first start (the load benchmark).
+    /// </summary>
+    public static BenchmarkDatabase CreateEmpty(bool keep = false)
+    {
+        var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"surveyapp-bench-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        return new BenchmarkDatabase(folder, keep);
     }
 
     /// <summary>

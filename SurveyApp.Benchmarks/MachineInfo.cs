@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 
 namespace SurveyApp.Benchmarks;
@@ -11,6 +12,23 @@ public static class MachineInfo
         yield return $"OS:      {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}";
         yield return $".NET:    {RuntimeInformation.FrameworkDescription}";
         yield return $"SQLite:  {sqliteVersion}";
+    }
+
+    /// <summary>Total memory, as /proc/meminfo gives it.</summary>
+    public static string MemoryGiB()
+    {
+        const string file = "/proc/meminfo";
+        var line = File.Exists(file) ? File.ReadLines(file).FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal)) : null;
+        return line is null
+            ? "unknown"
+            : (long.Parse(line["MemTotal:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0 / 1024.0).ToString("F1", CultureInfo.InvariantCulture) + " GiB";
+    }
+
+    /// <summary>The 1, 5 and 15 minute load averages (as uptime prints them): the machine is shared, so say how busy it was.</summary>
+    public static string LoadAverage()
+    {
+        const string file = "/proc/loadavg";
+        return File.Exists(file) ? string.Join(", ", File.ReadAllText(file).Split(' ').Take(3)) : "unknown";
     }
 
     private static string Cpu()

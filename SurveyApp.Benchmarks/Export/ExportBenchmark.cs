@@ -103,8 +103,8 @@ public static class ExportBenchmark
         {
             Console.WriteLine("  " + line);
         }
-        Console.WriteLine($"  Memory:  {MemoryGiB()}");
-        Console.WriteLine($"  Load:    {LoadAverage()} (1, 5, 15 min, at the end)");
+        Console.WriteLine($"  Memory:  {MachineInfo.MemoryGiB()}");
+        Console.WriteLine($"  Load:    {MachineInfo.LoadAverage()} (1, 5, 15 min, at the end)");
         Console.WriteLine();
         Console.WriteLine("Reproduce with:");
         Console.WriteLine($"  dotnet run -c Release --project SurveyApp.Benchmarks -- export {arguments.ToCommandLine()}");
@@ -188,21 +188,6 @@ public static class ExportBenchmark
         var sorted = values.Order().ToList();
         var middle = sorted.Count / 2;
         return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
-    private static string MemoryGiB()
-    {
-        const string file = "/proc/meminfo";
-        var line = File.Exists(file) ? File.ReadLines(file).FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal)) : null;
-        return line is null
-            ? "unknown"
-            : (long.Parse(line["MemTotal:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0 / 1024.0).ToString("F1", CultureInfo.InvariantCulture) + " GiB";
-    }
-
-    private static string LoadAverage()
-    {
-        const string file = "/proc/loadavg";
-        return File.Exists(file) ? string.Join(", ", File.ReadAllText(file).Split(' ').Take(3)) : "unknown";
     }
 
     private static string Ms(double milliseconds) => milliseconds.ToString("N0", CultureInfo.InvariantCulture) + " ms";

@@ -26,9 +26,10 @@ public static class StorageExtensions
         }
         var path = Path.GetFullPath(configured, builder.Environment.ContentRootPath);
         var connection = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
-        // Interceptors registered as services (diagnostics, tests) see every command.
-        builder.Services.AddDbContextFactory<SurveyDbContext>((services, options) =>
-            options.UseSqlite(connection).AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+        // Interceptors registered as services (diagnostics, tests) see every command too.
+        builder.Services.AddDbContextFactory<SurveyDbContext>((services, options) => options.UseSqlite(connection)
+            .AddInterceptors(new SqliteBusyTimeout())
+            .AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         // Keys live beside the database, so forms and cookies issued before a restart stay valid after it.
         builder.Services.AddDataProtection().SetApplicationName("SurveyApp")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(path)!, "keys")));
