@@ -29,7 +29,7 @@ builder.Services.AddRadzenComponents();
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
-if (await app.RunStaffCommandAsync(args))
+if (await app.RunStaffCommandAsync(args) || await app.RunBackupCommandAsync(args))
 {
     return;
 }

@@ -1,0 +1,132 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace SurveyApp.Storage;
+
+/// <summary>What a backup or restore did, or why it did nothing.</summary>
+public sealed record BackupResult(bool Succeeded, string Message);
+
+/// <summary>
+/// Consistent copies of the SQLite database, taken while the app runs, and their restoring.
+/// A backup is <c>VACUUM INTO</c>: one read transaction, so it holds every response committed before it
+/// started and nothing written after, and respondents go on saving meanwhile (WAL lets a writer and
+/// readers work at once). A restore checks the copy first and only then replaces the database.
+/// </summary>
+public static class DatabaseBackup
+{
+    /// <summary>Writes a consistent copy of <paramref name="database"/> to <paramref name="target"/>, which must not exist.</summary>
+    public static async Task<BackupResult> BackUpAsync(string database, string target, CancellationToken cancellationToken = default)
+    {
+        target = Path.GetFullPath(target);
+        if (File.Exists(target))
+        {
+            return new BackupResult(false, $"{target} exists already; a backup never overwrites a file.");
+        }
+        if (!File.Exists(database))
+        {
+            return new BackupResult(false, $"There is no database at {database}.");
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        await using (var connection = Open(database, SqliteOpenMode.ReadWrite))
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var vacuum = connection.CreateCommand();
+            vacuum.CommandText = "VACUUM INTO $target";
+            vacuum.Parameters.AddWithValue("$target", target);
+            await vacuum.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var check = await CheckAsync(target, cancellationToken);
+        return check is null
+            ? new BackupResult(true, $"Backed up {database} to {target} ({new FileInfo(target).Length:N0} bytes, integrity check ok).")
+            : new BackupResult(false, $"The backup {target} failed its check: {check}");
+    }
+
+    /// <summary>
+    /// Replaces <paramref name="database"/> with the backup <paramref name="source"/> after checking it. The app
+    /// must be stopped: a running app keeps the old database open. The replaced files are kept beside it
+    /// with the suffix <c>.before-restore</c>, so a restore can itself be undone.
+    /// </summary>
+    public static async Task<BackupResult> RestoreAsync(string source, string database, CancellationToken cancellationToken = default)
+    {
+        source = Path.GetFullPath(source);
+        if (!File.Exists(source))
+        {
+            return new BackupResult(false, $"There is no backup at {source}.");
+        }
+        if (await CheckAsync(source, cancellationToken) is { } problem)
+        {
+            return new BackupResult(false, $"{source} is not a usable SurveyApp backup: {problem} Nothing was changed.");
+        }
+        SqliteConnection.ClearAllPools();
+        var staging = database + ".restoring";
+        File.Copy(source, staging, overwrite: true);
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            if (File.Exists(database + suffix))
+            {
+                File.Move(database + suffix, database + suffix + ".before-restore", overwrite: true);
+            }
+        }
+        File.Move(staging, database);
+        return new BackupResult(true, $"Restored {database} from {source}; the replaced files end in .before-restore.");
+    }
+
+    /// <summary>Null if the file is an intact SQLite database with SurveyApp's tables, else what is wrong.</summary>
+    public static async Task<string?> CheckAsync(string file, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var connection = Open(file, SqliteOpenMode.ReadOnly);
+            await connection.OpenAsync(cancellationToken);
+            await using var integrity = connection.CreateCommand();
+            integrity.CommandText = "PRAGMA integrity_check";
+            var result = (string?)await integrity.ExecuteScalarAsync(cancellationToken);
+            if (result != "ok")
+            {
+                return $"integrity check says \"{result}\".";
+            }
+            await using var tables = connection.CreateCommand();
+            tables.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('__EFMigrationsHistory', 'Surveys', 'Responses', 'Answers')";
+            return (long)(await tables.ExecuteScalarAsync(cancellationToken))! == 4 ? null : "it lacks SurveyApp's tables.";
+        }
+        catch (SqliteException e)
+        {
+            return e.Message;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+        }
+    }
+
+    private static SqliteConnection Open(string file, SqliteOpenMode mode) =>
+        new(new SqliteConnectionStringBuilder { DataSource = file, Mode = mode, Pooling = false }.ToString());
+
+    /// <summary>
+    /// The commands <c>backup FILE</c> and <c>restore FILE</c>, on the configured database; true if the
+    /// arguments were one of them (the app then exits instead of serving).
+    /// </summary>
+    public static async Task<bool> RunBackupCommandAsync(this WebApplication app, string[] args)
+    {
+        if (args is not ["backup" or "restore", ..])
+        {
+            return false;
+        }
+        if (args is not [var command, var file])
+        {
+            Console.Error.WriteLine("Usage: backup FILE   (a consistent copy, while the app runs)\n       restore FILE  (with the app stopped)");
+            Environment.ExitCode = 2;
+            return true;
+        }
+        var factory = app.Services.GetRequiredService<IDbContextFactory<SurveyDbContext>>();
+        string database;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            database = db.Database.GetDbConnection().DataSource;
+        }
+        var result = command == "backup" ? await BackUpAsync(database, file) : await RestoreAsync(file, database);
+        (result.Succeeded ? Console.Out : Console.Error).WriteLine(result.Message);
+        Environment.ExitCode = result.Succeeded ? 0 : 1;
+        return true;
+    }
+}
