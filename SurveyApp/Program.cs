@@ -21,6 +21,7 @@ builder.AddResponding();
 builder.AddWrongLinkLimit();
 builder.AddAdministration();
 builder.AddStaffSignIn();
+builder.AddSecureFormCookies();
 builder.AddAnalysis();
 builder.AddExport();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
