@@ -44,6 +44,7 @@ app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/hittades-inte");
 app.UseRequestLocalization();
 app.UseWrongLinkLimit();
+app.UseUtf8Forms("/s");
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -12,18 +12,27 @@ public enum ProblemKind
     TooLong,
     /// <summary>An answer to a question whose condition hides it.</summary>
     NotShown,
+    /// <summary>
+    /// An open answer with characters that are not text: the replacement character a broken encoding
+    /// (invalid UTF-8) leaves behind, or control characters other than tab and line breaks.
+    /// </summary>
+    Unreadable,
 }
 
 /// <summary>One thing wrong with an answer; <see cref="QuestionKey"/> names the field it belongs to.</summary>
 public sealed record AnswerProblem(string QuestionKey, ProblemKind Kind, int Limit = 0)
 {
     /// <summary>True for problems the respondent can fix; the others mean the form was tampered with.</summary>
-    public bool IsCorrectable => Kind is ProblemKind.Required or ProblemKind.TooLong;
+    public bool IsCorrectable => Kind is ProblemKind.Required or ProblemKind.TooLong or ProblemKind.Unreadable;
 }
 
 /// <summary>The rules every answer must follow, whether it comes from the respondent pages or an import.</summary>
 public static class AnswerRules
 {
+    /// <summary>True for text holding U+FFFD (what undecodable bytes become) or control characters other than tab, CR and LF.</summary>
+    public static bool IsUnreadable(string text) =>
+        text.Any(c => c == '\uFFFD' || (char.IsControl(c) && c is not ('\t' or '\n' or '\r')));
+
     /// <summary>Whether the question is shown, given the answers to earlier questions.</summary>
     public static bool IsShown(Question question, AnswerSheet sheet)
     {
@@ -65,6 +74,7 @@ public static class AnswerRules
                 var most = question.Kind == QuestionKind.Text ? 1 : question.MaxAnswers;
                 if (answer.Texts.Count > most) yield return new(key, ProblemKind.TooMany, most);
                 if (answer.Texts.Any(t => t.Length > question.MaxLength)) yield return new(key, ProblemKind.TooLong, question.MaxLength);
+                if (answer.Texts.Any(IsUnreadable)) yield return new(key, ProblemKind.Unreadable);
                 break;
         }
     }

@@ -15,6 +15,7 @@ public static class ProblemMessages
         ProblemKind.TooLong => l["Error.TooLong", problem.Limit],
         ProblemKind.TooMany => l["Error.TooMany", problem.Limit],
         ProblemKind.NotShown => l["Error.NotShown"],
+        ProblemKind.Unreadable => l["Error.Unreadable"],
         _ => l["Error.NotOffered"],
     };
 

@@ -1,0 +1,86 @@
+using System.Text;
+using System.Text.Unicode;
+
+namespace SurveyApp.Responding;
+
+/// <summary>
+/// Form posts whose fields are not valid UTF-8 text. ASP.NET Core's form reader keeps an undecodable
+/// percent sequence such as <c>%C3%28</c> as the literal text "%C3(", so a broken or hostile client
+/// would have that stored as if the respondent had typed it; and a NUL character makes the page
+/// endpoint answer an empty 400. Here such a field is decoded the standard way instead, with U+FFFD for
+/// whatever cannot be read and for control characters, which the answer rules then refuse with a
+/// message next to the question (<see cref="Domain.ProblemKind.Unreadable"/>, or "not an option" for a
+/// choice). Valid forms pass untouched.
+/// </summary>
+public static class Utf8Forms
+{
+    /// <summary>Bodies larger than this are left to the form reader's own limits.</summary>
+    private const long MaxChecked = 8 * 1024 * 1024;
+
+    public static IApplicationBuilder UseUtf8Forms(this IApplicationBuilder app, PathString under) => app.Use(async (context, next) =>
+    {
+        var request = context.Request;
+        if (HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments(under)
+            && request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true
+            && request.ContentLength is null or <= MaxChecked)
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, context.RequestAborted);
+            var body = buffer.ToArray();
+            var repaired = Repair(body);
+            request.Body = new MemoryStream(repaired ?? body);
+            request.ContentLength = (repaired ?? body).Length;
+        }
+        await next(context);
+    });
+
+    /// <summary>The body with every undecodable field re-encoded from its standard decoding; null if all fields are valid.</summary>
+    public static byte[]? Repair(byte[] body)
+    {
+        // Latin-1 maps each byte to one character and back, so raw (unencoded) bytes survive the round trip.
+        var fields = Encoding.Latin1.GetString(body).Split('&');
+        var changed = false;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var parts = fields[i].Split('=', 2);
+            for (var p = 0; p < parts.Length; p++)
+            {
+                var bytes = Decode(parts[p]);
+                var text = Encoding.UTF8.GetString(bytes);
+                if (!Utf8.IsValid(bytes) || Domain.AnswerRules.IsUnreadable(text))
+                {
+                    var readable = string.Concat(text.Select(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r') ? '\uFFFD' : c));
+                    parts[p] = Uri.EscapeDataString(readable);
+                    changed = true;
+                }
+            }
+            fields[i] = string.Join('=', parts);
+        }
+        return changed ? Encoding.Latin1.GetBytes(string.Join('&', fields)) : null;
+    }
+
+    /// <summary>The bytes a form-encoded value stands for ('+' is a space); characters stand for their Latin-1 byte.</summary>
+    private static byte[] Decode(string encoded)
+    {
+        var bytes = new List<byte>(encoded.Length);
+        for (var i = 0; i < encoded.Length; i++)
+        {
+            var c = encoded[i];
+            if (c == '%' && i + 2 < encoded.Length
+                && byte.TryParse(encoded.AsSpan(i + 1, 2), System.Globalization.NumberStyles.HexNumber, null, out var b))
+            {
+                bytes.Add(b);
+                i += 2;
+            }
+            else if (c == '+')
+            {
+                bytes.Add((byte)' ');
+            }
+            else
+            {
+                bytes.Add((byte)c);
+            }
+        }
+        return bytes.ToArray();
+    }
+}
