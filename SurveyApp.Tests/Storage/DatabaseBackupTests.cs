@@ -32,8 +32,7 @@ public sealed class DatabaseBackupTests : IAsyncLifetime
         var links = _app.InvitationLinks().Select(l => new Uri(l).AbsolutePath).ToList();
         using (var first = Respondent())
         {
-            await first.AnswerAllPagesAsync(links[0]);
-            await first.PostFormAsync($"{links[0]}/granska", "submit");
+            await first.CompleteSurveyAsync(links[0]);
         }
 
         // Other respondents keep saving pages while the backup runs.
@@ -81,15 +80,13 @@ public sealed class DatabaseBackupTests : IAsyncLifetime
         var links = _app.InvitationLinks().Select(l => new Uri(l).AbsolutePath).ToList();
         using (var client = Respondent())
         {
-            await client.AnswerAllPagesAsync(links[0]);
-            await client.PostFormAsync($"{links[0]}/granska", "submit");
+            await client.CompleteSurveyAsync(links[0]);
         }
         var backup = Path.Combine(_app.Folder, "backup.db");
         await _app.RunCommandAsync("backup", backup);
         using (var client = Respondent())
         {
-            await client.AnswerAllPagesAsync(links[1]);
-            await client.PostFormAsync($"{links[1]}/granska", "submit");
+            await client.CompleteSurveyAsync(links[1]);
         }
         Assert.Equal(2, await CountAsync(_app.DatabasePath, "SELECT COUNT(*) FROM Responses WHERE SubmittedAt IS NOT NULL"));
 

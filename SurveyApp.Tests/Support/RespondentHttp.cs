@@ -72,4 +72,15 @@ public static partial class RespondentHttp
             }
         }
     }
+
+    /// <summary>Answers every page and submits; fails unless the thank-you page follows.</summary>
+    public static async Task CompleteSurveyAsync(this HttpClient client, string link)
+    {
+        await client.AnswerAllPagesAsync(link);
+        var submitted = await client.PostFormAsync($"{link}/granska", "submit");
+        if (submitted.Location != "/tack")
+        {
+            throw new InvalidOperationException($"The survey was not submitted: {submitted.Status}\n{submitted.Main}");
+        }
+    }
 }
