@@ -41,7 +41,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/fel", createScopeForErrors: true);
 }
 app.UseSecurityHeaders();
-app.UseStatusCodePagesWithReExecute("/hittades-inte");
+app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseRequestLocalization();
 app.UseWrongLinkLimit();
 app.UseUtf8Forms("/s");

@@ -124,6 +124,16 @@ public sealed class RespondentJourneyTests : IAsyncLifetime
 
         await page.GotoAsync(link + "?culture=en");
         await Expect(page.Locator("h1")).ToHaveTextAsync("This link cannot be used");
+
+        // Someone trying links: after ten unusable ones, every survey link waits.
+        for (var i = 0; i < 10; i++)
+        {
+            await page.GotoAsync(link);
+        }
+        var refused = await page.GotoAsync(link);
+        Assert.Equal(429, refused!.Status);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("För många felaktiga länkar");
+        await _browser.CheckPageAsync(page, "too-many-wrong-links");
         await third.CloseAsync();
 
         await AssertStoredAnswersAsync();

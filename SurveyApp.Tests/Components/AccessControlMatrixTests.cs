@@ -37,7 +37,7 @@ public sealed class AccessControlMatrixTests(DemoDataFixture fixture) : IClassFi
     {
         ["GET /"] = (Access.Public, "/"),
         ["GET /fel"] = (Access.Public, "/fel"),
-        ["GET /hittades-inte"] = (Access.Public, "/hittades-inte"),
+        ["GET /status/{Code:int}"] = (Access.Public, "/status/404"),
         ["GET /ingen-behorighet"] = (Access.Public, "/ingen-behorighet"),
         ["GET /logga-in"] = (Access.Public, "/logga-in"),
         ["GET /tack"] = (Access.Public, "/tack"),
@@ -65,7 +65,7 @@ public sealed class AccessControlMatrixTests(DemoDataFixture fixture) : IClassFi
     /// <summary>Pages that also take form posts; a post must carry the form's anti-forgery token.</summary>
     private static readonly HashSet<string> FormPosts =
     [
-        "/", "/fel", "/hittades-inte", "/ingen-behorighet", "/logga-in", "/tack", "/s/{Token}", "/s/{Token}/sida/{Number:int}",
+        "/", "/fel", "/status/{Code:int}", "/ingen-behorighet", "/logga-in", "/tack", "/s/{Token}", "/s/{Token}/sida/{Number:int}",
         "/s/{Token}/granska", "/resultat", "/resultat/{WaveId:int}", "/resultat/{WaveId:int}/korstabell", "/resultat/jamfor",
         "/resultat/{WaveId:int}/fritext/{QuestionKey}", "/logga-ut",
     ];

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Threading.RateLimiting;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using SurveyApp.Resources;
 
 namespace SurveyApp.Responding;
 
@@ -90,7 +88,9 @@ public static class WrongLinkLimitExtensions
         var client = (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString();
         if (limiter.IsStopped(client))
         {
-            await TooManyAsync(context, limiter.RetryAfter);
+            // No content: the status code pages show the "too many wrong links" page in the app's layout.
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            context.Response.Headers.RetryAfter = Math.Ceiling(limiter.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return;
         }
         // Counted as the answer starts, before the client can see it and try again.
@@ -104,18 +104,4 @@ public static class WrongLinkLimitExtensions
         });
         await next(context);
     });
-
-    private static async Task TooManyAsync(HttpContext context, TimeSpan retryAfter)
-    {
-        var text = context.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
-        var culture = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        context.Response.ContentType = "text/html; charset=utf-8";
-        var title = WebUtility.HtmlEncode(text["Link.TooMany.Title"]);
-        await context.Response.WriteAsync(
-            $"<!DOCTYPE html><html lang=\"{culture}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
-            $"<title>{title}</title><link rel=\"stylesheet\" href=\"/app.css\"></head>" +
-            $"<body><main class=\"page\"><h1>{title}</h1><p>{WebUtility.HtmlEncode(text["Link.TooMany.Text"])}</p></main></body></html>");
-    }
 }
