@@ -24,6 +24,8 @@ public sealed class AccessControlMatrixTests(DemoDataFixture fixture) : IClassFi
         Link,
         /// <summary>Signed-in analysts and admins.</summary>
         Staff,
+        /// <summary>Signed-in admins only.</summary>
+        Admin,
         /// <summary>
         /// The framework's script files and the interactive circuit's hub. The hub only renders components
         /// the server itself described in a page it sent (descriptors are protected with the app's keys),
@@ -53,6 +55,8 @@ public sealed class AccessControlMatrixTests(DemoDataFixture fixture) : IClassFi
         ["GET /resultat/{WaveId:int}/fritext/{QuestionKey}"] = (Access.Staff, "/resultat/1/fritext/f2"),
         ["GET /resultat/{waveId:int}/export.xlsx"] = (Access.Staff, "/resultat/1/export.xlsx"),
         ["GET /resultat/{waveId:int}/svar.csv"] = (Access.Staff, "/resultat/1/svar.csv"),
+        ["GET /admin/personal"] = (Access.Admin, "/admin/personal"),
+        ["GET /admin/logg"] = (Access.Admin, "/admin/logg"),
         ["* /_framework/blazor.web.js"] = (Access.Framework, "/_framework/blazor.web.js"),
         ["* /_framework/blazor.server.js"] = (Access.Framework, "/_framework/blazor.server.js"),
         ["GET /_framework/opaque-redirect"] = (Access.Framework, "/_framework/opaque-redirect"),
@@ -67,7 +71,7 @@ public sealed class AccessControlMatrixTests(DemoDataFixture fixture) : IClassFi
     [
         "/", "/fel", "/status/{Code:int}", "/ingen-behorighet", "/logga-in", "/tack", "/s/{Token}", "/s/{Token}/sida/{Number:int}",
         "/s/{Token}/granska", "/resultat", "/resultat/{WaveId:int}", "/resultat/{WaveId:int}/korstabell", "/resultat/jamfor",
-        "/resultat/{WaveId:int}/fritext/{QuestionKey}", "/logga-ut",
+        "/resultat/{WaveId:int}/fritext/{QuestionKey}", "/logga-ut", "/admin/personal", "/admin/logg",
     ];
 
     public enum Visitor { Anonymous, Respondent, NoRole, Analyst, Admin }
@@ -110,6 +114,12 @@ public sealed class AccessControlMatrixTests(DemoDataFixture fixture) : IClassFi
                 {
                     Visitor.Analyst or Visitor.Admin => status == 200,
                     Visitor.NoRole => status == 302 && IsSignInOrRefusal(location) && location.Contains("/ingen-behorighet", StringComparison.Ordinal),
+                    _ => status == 302 && IsSignInOrRefusal(location) && location.Contains("/logga-in", StringComparison.Ordinal),
+                },
+                Access.Admin => visitor switch
+                {
+                    Visitor.Admin => status == 200,
+                    Visitor.NoRole or Visitor.Analyst => status == 302 && IsSignInOrRefusal(location) && location.Contains("/ingen-behorighet", StringComparison.Ordinal),
                     _ => status == 302 && IsSignInOrRefusal(location) && location.Contains("/logga-in", StringComparison.Ordinal),
                 },
                 // Open by design; what matters is that nothing breaks and no page comes back (a refusal shows

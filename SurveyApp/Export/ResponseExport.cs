@@ -7,8 +7,8 @@ using SurveyApp.Storage;
 
 namespace SurveyApp.Export;
 
-/// <summary>What an export wrote: how many responses, or none because the view is too small to show.</summary>
-public sealed record ExportResult(int Responses, bool Suppressed, IReadOnlyList<string> Sheets);
+/// <summary>What an export wrote, of which wave: how many responses, or none because the view is too small to show.</summary>
+public sealed record ExportResult(string WaveName, int Responses, bool Suppressed, IReadOnlyList<string> Sheets);
 
 /// <summary>
 /// The raw responses of a wave as a workbook (Sammanfattning, Svar, Svar (etiketter), Kodbok) or CSV,
@@ -81,7 +81,7 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, R
         }
         var sheets = package.SheetNamesInOrder;
         package.Complete();
-        return new ExportResult(written, view.Suppressed, sheets);
+        return new ExportResult(view.Wave.WaveName, written, view.Suppressed, sheets);
     }
 
     /// <summary>
@@ -108,7 +108,7 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, R
             }
         }
         await text.FlushAsync(cancellationToken);
-        return new ExportResult(count, view.Suppressed, []);
+        return new ExportResult(view.Wave.WaveName, count, view.Suppressed, []);
     }
 
     /// <summary>One submitted response with its answers, as the export reads it.</summary>

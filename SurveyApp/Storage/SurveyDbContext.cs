@@ -22,6 +22,7 @@ public class SurveyDbContext(DbContextOptions<SurveyDbContext> options) : Identi
     public DbSet<Answer> Answers => Set<Answer>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<AnswerCategory> AnswerCategories => Set<AnswerCategory>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

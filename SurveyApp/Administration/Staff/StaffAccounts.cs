@@ -1,13 +1,97 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SurveyApp.Domain;
 
 namespace SurveyApp.Administration.Staff;
 
 public sealed record CreatedStaff(string? Password, IReadOnlyList<string> Errors);
 
-/// <summary>Creates staff accounts. Passwords are generated, never chosen by default or stored in clear.</summary>
-public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRole> roles)
+/// <summary>A staff account as the administration page lists it; <see cref="Role"/> is null for an account without one.</summary>
+public sealed record StaffAccount(string Id, string Email, string? Role, bool Active);
+
+/// <summary>Why a change to an account was refused: a resource key for the message.</summary>
+public enum StaffRefusal { None, NotFound, UnknownRole, Yourself, LastAdmin }
+
+/// <summary>
+/// Creates, lists and changes staff accounts. Passwords are generated, never chosen by default or stored
+/// in clear. Changes made by an administrator are written to the audit log. No change may leave the app
+/// without an active administrator, and nobody deactivates or demotes their own account.
+/// </summary>
+public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRole> roles, AuditLog audit)
 {
+    /// <summary>Creates an account on behalf of <paramref name="actor"/> and records it.</summary>
+    public async Task<CreatedStaff> CreateAsync(string actor, string email, string role)
+    {
+        var created = await CreateAsync(email.Trim(), role);
+        if (created.Password is not null)
+        {
+            await audit.RecordAsync(actor, AuditActions.StaffCreated, email.Trim(), role);
+        }
+        return created;
+    }
+
+    public async Task<IReadOnlyList<StaffAccount>> ListAsync()
+    {
+        var accounts = await users.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync();
+        var list = new List<StaffAccount>();
+        foreach (var user in accounts)
+        {
+            var role = (await users.GetRolesAsync(user)).FirstOrDefault(StaffRoles.All.Contains);
+            list.Add(new StaffAccount(user.Id, user.Email ?? user.UserName ?? "", role, IsActive(user)));
+        }
+        return list;
+    }
+
+    public async Task<StaffRefusal> SetRoleAsync(string actor, string userId, string role)
+    {
+        if (!StaffRoles.All.Contains(role)) return StaffRefusal.UnknownRole;
+        if (await users.FindByIdAsync(userId) is not { } user) return StaffRefusal.NotFound;
+        var current = await users.GetRolesAsync(user);
+        if (current.SequenceEqual([role])) return StaffRefusal.None;
+        if (current.Contains(StaffRoles.Admin) && role != StaffRoles.Admin)
+        {
+            if (IsActor(user, actor)) return StaffRefusal.Yourself;
+            if (await ActiveAdminsAsync() <= 1) return StaffRefusal.LastAdmin;
+        }
+        await users.RemoveFromRolesAsync(user, current);
+        await users.AddToRoleAsync(user, role);
+        // The account's session picks up the new role when its cookie is next validated.
+        await users.UpdateSecurityStampAsync(user);
+        await audit.RecordAsync(actor, AuditActions.StaffRoleChanged, user.Email ?? userId, $"{string.Join(",", current)} → {role}");
+        return StaffRefusal.None;
+    }
+
+    /// <summary>Stops the account signing in, and ends its sessions at their next validation.</summary>
+    public async Task<StaffRefusal> DeactivateAsync(string actor, string userId)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user) return StaffRefusal.NotFound;
+        if (IsActor(user, actor)) return StaffRefusal.Yourself;
+        if (await users.IsInRoleAsync(user, StaffRoles.Admin) && IsActive(user) && await ActiveAdminsAsync() <= 1) return StaffRefusal.LastAdmin;
+        await users.SetLockoutEnabledAsync(user, true);
+        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+        await users.UpdateSecurityStampAsync(user);
+        await audit.RecordAsync(actor, AuditActions.StaffDeactivated, user.Email ?? userId);
+        return StaffRefusal.None;
+    }
+
+    public async Task<StaffRefusal> ReactivateAsync(string actor, string userId)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user) return StaffRefusal.NotFound;
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await audit.RecordAsync(actor, AuditActions.StaffReactivated, user.Email ?? userId);
+        return StaffRefusal.None;
+    }
+
+    private static bool IsActive(StaffUser user) => user.LockoutEnd is not { } end || end <= DateTimeOffset.UtcNow;
+
+    private static bool IsActor(StaffUser user, string actor) =>
+        string.Equals(user.Email, actor, StringComparison.OrdinalIgnoreCase) || string.Equals(user.UserName, actor, StringComparison.OrdinalIgnoreCase);
+
+    private async Task<int> ActiveAdminsAsync() => (await users.GetUsersInRoleAsync(StaffRoles.Admin)).Count(IsActive);
+
+    /// <summary>Creates an account (the command line's way: no actor, nothing recorded).</summary>
     public async Task<CreatedStaff> CreateAsync(string email, string role)
     {
         foreach (var name in StaffRoles.All)

@@ -36,8 +36,11 @@ public static class StaffExtensions
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<SurveyDbContext>()
             .AddSignInManager();
+        // A deactivated or changed account's open sessions end within a minute.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.AddAuthorization();
         builder.Services.AddScoped<StaffAccounts>();
+        builder.Services.AddSingleton<AuditLog>();
         return builder;
     }
 

@@ -1,0 +1,28 @@
+namespace SurveyApp.Domain;
+
+/// <summary>
+/// One administrative change or export: who did it, when, what (<see cref="Action"/>, one of
+/// <see cref="AuditActions"/>), to what, and any detail (a role, a filter). Entries are only added, never changed.
+/// </summary>
+public class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string Actor { get; set; } = "";
+    public string Action { get; set; } = "";
+    public string Subject { get; set; } = "";
+    public string? Details { get; set; }
+}
+
+/// <summary>What the audit log records. The names are stable: they are stored, and translated when shown.</summary>
+public static class AuditActions
+{
+    public const string StaffCreated = "staff.created";
+    public const string StaffRoleChanged = "staff.role-changed";
+    public const string StaffDeactivated = "staff.deactivated";
+    public const string StaffReactivated = "staff.reactivated";
+    public const string WorkbookExported = "export.workbook";
+    public const string CsvExported = "export.csv";
+
+    public static readonly string[] All = [StaffCreated, StaffRoleChanged, StaffDeactivated, StaffReactivated, WorkbookExported, CsvExported];
+}
