@@ -48,10 +48,10 @@ public sealed class StaffAdministrationTests : IAsyncLifetime
     private Task<Page> CreateAsync(string email, string role) =>
         _admin.PostFormAsync(Page, "create", ("Change.Email", email), ("Change.Role", role));
 
-    private async Task<Page> ChangeAsync(string email, string action, string? role = null)
+    private async Task<Page> ChangeAsync(string email, string action, string? role = null, string? form = null)
     {
         var id = await UserIdAsync(email);
-        var form = action == "role" ? $"role-{id}" : $"active-{id}";
+        form ??= action == "role" ? $"role-{id}" : $"active-{id}";
         return await _admin.PostFormAsync(Page, form, ("Change.UserId", id), ("Change.Action", action), ("Change.Role", role ?? ""));
     }
 
@@ -113,7 +113,9 @@ public sealed class StaffAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task NobodyDeactivatesOrDemotesThemselvesAndTheLastAdminStays()
     {
-        var self = await ChangeAsync(_adminEmail, "deactivate");
+        // The page offers no deactivation of one's own account; a crafted post through the role form is refused too.
+        Assert.DoesNotContain($"active-{await UserIdAsync(_adminEmail)}", (await _admin.GetPageAsync(Page)).Html);
+        var self = await ChangeAsync(_adminEmail, "deactivate", form: $"role-{await UserIdAsync(_adminEmail)}");
         var demote = await ChangeAsync(_adminEmail, "role", StaffRoles.Analyst);
 
         Assert.Equal(HttpStatusCode.BadRequest, self.Status);
@@ -121,6 +123,18 @@ public sealed class StaffAdministrationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, demote.Status);
         Assert.Equal(HttpStatusCode.OK, (await _admin.GetPageAsync(Page)).Status);
         Assert.Empty(await AuditAsync());
+    }
+
+    [Fact]
+    public async Task TheOnlyActiveAdminCannotBeDeactivatedOrDemotedByAnyone()
+    {
+        var id = await UserIdAsync(_adminEmail);
+        await using var scope = _app.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
+
+        Assert.Equal(StaffRefusal.LastAdmin, await accounts.DeactivateAsync("someone.else@example.se", id));
+        Assert.Equal(StaffRefusal.LastAdmin, await accounts.SetRoleAsync("someone.else@example.se", id, StaffRoles.Analyst));
+        Assert.Contains(await accounts.ListAsync(), a => a.Email == _adminEmail && a.Active && a.Role == StaffRoles.Admin);
     }
 
     [Fact]

@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using SurveyApp.Tests.Support;
+using Xunit;
+
+namespace SurveyApp.Tests.Browser;
+
+/// <summary>
+/// An administrator creates an analyst account, deactivates it, and reads the audit log. axe-core audits
+/// every page at desktop and phone width; screenshots go to TestResults/screenshots/admin.
+/// </summary>
+public sealed class AdminJourneyTests : IAsyncLifetime
+{
+    private const string Email = "admin@example.se";
+    private readonly AppProcess _app = new();
+    private BrowserSession _browser = default!;
+    private string _password = "";
+
+    public async Task InitializeAsync()
+    {
+        var output = await _app.RunCommandAsync("create-staff", Email, "admin");
+        _password = output.Trim().Split(' ')[^1];
+        await _app.StartAsync();
+        _browser = await BrowserSession.LaunchAsync("admin");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AdminCreatesAndDeactivatesAnAccountAndReadsTheLog()
+    {
+        var context = await _browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(_app.BaseUrl + "/logga-in");
+        await page.FillAsync("#email", Email);
+        await page.FillAsync("#password", _password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await page.WaitForURLAsync(_app.BaseUrl + "/resultat", new() { WaitUntil = WaitUntilState.Commit });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Personal" }).ClickAsync();
+        await page.WaitForURLAsync(_app.BaseUrl + "/admin/personal");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Personal");
+        await _browser.CheckPageAsync(page, "staff");
+
+        await page.FillAsync("#new-email", "ny@example.se");
+        await page.SelectOptionAsync("#new-role", "analyst");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skapa konto" }).ClickAsync();
+        await Expect(page.Locator("[role=status]")).ToContainTextAsync("Kontot ny@example.se är skapat");
+        await Expect(page.Locator("code.password")).ToHaveTextAsync(new Regex("^[A-Za-z2-9]{20}$"));
+        await _browser.CheckPageAsync(page, "staff-created");
+
+        var row = page.Locator("tr:has(th:text-is('ny@example.se'))");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Stäng av" }).ClickAsync();
+        await Expect(page.Locator("tr:has(th:text-is('ny@example.se'))")).ToContainTextAsync("Avstängt");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Logg" }).ClickAsync();
+        await page.WaitForURLAsync(_app.BaseUrl + "/admin/logg");
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(2);
+        await Expect(page.Locator("tbody tr").First).ToContainTextAsync("Konto avstängt");
+        await _browser.CheckPageAsync(page, "audit-log");
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
