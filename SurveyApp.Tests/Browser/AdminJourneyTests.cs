@@ -6,7 +6,7 @@ using Xunit;
 namespace SurveyApp.Tests.Browser;
 
 /// <summary>
-/// An administrator creates an analyst account, deactivates it, and reads the audit log. axe-core audits
+/// An administrator creates a wave, closes it, creates an analyst account, deactivates it, and reads the audit log. axe-core audits
 /// every page at desktop and phone width; screenshots go to TestResults/screenshots/admin.
 /// </summary>
 public sealed class AdminJourneyTests : IAsyncLifetime
@@ -31,7 +31,7 @@ public sealed class AdminJourneyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AdminCreatesAndDeactivatesAnAccountAndReadsTheLog()
+    public async Task AdminManagesWavesAndAccountsAndReadsTheLog()
     {
         var context = await _browser.NewContextAsync();
         var page = await context.NewPageAsync();
@@ -40,6 +40,20 @@ public sealed class AdminJourneyTests : IAsyncLifetime
         await page.FillAsync("#password", _password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
         await page.WaitForURLAsync(_app.BaseUrl + "/resultat", new() { WaitUntil = WaitUntilState.Commit });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Omgångar" }).ClickAsync();
+        await page.WaitForURLAsync(_app.BaseUrl + "/admin/omgangar");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Omgångar");
+        await _browser.CheckPageAsync(page, "waves");
+        await page.FillAsync("#name", "Uppföljning 2027");
+        await page.FillAsync("#opens", "2027-01-10T08:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skapa omgång" }).ClickAsync();
+        await Expect(page.Locator("[role=status]")).ToContainTextAsync("Omgången Uppföljning 2027 är skapad.");
+        var wave = page.Locator("tr:has(th:text-is('Uppföljning 2027'))");
+        await Expect(wave).ToContainTextAsync("Utanför datumen");
+        await wave.GetByRole(AriaRole.Button, new() { Name = "Stäng" }).ClickAsync();
+        await Expect(page.Locator("tr:has(th:text-is('Uppföljning 2027'))")).ToContainTextAsync("Stängd");
+        await _browser.CheckPageAsync(page, "waves-changed");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Personal" }).ClickAsync();
         await page.WaitForURLAsync(_app.BaseUrl + "/admin/personal");
@@ -59,7 +73,7 @@ public sealed class AdminJourneyTests : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Logg" }).ClickAsync();
         await page.WaitForURLAsync(_app.BaseUrl + "/admin/logg");
-        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(2);
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(4);
         await Expect(page.Locator("tbody tr").First).ToContainTextAsync("Konto avstängt");
         await _browser.CheckPageAsync(page, "audit-log");
     }

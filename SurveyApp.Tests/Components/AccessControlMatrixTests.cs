@@ -57,6 +57,7 @@ public sealed class AccessControlMatrixTests(DemoDataFixture fixture) : IClassFi
         ["GET /resultat/{waveId:int}/svar.csv"] = (Access.Staff, "/resultat/1/svar.csv"),
         ["GET /admin/personal"] = (Access.Admin, "/admin/personal"),
         ["GET /admin/logg"] = (Access.Admin, "/admin/logg"),
+        ["GET /admin/omgangar"] = (Access.Admin, "/admin/omgangar"),
         ["* /_framework/blazor.web.js"] = (Access.Framework, "/_framework/blazor.web.js"),
         ["* /_framework/blazor.server.js"] = (Access.Framework, "/_framework/blazor.server.js"),
         ["GET /_framework/opaque-redirect"] = (Access.Framework, "/_framework/opaque-redirect"),
@@ -72,6 +73,7 @@ public sealed class AccessControlMatrixTests(DemoDataFixture fixture) : IClassFi
         "/", "/fel", "/status/{Code:int}", "/ingen-behorighet", "/logga-in", "/tack", "/s/{Token}", "/s/{Token}/sida/{Number:int}",
         "/s/{Token}/granska", "/resultat", "/resultat/{WaveId:int}", "/resultat/{WaveId:int}/korstabell", "/resultat/jamfor",
         "/resultat/{WaveId:int}/fritext/{QuestionKey}", "/logga-ut", "/admin/personal", "/admin/logg",
+        "/admin/omgangar", "/admin/omgangar/{waveId:int}/uppfoljning",
     ];
 
     public enum Visitor { Anonymous, Respondent, NoRole, Analyst, Admin }
@@ -142,7 +144,7 @@ public sealed class AccessControlMatrixTests(DemoDataFixture fixture) : IClassFi
         var failures = new List<string>();
         foreach (var pattern in FormPosts)
         {
-            var path = pattern.Replace("/s/{Token}", link).Replace("{Number:int}", "1").Replace("{WaveId:int}", "1").Replace("{QuestionKey}", "f2");
+            var path = pattern.Replace("/s/{Token}", link).Replace("{Number:int}", "1").Replace("{WaveId:int}", "1").Replace("{waveId:int}", "1").Replace("{QuestionKey}", "f2");
             using var form = new FormUrlEncodedContent([new("_handler", "page"), new("f1", "4")]);
             using var response = await client.PostAsync(path, form);
             var status = (int)response.StatusCode;

@@ -23,6 +23,14 @@ public static class AuditActions
     public const string StaffReactivated = "staff.reactivated";
     public const string WorkbookExported = "export.workbook";
     public const string CsvExported = "export.csv";
+    public const string WaveCreated = "wave.created";
+    public const string WaveClosed = "wave.closed";
+    public const string WaveOpened = "wave.opened";
+    public const string InvitationsIssued = "invitations.issued";
 
-    public static readonly string[] All = [StaffCreated, StaffRoleChanged, StaffDeactivated, StaffReactivated, WorkbookExported, CsvExported];
+    public static readonly string[] All =
+    [
+        StaffCreated, StaffRoleChanged, StaffDeactivated, StaffReactivated, WorkbookExported, CsvExported,
+        WaveCreated, WaveClosed, WaveOpened, InvitationsIssued,
+    ];
 }

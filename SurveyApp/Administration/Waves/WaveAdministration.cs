@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using SurveyApp.Domain;
+using SurveyApp.Storage;
+
+namespace SurveyApp.Administration.Waves;
+
+/// <summary>A wave as the administration page lists it.</summary>
+public sealed record WaveSummary(int Id, string Name, int SurveyId, string SurveyTitle, bool IsClosed,
+    DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, bool AcceptsAnswers, int Invited, int Submitted);
+
+/// <summary>Why a change to a wave was refused: a resource key for the message.</summary>
+public enum WaveRefusal { None, NotFound, NameMissing, NameTooLong, ClosesBeforeOpens }
+
+/// <summary>Creates waves, opens and closes them, and copies one as a follow-up of the same survey and participants.</summary>
+public sealed class WaveAdministration(IDbContextFactory<SurveyDbContext> factory, InvitationService invitations, AuditLog audit, TimeProvider clock)
+{
+    public const int MaxNameLength = 200;
+
+    public async Task<IReadOnlyList<WaveSummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var waves = await db.Waves.AsNoTracking().Include(w => w.Survey).OrderBy(w => w.Id).ToListAsync(cancellationToken);
+        var invited = await db.Invitations.Where(i => i.RevokedAt == null).GroupBy(i => i.WaveId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var submitted = await db.Responses.Where(r => r.SubmittedAt != null).GroupBy(r => r.WaveId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var now = clock.GetUtcNow();
+        return waves.Select(w => new WaveSummary(w.Id, w.Name, w.SurveyId, w.Survey!.Title, w.IsClosed, w.OpensAt, w.ClosesAt,
+            w.AcceptsAnswers(now), invited.GetValueOrDefault(w.Id), submitted.GetValueOrDefault(w.Id))).ToList();
+    }
+
+    public async Task<IReadOnlyList<(int Id, string Title)>> SurveysAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return (await db.Surveys.AsNoTracking().OrderBy(s => s.Id).Select(s => new { s.Id, s.Title }).ToListAsync(cancellationToken))
+            .Select(s => (s.Id, s.Title)).ToList();
+    }
+
+    public static WaveRefusal Check(string? name, DateTimeOffset? opensAt, DateTimeOffset? closesAt) =>
+        string.IsNullOrWhiteSpace(name) ? WaveRefusal.NameMissing
+        : name.Trim().Length > MaxNameLength ? WaveRefusal.NameTooLong
+        : opensAt is { } opens && closesAt is { } closes && closes <= opens ? WaveRefusal.ClosesBeforeOpens
+        : WaveRefusal.None;
+
+    public async Task<(WaveRefusal Refusal, int? WaveId)> CreateAsync(string actor, int surveyId, string? name, DateTimeOffset? opensAt,
+        DateTimeOffset? closesAt, CancellationToken cancellationToken = default)
+    {
+        if (Check(name, opensAt, closesAt) is var refusal and not WaveRefusal.None) return (refusal, null);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Surveys.AnyAsync(s => s.Id == surveyId, cancellationToken)) return (WaveRefusal.NotFound, null);
+        var wave = new Wave { SurveyId = surveyId, Name = name!.Trim(), OpensAt = opensAt, ClosesAt = closesAt };
+        db.Waves.Add(wave);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(actor, AuditActions.WaveCreated, $"{wave.Name} ({wave.Id})", Dates(opensAt, closesAt), cancellationToken);
+        return (WaveRefusal.None, wave.Id);
+    }
+
+    /// <summary>Closes a wave to answers, or opens it again (its dates still apply).</summary>
+    public async Task<WaveRefusal> SetClosedAsync(string actor, int waveId, bool closed, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (await db.Waves.SingleOrDefaultAsync(w => w.Id == waveId, cancellationToken) is not { } wave) return WaveRefusal.NotFound;
+        if (wave.IsClosed == closed) return WaveRefusal.None;
+        wave.IsClosed = closed;
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(actor, closed ? AuditActions.WaveClosed : AuditActions.WaveOpened, $"{wave.Name} ({wave.Id})", null, cancellationToken);
+        return WaveRefusal.None;
+    }
+
+    /// <summary>
+    /// A new wave of the same survey with a fresh invitation for every participant invited to
+    /// <paramref name="sourceWaveId"/> (links not withdrawn). The links are returned once, never stored.
+    /// </summary>
+    public async Task<(WaveRefusal Refusal, int? WaveId, IReadOnlyList<IssuedInvitation> Links)> CopyAsFollowUpAsync(string actor, int sourceWaveId,
+        string? name, DateTimeOffset? opensAt, DateTimeOffset? closesAt, CancellationToken cancellationToken = default)
+    {
+        if (Check(name, opensAt, closesAt) is var refusal and not WaveRefusal.None) return (refusal, null, []);
+        List<int> participants;
+        int surveyId;
+        string sourceName;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            if (await db.Waves.AsNoTracking().SingleOrDefaultAsync(w => w.Id == sourceWaveId, cancellationToken) is not { } source)
+            {
+                return (WaveRefusal.NotFound, null, []);
+            }
+            (surveyId, sourceName) = (source.SurveyId, source.Name);
+            participants = await db.Invitations.Where(i => i.WaveId == sourceWaveId && i.RevokedAt == null)
+                .Select(i => i.ParticipantId).Distinct().OrderBy(id => id).ToListAsync(cancellationToken);
+        }
+        var (_, waveId) = await CreateAsync(actor, surveyId, name, opensAt, closesAt, cancellationToken);
+        var links = await invitations.IssueAsync(waveId!.Value, participants, cancellationToken);
+        await audit.RecordAsync(actor, AuditActions.InvitationsIssued, $"{name!.Trim()} ({waveId})",
+            $"{links.Count} ← {sourceName} ({sourceWaveId})", cancellationToken);
+        return (WaveRefusal.None, waveId, links);
+    }
+
+    private static string? Dates(DateTimeOffset? opensAt, DateTimeOffset? closesAt) =>
+        opensAt is null && closesAt is null ? null : $"{opensAt:yyyy-MM-dd HH:mm} – {closesAt:yyyy-MM-dd HH:mm}";
+}
