@@ -49,11 +49,21 @@ public sealed class AdminJourneyTests : IAsyncLifetime
         await page.FillAsync("#opens", "2027-01-10T08:00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Skapa omgång" }).ClickAsync();
         await Expect(page.Locator("[role=status]")).ToContainTextAsync("Omgången Uppföljning 2027 är skapad.");
-        var wave = page.Locator("tr:has(th:text-is('Uppföljning 2027'))");
+        var wave = page.Locator("tr:has(th:has-text('Uppföljning 2027'))");
         await Expect(wave).ToContainTextAsync("Utanför datumen");
         await wave.GetByRole(AriaRole.Button, new() { Name = "Stäng" }).ClickAsync();
-        await Expect(page.Locator("tr:has(th:text-is('Uppföljning 2027'))")).ToContainTextAsync("Stängd");
+        await Expect(page.Locator("tr:has(th:has-text('Uppföljning 2027'))")).ToContainTextAsync("Stängd");
         await _browser.CheckPageAsync(page, "waves-changed");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Uppföljning december 2013" }).ClickAsync();
+        await page.WaitForURLAsync(_app.BaseUrl + "/admin/omgangar/1/inbjudningar");
+        var arvika = page.Locator("tr:has(th:text-is('Arvika kommun'))");
+        await Expect(arvika).ToContainTextAsync("Inte påbörjad");
+        await arvika.GetByRole(AriaRole.Button, new() { Name = "Ny länk" }).ClickAsync();
+        await Expect(page.Locator("code.link")).ToContainTextAsync(_app.BaseUrl + "/s/");
+        await _browser.CheckPageAsync(page, "invitations");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Till omgångarna" }).ClickAsync();
+        await page.WaitForURLAsync(_app.BaseUrl + "/admin/omgangar");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Personal" }).ClickAsync();
         await page.WaitForURLAsync(_app.BaseUrl + "/admin/personal");
@@ -73,7 +83,7 @@ public sealed class AdminJourneyTests : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Logg" }).ClickAsync();
         await page.WaitForURLAsync(_app.BaseUrl + "/admin/logg");
-        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(4);
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(5);
         await Expect(page.Locator("tbody tr").First).ToContainTextAsync("Konto avstängt");
         await _browser.CheckPageAsync(page, "audit-log");
     }

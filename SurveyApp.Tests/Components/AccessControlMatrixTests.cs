@@ -58,6 +58,8 @@ public sealed class AccessControlMatrixTests(DemoDataFixture fixture) : IClassFi
         ["GET /admin/personal"] = (Access.Admin, "/admin/personal"),
         ["GET /admin/logg"] = (Access.Admin, "/admin/logg"),
         ["GET /admin/omgangar"] = (Access.Admin, "/admin/omgangar"),
+        ["GET /admin/omgangar/{WaveId:int}/inbjudningar"] = (Access.Admin, "/admin/omgangar/1/inbjudningar"),
+        ["GET /admin/omgangar/{waveId:int}/ej-svarat.csv"] = (Access.Admin, "/admin/omgangar/1/ej-svarat.csv"),
         ["* /_framework/blazor.web.js"] = (Access.Framework, "/_framework/blazor.web.js"),
         ["* /_framework/blazor.server.js"] = (Access.Framework, "/_framework/blazor.server.js"),
         ["GET /_framework/opaque-redirect"] = (Access.Framework, "/_framework/opaque-redirect"),
@@ -73,7 +75,8 @@ public sealed class AccessControlMatrixTests(DemoDataFixture fixture) : IClassFi
         "/", "/fel", "/status/{Code:int}", "/ingen-behorighet", "/logga-in", "/tack", "/s/{Token}", "/s/{Token}/sida/{Number:int}",
         "/s/{Token}/granska", "/resultat", "/resultat/{WaveId:int}", "/resultat/{WaveId:int}/korstabell", "/resultat/jamfor",
         "/resultat/{WaveId:int}/fritext/{QuestionKey}", "/logga-ut", "/admin/personal", "/admin/logg",
-        "/admin/omgangar", "/admin/omgangar/{waveId:int}/uppfoljning",
+        "/admin/omgangar", "/admin/omgangar/{waveId:int}/uppfoljning", "/admin/omgangar/{waveId:int}/lankar",
+        "/admin/omgangar/{WaveId:int}/inbjudningar",
     ];
 
     public enum Visitor { Anonymous, Respondent, NoRole, Analyst, Admin }

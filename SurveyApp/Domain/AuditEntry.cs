@@ -27,10 +27,12 @@ public static class AuditActions
     public const string WaveClosed = "wave.closed";
     public const string WaveOpened = "wave.opened";
     public const string InvitationsIssued = "invitations.issued";
+    public const string InvitationRevoked = "invitation.revoked";
+    public const string InvitationReissued = "invitation.reissued";
 
     public static readonly string[] All =
     [
         StaffCreated, StaffRoleChanged, StaffDeactivated, StaffReactivated, WorkbookExported, CsvExported,
-        WaveCreated, WaveClosed, WaveOpened, InvitationsIssued,
+        WaveCreated, WaveClosed, WaveOpened, InvitationsIssued, InvitationRevoked, InvitationReissued,
     ];
 }

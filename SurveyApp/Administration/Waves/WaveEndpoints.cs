@@ -21,44 +21,73 @@ public static class WaveEndpoints
     public static WebApplicationBuilder AddWaveAdministration(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<WaveAdministration>();
+        builder.Services.AddSingleton<InvitationAdministration>();
         return builder;
     }
 
     /// <summary>
     /// POST /admin/omgangar/{wave}/uppfoljning (form field <c>name</c>): creates the follow-up wave and answers
-    /// with its invitation links as a CSV download, the only time they exist in clear. Admins only.
+    /// with its invitation links as a CSV download, the only time they exist in clear.
+    /// POST /admin/omgangar/{wave}/lankar: links for the participants who have none in the wave, likewise.
+    /// GET /admin/omgangar/{wave}/ej-svarat.csv: who has not submitted, for reminders. Admins only.
     /// </summary>
-    public static void MapWaveAdministration(this WebApplication app) =>
-        app.MapPost("/admin/omgangar/{waveId:int}/uppfoljning", async (int waveId, HttpContext context, IAntiforgery antiforgery,
-                WaveAdministration waves, CancellationToken cancellationToken) =>
-            {
-                // The antiforgery middleware only records its verdict; an endpoint must check it itself.
-                if (!await antiforgery.IsRequestValidAsync(context))
-                {
-                    return Results.BadRequest();
-                }
-                var form = await context.Request.ReadFormAsync(cancellationToken);
-                var (refusal, newWaveId, links) = await waves.CopyAsFollowUpAsync(context.User.Identity?.Name ?? "", waveId, form["name"], null, null, cancellationToken);
-                if (refusal != WaveRefusal.None)
-                {
-                    return Results.LocalRedirect($"/admin/omgangar?fel={refusal}");
-                }
-                var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
-                context.Response.ContentType = "text/csv; charset=utf-8";
-                var disposition = new ContentDispositionHeaderValue("attachment");
-                disposition.SetHttpFileName($"lankar-omgang-{newWaveId}.csv");
-                context.Response.Headers.ContentDisposition = disposition.ToString();
-                context.Response.Headers.CacheControl = "no-store";
-                await using var text = new StreamWriter(context.Response.Body, CsvRowWriter.Encoding, leaveOpen: true);
-                var csv = new CsvRowWriter(text, ',');
-                await csv.WriteRowAsync(["participant", "type", "link"], cancellationToken);
-                foreach (var link in links)
-                {
-                    await csv.WriteRowAsync([link.ParticipantName, link.ParticipantType, baseUrl + link.Path], cancellationToken);
-                }
-                await text.FlushAsync(cancellationToken);
-                return Results.Empty;
-            })
-            .RequireAuthorization(new AuthorizeAttribute { Roles = StaffRoles.Admin })
-            .DisableAntiforgery();
+    public static void MapWaveAdministration(this WebApplication app)
+    {
+        var admin = app.MapGroup("/admin/omgangar/{waveId:int}").RequireAuthorization(new AuthorizeAttribute { Roles = StaffRoles.Admin });
+
+        admin.MapPost("/uppfoljning", async (int waveId, HttpContext context, IAntiforgery antiforgery, WaveAdministration waves, CancellationToken cancellationToken) =>
+        {
+            // The antiforgery middleware only records its verdict; an endpoint must check it itself.
+            if (!await antiforgery.IsRequestValidAsync(context)) return Results.BadRequest();
+            var form = await context.Request.ReadFormAsync(cancellationToken);
+            var (refusal, newWaveId, links) = await waves.CopyAsFollowUpAsync(Actor(context), waveId, form["name"], null, null, cancellationToken);
+            if (refusal != WaveRefusal.None) return Results.LocalRedirect($"/admin/omgangar?fel={refusal}");
+            await SendLinksAsync(context, links, $"lankar-omgang-{newWaveId}.csv", cancellationToken);
+            return Results.Empty;
+        }).DisableAntiforgery();
+
+        admin.MapPost("/lankar", async (int waveId, HttpContext context, IAntiforgery antiforgery, InvitationAdministration invitations, CancellationToken cancellationToken) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(context)) return Results.BadRequest();
+            if (await invitations.IssueMissingAsync(Actor(context), waveId, cancellationToken) is not { } links) return Results.NotFound();
+            await SendLinksAsync(context, links, $"nya-lankar-omgang-{waveId}.csv", cancellationToken);
+            return Results.Empty;
+        }).DisableAntiforgery();
+
+        admin.MapGet("/ej-svarat.csv", async (int waveId, HttpContext context, InvitationAdministration invitations, CancellationToken cancellationToken) =>
+        {
+            if (await invitations.ListAsync(waveId, cancellationToken) is not { } list) return Results.NotFound();
+            var waiting = list.Rows.Where(r => r.Status is InvitationStatus.NotStarted or InvitationStatus.Started);
+            await SendCsvAsync(context, $"ej-svarat-omgang-{waveId}.csv", ["participant", "type", "status"],
+                waiting.Select(r => new[] { r.Participant, r.Type, r.Status == InvitationStatus.Started ? "started" : "not started" }), cancellationToken);
+            return Results.Empty;
+        });
+    }
+
+    private static string Actor(HttpContext context) => context.User.Identity?.Name ?? "";
+
+    private static Task SendLinksAsync(HttpContext context, IReadOnlyList<IssuedInvitation> links, string fileName, CancellationToken cancellationToken)
+    {
+        var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
+        return SendCsvAsync(context, fileName, ["participant", "type", "link"],
+            links.Select(l => new[] { l.ParticipantName, l.ParticipantType, baseUrl + l.Path }), cancellationToken);
+    }
+
+    /// <summary>A CSV download (UTF-8 with BOM, formula-safe), never cached: it may hold links.</summary>
+    private static async Task SendCsvAsync(HttpContext context, string fileName, string[] header, IEnumerable<string[]> rows, CancellationToken cancellationToken)
+    {
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(fileName);
+        context.Response.Headers.ContentDisposition = disposition.ToString();
+        context.Response.Headers.CacheControl = "no-store";
+        await using var text = new StreamWriter(context.Response.Body, CsvRowWriter.Encoding, leaveOpen: true);
+        var csv = new CsvRowWriter(text, ',');
+        await csv.WriteRowAsync(header, cancellationToken);
+        foreach (var row in rows)
+        {
+            await csv.WriteRowAsync(row, cancellationToken);
+        }
+        await text.FlushAsync(cancellationToken);
+    }
 }

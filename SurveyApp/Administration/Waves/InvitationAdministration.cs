@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using SurveyApp.Domain;
+using SurveyApp.Responding;
+using SurveyApp.Storage;
+
+namespace SurveyApp.Administration.Waves;
+
+public enum InvitationStatus { NotStarted, Started, Submitted, Revoked }
+
+/// <summary>One invitation of a wave as the administration page lists it.</summary>
+public sealed record InvitationRow(int InvitationId, string Participant, string Type, InvitationStatus Status, DateTimeOffset CreatedAt);
+
+public enum InvitationRefusal { None, NotFound, Submitted, Revoked }
+
+/// <summary>
+/// A wave's invitations: who has which status, withdrawing a link, giving a participant a new link, and
+/// links for participants who have none yet. A new link replaces the token of the same invitation, so a
+/// respondent who had started keeps every saved answer and goes on with the new link.
+/// </summary>
+public sealed class InvitationAdministration(IDbContextFactory<SurveyDbContext> factory, InvitationService invitations, AuditLog audit, TimeProvider clock)
+{
+    public async Task<(string WaveName, IReadOnlyList<InvitationRow> Rows)?> ListAsync(int waveId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (await db.Waves.AsNoTracking().SingleOrDefaultAsync(w => w.Id == waveId, cancellationToken) is not { } wave) return null;
+        var rows = await (
+                from i in db.Invitations.AsNoTracking()
+                where i.WaveId == waveId
+                join r in db.Responses on i.Id equals r.InvitationId into responses
+                from r in responses.DefaultIfEmpty()
+                select new { i.Id, i.Participant!.Name, i.Participant.Type, Revoked = i.RevokedAt != null, i.CreatedAt, Started = r != null, Submitted = r != null && r.SubmittedAt != null })
+            .ToListAsync(cancellationToken);
+        return (wave.Name, rows
+            .Select(r => new InvitationRow(r.Id, r.Name, r.Type,
+                r.Submitted ? InvitationStatus.Submitted : r.Revoked ? InvitationStatus.Revoked : r.Started ? InvitationStatus.Started : InvitationStatus.NotStarted, r.CreatedAt))
+            .OrderBy(r => r.Participant, StringComparer.CurrentCulture).ThenBy(r => r.InvitationId).ToList());
+    }
+
+    /// <summary>Withdraws a link that has not been used to submit; it then gets the same page as an unknown one.</summary>
+    public async Task<InvitationRefusal> RevokeAsync(string actor, int invitationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var (invitation, refusal) = await FindChangeableAsync(db, invitationId, cancellationToken);
+        if (invitation is null) return refusal;
+        invitation.RevokedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(actor, AuditActions.InvitationRevoked, Subject(invitation), null, cancellationToken);
+        return InvitationRefusal.None;
+    }
+
+    /// <summary>A new token for the invitation: the old link stops working, saved answers stay with the new one.</summary>
+    public async Task<(InvitationRefusal Refusal, string? Token)> ReissueAsync(string actor, int invitationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var (invitation, refusal) = await FindChangeableAsync(db, invitationId, cancellationToken);
+        if (invitation is null) return (refusal, null);
+        var token = InvitationToken.Generate();
+        invitation.TokenHash = InvitationToken.Hash(token);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(actor, AuditActions.InvitationReissued, Subject(invitation), null, cancellationToken);
+        return (InvitationRefusal.None, token);
+    }
+
+    /// <summary>Links for every participant that has no usable invitation to the wave yet; returned once, never stored.</summary>
+    public async Task<IReadOnlyList<IssuedInvitation>?> IssueMissingAsync(string actor, int waveId, CancellationToken cancellationToken = default)
+    {
+        List<int> missing;
+        string waveName;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            if (await db.Waves.AsNoTracking().SingleOrDefaultAsync(w => w.Id == waveId, cancellationToken) is not { } wave) return null;
+            waveName = wave.Name;
+            var invited = db.Invitations.Where(i => i.WaveId == waveId && i.RevokedAt == null).Select(i => i.ParticipantId);
+            missing = await db.Participants.Where(p => !invited.Contains(p.Id)).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken);
+        }
+        var issued = await invitations.IssueAsync(waveId, missing, cancellationToken);
+        await audit.RecordAsync(actor, AuditActions.InvitationsIssued, $"{waveName} ({waveId})", issued.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        return issued;
+    }
+
+    private static async Task<(Invitation? Invitation, InvitationRefusal Refusal)> FindChangeableAsync(SurveyDbContext db, int invitationId, CancellationToken cancellationToken)
+    {
+        var invitation = await db.Invitations.Include(i => i.Participant).Include(i => i.Wave).SingleOrDefaultAsync(i => i.Id == invitationId, cancellationToken);
+        if (invitation is null) return (null, InvitationRefusal.NotFound);
+        if (invitation.RevokedAt is not null) return (null, InvitationRefusal.Revoked);
+        if (await db.Responses.AnyAsync(r => r.InvitationId == invitationId && r.SubmittedAt != null, cancellationToken)) return (null, InvitationRefusal.Submitted);
+        return (invitation, InvitationRefusal.None);
+    }
+
+    private static string Subject(Invitation invitation) => $"{invitation.Participant!.Name}, {invitation.Wave!.Name} ({invitation.WaveId})";
+}
