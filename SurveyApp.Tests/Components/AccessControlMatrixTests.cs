@@ -59,6 +59,7 @@ public sealed class AccessControlMatrixTests(DemoDataFixture fixture) : IClassFi
         ["GET /admin/logg"] = (Access.Admin, "/admin/logg"),
         ["GET /admin/omgangar"] = (Access.Admin, "/admin/omgangar"),
         ["GET /admin/omgangar/{WaveId:int}/inbjudningar"] = (Access.Admin, "/admin/omgangar/1/inbjudningar"),
+        ["GET /admin/omgangar/{WaveId:int}/import"] = (Access.Admin, "/admin/omgangar/1/import"),
         ["GET /admin/omgangar/{waveId:int}/ej-svarat.csv"] = (Access.Admin, "/admin/omgangar/1/ej-svarat.csv"),
         ["* /_framework/blazor.web.js"] = (Access.Framework, "/_framework/blazor.web.js"),
         ["* /_framework/blazor.server.js"] = (Access.Framework, "/_framework/blazor.server.js"),
@@ -76,7 +77,7 @@ public sealed class AccessControlMatrixTests(DemoDataFixture fixture) : IClassFi
         "/s/{Token}/granska", "/resultat", "/resultat/{WaveId:int}", "/resultat/{WaveId:int}/korstabell", "/resultat/jamfor",
         "/resultat/{WaveId:int}/fritext/{QuestionKey}", "/logga-ut", "/admin/personal", "/admin/logg",
         "/admin/omgangar", "/admin/omgangar/{waveId:int}/uppfoljning", "/admin/omgangar/{waveId:int}/lankar",
-        "/admin/omgangar/{WaveId:int}/inbjudningar",
+        "/admin/omgangar/{WaveId:int}/inbjudningar", "/admin/omgangar/{WaveId:int}/import",
     ];
 
     public enum Visitor { Anonymous, Respondent, NoRole, Analyst, Admin }

@@ -29,10 +29,11 @@ public static class AuditActions
     public const string InvitationsIssued = "invitations.issued";
     public const string InvitationRevoked = "invitation.revoked";
     public const string InvitationReissued = "invitation.reissued";
+    public const string ResponsesImported = "responses.imported";
 
     public static readonly string[] All =
     [
         StaffCreated, StaffRoleChanged, StaffDeactivated, StaffReactivated, WorkbookExported, CsvExported,
-        WaveCreated, WaveClosed, WaveOpened, InvitationsIssued, InvitationRevoked, InvitationReissued,
+        WaveCreated, WaveClosed, WaveOpened, InvitationsIssued, InvitationRevoked, InvitationReissued, ResponsesImported,
     ];
 }
