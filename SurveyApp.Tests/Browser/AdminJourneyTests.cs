@@ -62,6 +62,13 @@ public sealed class AdminJourneyTests : IAsyncLifetime
         await arvika.GetByRole(AriaRole.Button, new() { Name = "Ny länk" }).ClickAsync();
         await Expect(page.Locator("code.link")).ToContainTextAsync(_app.BaseUrl + "/s/");
         await _browser.CheckPageAsync(page, "invitations");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Importera svar (CSV)" }).ClickAsync();
+        await page.WaitForURLAsync(_app.BaseUrl + "/admin/omgangar/1/import");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importera" }).ClickAsync();
+        await Expect(page.Locator("#error-summary")).ToContainTextAsync("Välj en CSV-fil att importera.");
+        await _browser.CheckPageAsync(page, "import");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Till inbjudningarna" }).ClickAsync();
+        await page.WaitForURLAsync(_app.BaseUrl + "/admin/omgangar/1/inbjudningar");
         await page.GetByRole(AriaRole.Link, new() { Name = "Till omgångarna" }).ClickAsync();
         await page.WaitForURLAsync(_app.BaseUrl + "/admin/omgangar");
 
