@@ -2,6 +2,7 @@ using System.Resources;
 using Radzen;
 using SurveyApp.Administration;
 using SurveyApp.Administration.Staff;
+using SurveyApp.Administration.Surveys;
 using SurveyApp.Administration.Waves;
 using SurveyApp.Analysis;
 using SurveyApp.Components;
@@ -56,6 +57,7 @@ app.MapLanguageSwitch();
 app.MapStaffSignOut();
 app.MapExport();
 app.MapWaveAdministration();
+app.MapSurveyAdministration();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() => app.PrintWelcome());

@@ -6,7 +6,7 @@ using Xunit;
 namespace SurveyApp.Tests.Browser;
 
 /// <summary>
-/// An administrator creates a wave, closes it, creates an analyst account, deactivates it, and reads the audit log. axe-core audits
+/// An administrator looks at the surveys, creates a wave, closes it, creates an analyst account, deactivates it, and reads the audit log. axe-core audits
 /// every page at desktop and phone width; screenshots go to TestResults/screenshots/admin.
 /// </summary>
 public sealed class AdminJourneyTests : IAsyncLifetime
@@ -40,6 +40,11 @@ public sealed class AdminJourneyTests : IAsyncLifetime
         await page.FillAsync("#password", _password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
         await page.WaitForURLAsync(_app.BaseUrl + "/resultat", new() { WaitUntil = WaitUntilState.Commit });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Enkäter" }).ClickAsync();
+        await page.WaitForURLAsync(_app.BaseUrl + "/admin/enkater");
+        await Expect(page.Locator("tbody tr")).ToContainTextAsync("Uppföljning av Samling för social hållbarhet");
+        await _browser.CheckPageAsync(page, "surveys");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Omgångar" }).ClickAsync();
         await page.WaitForURLAsync(_app.BaseUrl + "/admin/omgangar");

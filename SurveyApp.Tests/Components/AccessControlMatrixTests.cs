@@ -58,6 +58,8 @@ public sealed class AccessControlMatrixTests(DemoDataFixture fixture) : IClassFi
         ["GET /admin/personal"] = (Access.Admin, "/admin/personal"),
         ["GET /admin/logg"] = (Access.Admin, "/admin/logg"),
         ["GET /admin/omgangar"] = (Access.Admin, "/admin/omgangar"),
+        ["GET /admin/enkater"] = (Access.Admin, "/admin/enkater"),
+        ["GET /admin/enkater/{surveyId:int}.json"] = (Access.Admin, "/admin/enkater/1.json"),
         ["GET /admin/omgangar/{WaveId:int}/inbjudningar"] = (Access.Admin, "/admin/omgangar/1/inbjudningar"),
         ["GET /admin/omgangar/{WaveId:int}/import"] = (Access.Admin, "/admin/omgangar/1/import"),
         ["GET /admin/omgangar/{waveId:int}/ej-svarat.csv"] = (Access.Admin, "/admin/omgangar/1/ej-svarat.csv"),
@@ -77,7 +79,7 @@ public sealed class AccessControlMatrixTests(DemoDataFixture fixture) : IClassFi
         "/s/{Token}/granska", "/resultat", "/resultat/{WaveId:int}", "/resultat/{WaveId:int}/korstabell", "/resultat/jamfor",
         "/resultat/{WaveId:int}/fritext/{QuestionKey}", "/logga-ut", "/admin/personal", "/admin/logg",
         "/admin/omgangar", "/admin/omgangar/{waveId:int}/uppfoljning", "/admin/omgangar/{waveId:int}/lankar",
-        "/admin/omgangar/{WaveId:int}/inbjudningar", "/admin/omgangar/{WaveId:int}/import",
+        "/admin/omgangar/{WaveId:int}/inbjudningar", "/admin/omgangar/{WaveId:int}/import", "/admin/enkater",
     ];
 
     public enum Visitor { Anonymous, Respondent, NoRole, Analyst, Admin }

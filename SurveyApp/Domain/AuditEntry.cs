@@ -30,10 +30,13 @@ public static class AuditActions
     public const string InvitationRevoked = "invitation.revoked";
     public const string InvitationReissued = "invitation.reissued";
     public const string ResponsesImported = "responses.imported";
+    public const string SurveyImported = "survey.imported";
+    public const string SurveyExported = "survey.exported";
 
     public static readonly string[] All =
     [
         StaffCreated, StaffRoleChanged, StaffDeactivated, StaffReactivated, WorkbookExported, CsvExported,
         WaveCreated, WaveClosed, WaveOpened, InvitationsIssued, InvitationRevoked, InvitationReissued, ResponsesImported,
+        SurveyImported, SurveyExported,
     ];
 }

@@ -1,0 +1,29 @@
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Net.Http.Headers;
+using SurveyApp.Administration.Staff;
+using SurveyApp.Definitions;
+using SurveyApp.Domain;
+using SurveyApp.Storage;
+
+namespace SurveyApp.Administration.Surveys;
+
+public static class SurveyEndpoints
+{
+    /// <summary>
+    /// GET /admin/enkater/{survey}.json: the survey in the definition format of data/ and docs/survey-format.md,
+    /// which the import on the same page reads back. Admins only; every download is logged.
+    /// </summary>
+    public static void MapSurveyAdministration(this WebApplication app) =>
+        app.MapGet("/admin/enkater/{surveyId:int}.json", async (int surveyId, HttpContext context, SurveyCatalog catalog, AuditLog audit, CancellationToken cancellationToken) =>
+            {
+                if (await catalog.GetAsync(surveyId, cancellationToken) is not { } survey) return Results.NotFound();
+                var json = SurveyDefinitionReader.Write(SurveyDefinitionMapper.ToDefinition(survey));
+                await audit.RecordAsync(context.User.Identity?.Name ?? "", AuditActions.SurveyExported, $"{survey.Title} ({survey.Id})", null, cancellationToken);
+                var disposition = new ContentDispositionHeaderValue("attachment");
+                disposition.SetHttpFileName($"{survey.Key}.json");
+                context.Response.Headers.ContentDisposition = disposition.ToString();
+                return Results.Text(json, "application/json", Encoding.UTF8);
+            })
+            .RequireAuthorization(new AuthorizeAttribute { Roles = StaffRoles.Admin });
+}
