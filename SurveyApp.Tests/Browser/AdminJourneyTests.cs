@@ -46,6 +46,14 @@ public sealed class AdminJourneyTests : IAsyncLifetime
         await Expect(page.Locator("tbody tr")).ToContainTextAsync("Uppföljning av Samling för social hållbarhet");
         await _browser.CheckPageAsync(page, "surveys");
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "Deltagare", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(_app.BaseUrl + "/admin/deltagare");
+        await page.FillAsync("#new-name", "Gotlands kommun");
+        await page.FillAsync("#new-type", "kommun");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lägg till" }).ClickAsync();
+        await Expect(page.Locator("[role=status]")).ToContainTextAsync("Gotlands kommun är tillagd.");
+        await _browser.CheckPageAsync(page, "participants");
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Omgångar" }).ClickAsync();
         await page.WaitForURLAsync(_app.BaseUrl + "/admin/omgangar");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Omgångar");
@@ -95,7 +103,7 @@ public sealed class AdminJourneyTests : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Logg" }).ClickAsync();
         await page.WaitForURLAsync(_app.BaseUrl + "/admin/logg");
-        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(5);
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(6);
         await Expect(page.Locator("tbody tr").First).ToContainTextAsync("Konto avstängt");
         await _browser.CheckPageAsync(page, "audit-log");
     }

@@ -59,6 +59,7 @@ public sealed class AccessControlMatrixTests(DemoDataFixture fixture) : IClassFi
         ["GET /admin/logg"] = (Access.Admin, "/admin/logg"),
         ["GET /admin/omgangar"] = (Access.Admin, "/admin/omgangar"),
         ["GET /admin/enkater"] = (Access.Admin, "/admin/enkater"),
+        ["GET /admin/deltagare"] = (Access.Admin, "/admin/deltagare"),
         ["GET /admin/enkater/{surveyId:int}.json"] = (Access.Admin, "/admin/enkater/1.json"),
         ["GET /admin/omgangar/{WaveId:int}/inbjudningar"] = (Access.Admin, "/admin/omgangar/1/inbjudningar"),
         ["GET /admin/omgangar/{WaveId:int}/import"] = (Access.Admin, "/admin/omgangar/1/import"),
@@ -79,7 +80,7 @@ public sealed class AccessControlMatrixTests(DemoDataFixture fixture) : IClassFi
         "/s/{Token}/granska", "/resultat", "/resultat/{WaveId:int}", "/resultat/{WaveId:int}/korstabell", "/resultat/jamfor",
         "/resultat/{WaveId:int}/fritext/{QuestionKey}", "/logga-ut", "/admin/personal", "/admin/logg",
         "/admin/omgangar", "/admin/omgangar/{waveId:int}/uppfoljning", "/admin/omgangar/{waveId:int}/lankar",
-        "/admin/omgangar/{WaveId:int}/inbjudningar", "/admin/omgangar/{WaveId:int}/import", "/admin/enkater",
+        "/admin/omgangar/{WaveId:int}/inbjudningar", "/admin/omgangar/{WaveId:int}/import", "/admin/enkater", "/admin/deltagare",
     ];
 
     public enum Visitor { Anonymous, Respondent, NoRole, Analyst, Admin }

@@ -32,11 +32,17 @@ public static class AuditActions
     public const string ResponsesImported = "responses.imported";
     public const string SurveyImported = "survey.imported";
     public const string SurveyExported = "survey.exported";
+    public const string ParticipantAdded = "participant.added";
+    public const string ParticipantChanged = "participant.changed";
+    public const string ParticipantDeactivated = "participant.deactivated";
+    public const string ParticipantReactivated = "participant.reactivated";
+    public const string ParticipantsImported = "participants.imported";
 
     public static readonly string[] All =
     [
         StaffCreated, StaffRoleChanged, StaffDeactivated, StaffReactivated, WorkbookExported, CsvExported,
         WaveCreated, WaveClosed, WaveOpened, InvitationsIssued, InvitationRevoked, InvitationReissued, ResponsesImported,
-        SurveyImported, SurveyExported,
+        SurveyImported, SurveyExported, ParticipantAdded, ParticipantChanged, ParticipantDeactivated, ParticipantReactivated,
+        ParticipantsImported,
     ];
 }

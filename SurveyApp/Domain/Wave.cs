@@ -21,6 +21,12 @@ public class Participant
     public int Id { get; set; }
     public required string Name { get; set; }
     public required string Type { get; set; }
+
+    /// <summary>A deactivated participant keeps its invitations and answers but gets no new links.</summary>
+    public bool IsActive { get; set; } = true;
+
+    /// <summary>Further facts about the participant from its import (county, size …), by column name.</summary>
+    public Dictionary<string, string> Attributes { get; set; } = [];
 }
 
 /// <summary>A participant's personal link to one wave. Only the SHA-256 hash of its token is stored.</summary>

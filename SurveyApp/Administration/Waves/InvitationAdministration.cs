@@ -61,7 +61,7 @@ public sealed class InvitationAdministration(IDbContextFactory<SurveyDbContext> 
         return (InvitationRefusal.None, token);
     }
 
-    /// <summary>Links for every participant that has no usable invitation to the wave yet; returned once, never stored.</summary>
+    /// <summary>Links for every active participant that has no usable invitation to the wave yet; returned once, never stored.</summary>
     public async Task<IReadOnlyList<IssuedInvitation>?> IssueMissingAsync(string actor, int waveId, CancellationToken cancellationToken = default)
     {
         List<int> missing;
@@ -71,7 +71,7 @@ public sealed class InvitationAdministration(IDbContextFactory<SurveyDbContext> 
             if (await db.Waves.AsNoTracking().SingleOrDefaultAsync(w => w.Id == waveId, cancellationToken) is not { } wave) return null;
             waveName = wave.Name;
             var invited = db.Invitations.Where(i => i.WaveId == waveId && i.RevokedAt == null).Select(i => i.ParticipantId);
-            missing = await db.Participants.Where(p => !invited.Contains(p.Id)).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken);
+            missing = await db.Participants.Where(p => p.IsActive && !invited.Contains(p.Id)).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken);
         }
         var issued = await invitations.IssueAsync(waveId, missing, cancellationToken);
         await audit.RecordAsync(actor, AuditActions.InvitationsIssued, $"{waveName} ({waveId})", issued.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);

@@ -68,7 +68,7 @@ public sealed class WaveAdministration(IDbContextFactory<SurveyDbContext> factor
     }
 
     /// <summary>
-    /// A new wave of the same survey with a fresh invitation for every participant invited to
+    /// A new wave of the same survey with a fresh invitation for every active participant invited to
     /// <paramref name="sourceWaveId"/> (links not withdrawn). The links are returned once, never stored.
     /// </summary>
     public async Task<(WaveRefusal Refusal, int? WaveId, IReadOnlyList<IssuedInvitation> Links)> CopyAsFollowUpAsync(string actor, int sourceWaveId,
@@ -85,7 +85,7 @@ public sealed class WaveAdministration(IDbContextFactory<SurveyDbContext> factor
                 return (WaveRefusal.NotFound, null, []);
             }
             (surveyId, sourceName) = (source.SurveyId, source.Name);
-            participants = await db.Invitations.Where(i => i.WaveId == sourceWaveId && i.RevokedAt == null)
+            participants = await db.Invitations.Where(i => i.WaveId == sourceWaveId && i.RevokedAt == null && i.Participant!.IsActive)
                 .Select(i => i.ParticipantId).Distinct().OrderBy(id => id).ToListAsync(cancellationToken);
         }
         var (_, waveId) = await CreateAsync(actor, surveyId, name, opensAt, closesAt, cancellationToken);

@@ -22,6 +22,7 @@ public static class WaveEndpoints
     {
         builder.Services.AddSingleton<WaveAdministration>();
         builder.Services.AddSingleton<InvitationAdministration>();
+        builder.Services.AddSingleton<Participants.ParticipantAdministration>();
         return builder;
     }
 

@@ -19,6 +19,18 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
     {
         builder.Property(p => p.Name).HasMaxLength(200);
         builder.Property(p => p.Type).HasMaxLength(64);
+        // Existing rows become active; the sentinel makes EF write false explicitly instead of leaving it to the default.
+        builder.Property(p => p.IsActive).HasDefaultValue(true).HasSentinel(true);
+        // A small open-ended set of facts, stored as one JSON object.
+        builder.Property(p => p.Attributes)
+            .HasConversion(
+                a => System.Text.Json.JsonSerializer.Serialize(a, (System.Text.Json.JsonSerializerOptions?)null),
+                json => System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(json, (System.Text.Json.JsonSerializerOptions?)null) ?? new(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<Dictionary<string, string>>(
+                    (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+                    a => a.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
+                    a => new Dictionary<string, string>(a)))
+            .HasDefaultValueSql("'{}'");
     }
 }
 
