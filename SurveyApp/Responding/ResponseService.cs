@@ -61,16 +61,19 @@ public sealed class ResponseService(IDbContextFactory<SurveyDbContext> factory, 
         }
         var hash = InvitationToken.Hash(token);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var found = await db.Invitations.AsNoTracking()
-            .Where(i => i.TokenHash == hash && i.RevokedAt == null)
-            .Select(i => new
+        // A left join on the unique index of Responses.InvitationId: a subquery with SingleOrDefault
+        // would rank every response in the database on each request.
+        var found = await (
+            from i in db.Invitations.AsNoTracking()
+            where i.TokenHash == hash && i.RevokedAt == null
+            from r in db.Responses.Where(r => r.InvitationId == i.Id).DefaultIfEmpty()
+            select new
             {
                 i.Id,
                 i.ParticipantId,
                 i.Wave,
                 ParticipantName = i.Participant!.Name,
-                Response = db.Responses.Where(r => r.InvitationId == i.Id)
-                    .Select(r => new { r.Id, r.SubmittedAt, r.ResumePosition }).SingleOrDefault(),
+                Response = r == null ? null : new { r.Id, r.SubmittedAt, r.ResumePosition },
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null || found.Response?.SubmittedAt is not null)
