@@ -35,7 +35,7 @@ public sealed record RespondentSession(
 
 public sealed record OpenResult(LinkState State, RespondentSession? Session);
 
-public enum SaveOutcome { Saved, Rejected, Unusable, Closed }
+public enum SaveOutcome { Saved, Rejected, Unusable }
 
 /// <summary>
 /// The result of saving a page. <see cref="SaveOutcome.Saved"/> may still carry problems: required
@@ -46,7 +46,7 @@ public sealed record SaveResult(SaveOutcome Outcome, IReadOnlyList<AnswerProblem
     public bool CanMoveOn => Outcome == SaveOutcome.Saved && Problems.Count == 0;
 }
 
-public enum SubmitOutcome { Submitted, Incomplete, Unusable, Closed }
+public enum SubmitOutcome { Submitted, Incomplete, Unusable }
 
 public sealed record SubmitResult(SubmitOutcome Outcome, IReadOnlyList<AnswerProblem> Problems);
 
@@ -98,17 +98,13 @@ public sealed class ResponseService(IDbContextFactory<SurveyDbContext> factory, 
     }
 
     /// <summary>
-    /// Saves the answers to one page. Answers that the page does not offer reject the whole page and
-    /// store nothing; blank required questions are reported but do not stop the rest being saved.
+    /// Saves the answers to one page of a session the same request opened. Answers that the page does
+    /// not offer reject the whole page and store nothing; blank required questions are reported but do
+    /// not stop the rest being saved.
     /// </summary>
-    public async Task<SaveResult> SavePageAsync(string token, int sectionPosition, AnswerSheet pageAnswers,
+    public async Task<SaveResult> SavePageAsync(RespondentSession session, int sectionPosition, AnswerSheet pageAnswers,
         IReadOnlyList<AnswerProblem> formProblems, int resumePosition, CancellationToken cancellationToken = default)
     {
-        var opened = await OpenAsync(token, cancellationToken);
-        if (opened.Session is not { } session)
-        {
-            return new SaveResult(Outcome(opened.State), []);
-        }
         if (sectionPosition < 0 || sectionPosition >= session.Sections.Count)
         {
             return new SaveResult(SaveOutcome.Rejected, [new AnswerProblem("", ProblemKind.NotOffered)]);
@@ -116,7 +112,7 @@ public sealed class ResponseService(IDbContextFactory<SurveyDbContext> factory, 
         // Conditions only look at earlier pages, so what is shown here does not depend on this page's
         // answers. Answers to hidden questions stay stored until submission decides their fate.
         var shown = session.ShownQuestions(session.Sections[sectionPosition]).ToList();
-        var merged = session.Answers;
+        var merged = session.Answers.Copy();
         foreach (var question in shown)
         {
             merged.Set(question.Key, pageAnswers[question.Key]);
@@ -151,16 +147,11 @@ public sealed class ResponseService(IDbContextFactory<SurveyDbContext> factory, 
     }
 
     /// <summary>
-    /// Submits the response once. Two submits racing from two tabs cannot both succeed: the
-    /// database marks the response submitted only if it was not already.
+    /// Submits the response of a session the same request opened, once. Two submits racing from two
+    /// tabs cannot both succeed: the database marks the response submitted only if it was not already.
     /// </summary>
-    public async Task<SubmitResult> SubmitAsync(string token, CancellationToken cancellationToken = default)
+    public async Task<SubmitResult> SubmitAsync(RespondentSession session, CancellationToken cancellationToken = default)
     {
-        var opened = await OpenAsync(token, cancellationToken);
-        if (opened.Session is not { } session)
-        {
-            return new SubmitResult(opened.State == LinkState.Closed ? SubmitOutcome.Closed : SubmitOutcome.Unusable, []);
-        }
         var problems = AnswerRules.Check(session.Survey.Questions, session.Answers, enforceRequired: true);
         if (problems.Count > 0)
         {
@@ -201,6 +192,4 @@ public sealed class ResponseService(IDbContextFactory<SurveyDbContext> factory, 
             return await db.Responses.Where(r => r.InvitationId == session.InvitationId).Select(r => r.Id).SingleAsync(cancellationToken);
         }
     }
-
-    private static SaveOutcome Outcome(LinkState state) => state == LinkState.Closed ? SaveOutcome.Closed : SaveOutcome.Unusable;
 }
