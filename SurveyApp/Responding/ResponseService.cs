@@ -53,6 +53,25 @@ public sealed record SubmitResult(SubmitOutcome Outcome, IReadOnlyList<AnswerPro
 /// <summary>Opens invitation links, saves each page's answers and submits responses.</summary>
 public sealed class ResponseService(IDbContextFactory<SurveyDbContext> factory, SurveyCatalog catalog, TimeProvider clock)
 {
+    /// <summary>The invitation a link opens, with its response if one was started.</summary>
+    private sealed record FoundLink(int Id, int ParticipantId, Wave Wave, string ParticipantName,
+        int? ResponseId, DateTimeOffset? SubmittedAt, int? ResumePosition);
+
+    // Every respondent request runs these two, so they are compiled once. The response is a left join
+    // on the unique index of Responses.InvitationId: a subquery with SingleOrDefault would rank every
+    // response in the database on each request.
+    private static readonly Func<SurveyDbContext, string, CancellationToken, Task<FoundLink?>> FindLinkAsync =
+        EF.CompileAsyncQuery((SurveyDbContext db, string hash, CancellationToken cancellationToken) => (
+            from i in db.Invitations.AsNoTracking()
+            where i.TokenHash == hash && i.RevokedAt == null
+            from r in db.Responses.Where(r => r.InvitationId == i.Id).DefaultIfEmpty()
+            select new FoundLink(i.Id, i.ParticipantId, i.Wave!, i.Participant!.Name,
+                r == null ? null : r.Id, r == null ? null : r.SubmittedAt, r == null ? null : r.ResumePosition))
+            .SingleOrDefault());
+
+    private static readonly Func<SurveyDbContext, int, IAsyncEnumerable<Answer>> SavedAnswers =
+        EF.CompileAsyncQuery((SurveyDbContext db, int responseId) => db.Answers.AsNoTracking().Where(a => a.ResponseId == responseId));
+
     public async Task<OpenResult> OpenAsync(string token, CancellationToken cancellationToken = default)
     {
         if (!InvitationToken.IsWellFormed(token))
@@ -61,39 +80,29 @@ public sealed class ResponseService(IDbContextFactory<SurveyDbContext> factory, 
         }
         var hash = InvitationToken.Hash(token);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        // A left join on the unique index of Responses.InvitationId: a subquery with SingleOrDefault
-        // would rank every response in the database on each request.
-        var found = await (
-            from i in db.Invitations.AsNoTracking()
-            where i.TokenHash == hash && i.RevokedAt == null
-            from r in db.Responses.Where(r => r.InvitationId == i.Id).DefaultIfEmpty()
-            select new
-            {
-                i.Id,
-                i.ParticipantId,
-                i.Wave,
-                ParticipantName = i.Participant!.Name,
-                Response = r == null ? null : new { r.Id, r.SubmittedAt, r.ResumePosition },
-            })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (found is null || found.Response?.SubmittedAt is not null)
+        var found = await FindLinkAsync(db, hash, cancellationToken);
+        if (found is null || found.SubmittedAt is not null)
         {
             return new OpenResult(LinkState.Unusable, null);
         }
-        if (!found.Wave!.AcceptsAnswers(clock.GetUtcNow()))
+        if (!found.Wave.AcceptsAnswers(clock.GetUtcNow()))
         {
             return new OpenResult(LinkState.Closed, null);
         }
         var survey = await catalog.GetAsync(found.Wave.SurveyId, cancellationToken)
             ?? throw new InvalidOperationException($"Wave {found.Wave.Id} refers to a missing survey.");
         var answers = new AnswerSheet();
-        if (found.Response is { } response)
+        if (found.ResponseId is { } responseId)
         {
-            var rows = await db.Answers.AsNoTracking().Where(a => a.ResponseId == response.Id).ToListAsync(cancellationToken);
+            var rows = new List<Answer>();
+            await foreach (var row in SavedAnswers(db, responseId).WithCancellation(cancellationToken))
+            {
+                rows.Add(row);
+            }
             answers = AnswerRows.ToSheet(survey, rows);
         }
-        var session = new RespondentSession(found.Id, found.ParticipantId, found.Response?.Id, survey, found.Wave, found.ParticipantName,
-            answers, found.Response?.ResumePosition ?? 0);
+        var session = new RespondentSession(found.Id, found.ParticipantId, found.ResponseId, survey, found.Wave, found.ParticipantName,
+            answers, found.ResumePosition ?? 0);
         return new OpenResult(LinkState.Open, session);
     }
 
