@@ -56,7 +56,7 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
     /// <summary>The temporary folder holding the database file; other files written there go with it.</summary>
     public string Folder => _folder;
 
-    /// <summary>A factory like the app's AddDbContextFactory: a new, unpooled context per call.</summary>
+    /// <summary>A factory of new, unpooled contexts, one per call (the app pools them; these tools do not need to).</summary>
     public IDbContextFactory<SurveyDbContext> CreateFactory(params IInterceptor[] interceptors)
     {
         var options = new DbContextOptionsBuilder<SurveyDbContext>().UseSqlite(ConnectionString);

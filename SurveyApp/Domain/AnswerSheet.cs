@@ -33,6 +33,16 @@ public sealed class AnswerSheet
 
     public IReadOnlyDictionary<string, QuestionAnswer> All => _answers;
 
+    public AnswerSheet Copy()
+    {
+        var copy = new AnswerSheet();
+        foreach (var (key, answer) in _answers)
+        {
+            copy._answers[key] = answer;
+        }
+        return copy;
+    }
+
     public void Set(string questionKey, QuestionAnswer answer)
     {
         if (answer.IsEmpty)

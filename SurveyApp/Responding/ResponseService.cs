@@ -35,7 +35,7 @@ public sealed record RespondentSession(
 
 public sealed record OpenResult(LinkState State, RespondentSession? Session);
 
-public enum SaveOutcome { Saved, Rejected, Unusable, Closed }
+public enum SaveOutcome { Saved, Rejected, Unusable }
 
 /// <summary>
 /// The result of saving a page. <see cref="SaveOutcome.Saved"/> may still carry problems: required
@@ -46,13 +46,32 @@ public sealed record SaveResult(SaveOutcome Outcome, IReadOnlyList<AnswerProblem
     public bool CanMoveOn => Outcome == SaveOutcome.Saved && Problems.Count == 0;
 }
 
-public enum SubmitOutcome { Submitted, Incomplete, Unusable, Closed }
+public enum SubmitOutcome { Submitted, Incomplete, Unusable }
 
 public sealed record SubmitResult(SubmitOutcome Outcome, IReadOnlyList<AnswerProblem> Problems);
 
 /// <summary>Opens invitation links, saves each page's answers and submits responses.</summary>
 public sealed class ResponseService(IDbContextFactory<SurveyDbContext> factory, SurveyCatalog catalog, TimeProvider clock)
 {
+    /// <summary>The invitation a link opens, with its response if one was started.</summary>
+    private sealed record FoundLink(int Id, int ParticipantId, Wave Wave, string ParticipantName,
+        int? ResponseId, DateTimeOffset? SubmittedAt, int? ResumePosition);
+
+    // Every respondent request runs these two, so they are compiled once. The response is a left join
+    // on the unique index of Responses.InvitationId: a subquery with SingleOrDefault would rank every
+    // response in the database on each request.
+    private static readonly Func<SurveyDbContext, string, CancellationToken, Task<FoundLink?>> FindLinkAsync =
+        EF.CompileAsyncQuery((SurveyDbContext db, string hash, CancellationToken cancellationToken) => (
+            from i in db.Invitations.AsNoTracking()
+            where i.TokenHash == hash && i.RevokedAt == null
+            from r in db.Responses.Where(r => r.InvitationId == i.Id).DefaultIfEmpty()
+            select new FoundLink(i.Id, i.ParticipantId, i.Wave!, i.Participant!.Name,
+                r == null ? null : r.Id, r == null ? null : r.SubmittedAt, r == null ? null : r.ResumePosition))
+            .SingleOrDefault());
+
+    private static readonly Func<SurveyDbContext, int, IAsyncEnumerable<Answer>> SavedAnswers =
+        EF.CompileAsyncQuery((SurveyDbContext db, int responseId) => db.Answers.AsNoTracking().Where(a => a.ResponseId == responseId));
+
     public async Task<OpenResult> OpenAsync(string token, CancellationToken cancellationToken = default)
     {
         if (!InvitationToken.IsWellFormed(token))
@@ -61,51 +80,40 @@ public sealed class ResponseService(IDbContextFactory<SurveyDbContext> factory, 
         }
         var hash = InvitationToken.Hash(token);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var found = await db.Invitations.AsNoTracking()
-            .Where(i => i.TokenHash == hash && i.RevokedAt == null)
-            .Select(i => new
-            {
-                i.Id,
-                i.ParticipantId,
-                i.Wave,
-                ParticipantName = i.Participant!.Name,
-                Response = db.Responses.Where(r => r.InvitationId == i.Id)
-                    .Select(r => new { r.Id, r.SubmittedAt, r.ResumePosition }).SingleOrDefault(),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (found is null || found.Response?.SubmittedAt is not null)
+        var found = await FindLinkAsync(db, hash, cancellationToken);
+        if (found is null || found.SubmittedAt is not null)
         {
             return new OpenResult(LinkState.Unusable, null);
         }
-        if (!found.Wave!.AcceptsAnswers(clock.GetUtcNow()))
+        if (!found.Wave.AcceptsAnswers(clock.GetUtcNow()))
         {
             return new OpenResult(LinkState.Closed, null);
         }
         var survey = await catalog.GetAsync(found.Wave.SurveyId, cancellationToken)
             ?? throw new InvalidOperationException($"Wave {found.Wave.Id} refers to a missing survey.");
         var answers = new AnswerSheet();
-        if (found.Response is { } response)
+        if (found.ResponseId is { } responseId)
         {
-            var rows = await db.Answers.AsNoTracking().Where(a => a.ResponseId == response.Id).ToListAsync(cancellationToken);
+            var rows = new List<Answer>();
+            await foreach (var row in SavedAnswers(db, responseId).WithCancellation(cancellationToken))
+            {
+                rows.Add(row);
+            }
             answers = AnswerRows.ToSheet(survey, rows);
         }
-        var session = new RespondentSession(found.Id, found.ParticipantId, found.Response?.Id, survey, found.Wave, found.ParticipantName,
-            answers, found.Response?.ResumePosition ?? 0);
+        var session = new RespondentSession(found.Id, found.ParticipantId, found.ResponseId, survey, found.Wave, found.ParticipantName,
+            answers, found.ResumePosition ?? 0);
         return new OpenResult(LinkState.Open, session);
     }
 
     /// <summary>
-    /// Saves the answers to one page. Answers that the page does not offer reject the whole page and
-    /// store nothing; blank required questions are reported but do not stop the rest being saved.
+    /// Saves the answers to one page of a session the same request opened. Answers that the page does
+    /// not offer reject the whole page and store nothing; blank required questions are reported but do
+    /// not stop the rest being saved.
     /// </summary>
-    public async Task<SaveResult> SavePageAsync(string token, int sectionPosition, AnswerSheet pageAnswers,
+    public async Task<SaveResult> SavePageAsync(RespondentSession session, int sectionPosition, AnswerSheet pageAnswers,
         IReadOnlyList<AnswerProblem> formProblems, int resumePosition, CancellationToken cancellationToken = default)
     {
-        var opened = await OpenAsync(token, cancellationToken);
-        if (opened.Session is not { } session)
-        {
-            return new SaveResult(Outcome(opened.State), []);
-        }
         if (sectionPosition < 0 || sectionPosition >= session.Sections.Count)
         {
             return new SaveResult(SaveOutcome.Rejected, [new AnswerProblem("", ProblemKind.NotOffered)]);
@@ -113,7 +121,7 @@ public sealed class ResponseService(IDbContextFactory<SurveyDbContext> factory, 
         // Conditions only look at earlier pages, so what is shown here does not depend on this page's
         // answers. Answers to hidden questions stay stored until submission decides their fate.
         var shown = session.ShownQuestions(session.Sections[sectionPosition]).ToList();
-        var merged = session.Answers;
+        var merged = session.Answers.Copy();
         foreach (var question in shown)
         {
             merged.Set(question.Key, pageAnswers[question.Key]);
@@ -148,16 +156,11 @@ public sealed class ResponseService(IDbContextFactory<SurveyDbContext> factory, 
     }
 
     /// <summary>
-    /// Submits the response once. Two submits racing from two tabs cannot both succeed: the
-    /// database marks the response submitted only if it was not already.
+    /// Submits the response of a session the same request opened, once. Two submits racing from two
+    /// tabs cannot both succeed: the database marks the response submitted only if it was not already.
     /// </summary>
-    public async Task<SubmitResult> SubmitAsync(string token, CancellationToken cancellationToken = default)
+    public async Task<SubmitResult> SubmitAsync(RespondentSession session, CancellationToken cancellationToken = default)
     {
-        var opened = await OpenAsync(token, cancellationToken);
-        if (opened.Session is not { } session)
-        {
-            return new SubmitResult(opened.State == LinkState.Closed ? SubmitOutcome.Closed : SubmitOutcome.Unusable, []);
-        }
         var problems = AnswerRules.Check(session.Survey.Questions, session.Answers, enforceRequired: true);
         if (problems.Count > 0)
         {
@@ -198,6 +201,4 @@ public sealed class ResponseService(IDbContextFactory<SurveyDbContext> factory, 
             return await db.Responses.Where(r => r.InvitationId == session.InvitationId).Select(r => r.Id).SingleAsync(cancellationToken);
         }
     }
-
-    private static SaveOutcome Outcome(LinkState state) => state == LinkState.Closed ? SaveOutcome.Closed : SaveOutcome.Unusable;
 }

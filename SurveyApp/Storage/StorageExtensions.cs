@@ -26,10 +26,14 @@ public static class StorageExtensions
         }
         var path = Path.GetFullPath(configured, builder.Environment.ContentRootPath);
         var connection = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
-        // Interceptors registered as services (diagnostics, tests) see every command too.
-        builder.Services.AddDbContextFactory<SurveyDbContext>((services, options) => options.UseSqlite(connection)
+        // Pooled: the respondent pages create a context per operation, several per request, and a pooled
+        // one skips building its services and its connection each time. Interceptors registered as
+        // services (diagnostics, tests) see every command too.
+        builder.Services.AddPooledDbContextFactory<SurveyDbContext>((services, options) => options.UseSqlite(connection)
             .AddInterceptors(new SqliteBusyTimeout())
             .AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+        // Identity's stores take a context per request scope; it comes from the same pool.
+        builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<SurveyDbContext>>().CreateDbContext());
         // Keys live beside the database, so forms and cookies issued before a restart stay valid after it.
         builder.Services.AddDataProtection().SetApplicationName("SurveyApp")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(path)!, "keys")));
