@@ -9,48 +9,22 @@ using Xunit;
 namespace SurveyApp.Tests.Administration;
 
 /// <summary>Admins upload responses collected elsewhere; a file with any wrong row imports nothing and lists every problem by line.</summary>
-public sealed class ImportPageTests : IAsyncLifetime
+public sealed class ImportPageTests() : AdminPageTests
 {
     private const string Page = "/admin/omgangar/1/import";
     private const string Header = "participant,f1,f2,f3,f4,f5,f6,f7,f8,f9,framgangsfaktorer,hinder.1,hinder.2,hinder.3,skl-stod";
-    private readonly SurveyAppFactory _app = new();
-    private HttpClient _admin = default!;
-
-    public async Task InitializeAsync() => _admin = await _app.SignedInClientAsync(StaffRoles.Admin);
-
-    public Task DisposeAsync()
-    {
-        _admin.Dispose();
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
-
     private static string Row(string participant, string f1 = "nej") => $"{participant},{f1},,,,4,Strategi,3,3,4,Stöd,Prioritering,,,";
-
-    private async Task<(HttpStatusCode Status, string Main)> UploadAsync(byte[]? file)
-    {
-        var token = await _admin.AntiforgeryTokenAsync(Page);
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent("import"), "_handler" },
-            { new StringContent(token), "__RequestVerificationToken" },
-        };
-        if (file is not null) form.Add(new ByteArrayContent(file), "file", "svar.csv");
-        using var response = await _admin.PostAsync(Page, form);
-        var html = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, WebUtility.HtmlDecode(new Page(response.StatusCode, html, null).Main));
-    }
 
     private async Task<(int Responses, List<string> Audit)> StoredAsync()
     {
-        await using var db = _app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         return (await db.Responses.CountAsync(), await db.AuditLog.Select(e => e.Action).ToListAsync());
     }
 
     [Fact]
     public async Task AValidFileIsImportedAndLogged()
     {
-        var (status, main) = await UploadAsync(Encoding.UTF8.GetBytes(string.Join("\n", Header, Row("Arvika kommun"), Row("Botkyrka kommun"))));
+        var (status, main) = await UploadAsync(Page, Encoding.UTF8.GetBytes(string.Join("\n", Header, Row("Arvika kommun"), Row("Botkyrka kommun"))));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("2 svar importerades.", main);
@@ -62,7 +36,7 @@ public sealed class ImportPageTests : IAsyncLifetime
     [Fact]
     public async Task AFileWithWrongRowsListsThemByLineAndImportsNothing()
     {
-        var (status, main) = await UploadAsync(Encoding.UTF8.GetBytes(string.Join("\n", Header,
+        var (status, main) = await UploadAsync(Page, Encoding.UTF8.GetBytes(string.Join("\n", Header,
             Row("Arvika kommun"), Row("Arvika kommun"), Row("<script>alert(1)</script>"), Row("Botkyrka kommun", f1: "kanske"))));
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
@@ -88,7 +62,7 @@ public sealed class ImportPageTests : IAsyncLifetime
             _ => null,
         };
 
-        var (status, main) = await UploadAsync(file);
+        var (status, main) = await UploadAsync(Page, file);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains(message, main);

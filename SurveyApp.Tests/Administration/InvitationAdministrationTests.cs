@@ -10,36 +10,24 @@ using Xunit;
 namespace SurveyApp.Tests.Administration;
 
 /// <summary>A wave's invitations: new links that keep saved answers, withdrawn links, links for the uninvited, reminder lists.</summary>
-public sealed class InvitationAdministrationTests : IAsyncLifetime
+public sealed class InvitationAdministrationTests() : AdminPageTests
 {
     private const string Page = "/admin/omgangar/1/inbjudningar";
-    private readonly SurveyAppFactory _app = new();
-    private HttpClient _admin = default!;
-
-    public async Task InitializeAsync() => _admin = await _app.SignedInClientAsync(StaffRoles.Admin);
-
-    public Task DisposeAsync()
-    {
-        _admin.Dispose();
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
-
     private async Task<int> InvitationIdAsync(string link)
     {
         var hash = InvitationToken.Hash(link["/s/".Length..]);
-        await using var db = _app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         return await db.Invitations.Where(i => i.TokenHash == hash).Select(i => i.Id).SingleAsync();
     }
 
     private async Task<Page> ActAsync(string action, int invitationId) =>
-        await _admin.PostFormAsync(Page, $"{action}-{invitationId}", ("Form.InvitationId", invitationId.ToString()));
+        await Admin.PostFormAsync(Page, $"{action}-{invitationId}", ("Form.InvitationId", invitationId.ToString()));
 
     [Fact]
     public async Task ANewLinkReplacesTheOldOneAndKeepsTheSavedAnswers()
     {
-        var old = _app.InvitationPaths()[0];
-        using var respondent = _app.CreateRespondent();
+        var old = App.InvitationPaths()[0];
+        using var respondent = App.CreateRespondent();
         await respondent.PostFormAsync($"{old}/sida/1", "page", RespondentHttp.ModelAnswers[0]);
         var id = await InvitationIdAsync(old);
 
@@ -51,7 +39,7 @@ public sealed class InvitationAdministrationTests : IAsyncLifetime
         var welcome = await respondent.GetPageAsync(link);
         Assert.Contains("Du har redan börjat svara", WebUtility.HtmlDecode(welcome.Main));
         await respondent.CompleteSurveyAsync(link);
-        await using var db = _app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         Assert.Equal(1, await db.Responses.CountAsync(r => r.InvitationId == id && r.SubmittedAt != null));
         Assert.Equal(AuditActions.InvitationReissued, await db.AuditLog.Select(e => e.Action).SingleAsync());
     }
@@ -59,8 +47,8 @@ public sealed class InvitationAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task AWithdrawnLinkGetsTheUnusableLinkPageAndASubmittedOneCannotBeChanged()
     {
-        var (open, done) = (_app.InvitationPaths()[1], _app.InvitationPaths()[2]);
-        using var respondent = _app.CreateRespondent();
+        var (open, done) = (App.InvitationPaths()[1], App.InvitationPaths()[2]);
+        using var respondent = App.CreateRespondent();
         await respondent.CompleteSurveyAsync(done);
 
         var revoked = await ActAsync("revoke", await InvitationIdAsync(open));
@@ -77,11 +65,11 @@ public sealed class InvitationAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task TheRemindersListHasEveryoneWhoHasNotSubmitted()
     {
-        using var respondent = _app.CreateRespondent();
-        await respondent.CompleteSurveyAsync(_app.InvitationPaths()[0]);
-        await respondent.PostFormAsync($"{_app.InvitationPaths()[1]}/sida/1", "page", RespondentHttp.ModelAnswers[0]);
+        using var respondent = App.CreateRespondent();
+        await respondent.CompleteSurveyAsync(App.InvitationPaths()[0]);
+        await respondent.PostFormAsync($"{App.InvitationPaths()[1]}/sida/1", "page", RespondentHttp.ModelAnswers[0]);
 
-        var csv = (await _admin.GetPageAsync("/admin/omgangar/1/ej-svarat.csv")).Html.TrimStart('\uFEFF');
+        var csv = (await Admin.GetPageAsync("/admin/omgangar/1/ej-svarat.csv")).Html.TrimStart('\uFEFF');
         var rows = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal("participant,type,status", rows[0]);
@@ -93,17 +81,17 @@ public sealed class InvitationAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task LinksForParticipantsWithoutOneComeAsACsvOnce()
     {
-        await ActAsync("revoke", await InvitationIdAsync(_app.InvitationPaths()[3]));
-        var token = await _admin.AntiforgeryTokenAsync(Page);
+        await ActAsync("revoke", await InvitationIdAsync(App.InvitationPaths()[3]));
+        var token = await Admin.AntiforgeryTokenAsync(Page);
 
-        using var first = await _admin.PostAsync("/admin/omgangar/1/lankar", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
-        using var second = await _admin.PostAsync("/admin/omgangar/1/lankar", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        using var first = await Admin.PostAsync("/admin/omgangar/1/lankar", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        using var second = await Admin.PostAsync("/admin/omgangar/1/lankar", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
         var rows = (await first.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         var again = (await second.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(2, rows.Length);
         Assert.Single(again);
-        using var respondent = _app.CreateRespondent();
+        using var respondent = App.CreateRespondent();
         Assert.Equal(HttpStatusCode.OK, (await respondent.GetPageAsync(new Uri(rows[1].Split(',')[^1]).AbsolutePath)).Status);
     }
 }

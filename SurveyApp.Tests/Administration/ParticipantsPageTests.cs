@@ -9,54 +9,29 @@ using Xunit;
 namespace SurveyApp.Tests.Administration;
 
 /// <summary>Admins add, change, deactivate and import participants on /admin/deltagare.</summary>
-public sealed class ParticipantsPageTests : IAsyncLifetime
+public sealed class ParticipantsPageTests() : AdminPageTests
 {
     private const string Page = "/admin/deltagare";
-    private readonly SurveyAppFactory _app = new();
-    private HttpClient _admin = default!;
-
-    public async Task InitializeAsync() => _admin = await _app.SignedInClientAsync(StaffRoles.Admin);
-
-    public Task DisposeAsync()
-    {
-        _admin.Dispose();
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
-
     private async Task<List<Participant>> ParticipantsAsync()
     {
-        await using var db = _app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         return await db.Participants.AsNoTracking().OrderBy(p => p.Id).ToListAsync();
-    }
-
-    private async Task<(HttpStatusCode Status, string Main)> ImportAsync(byte[] file)
-    {
-        var token = await _admin.AntiforgeryTokenAsync(Page);
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent("import"), "_handler" },
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(file), "file", "deltagare.csv" },
-        };
-        using var response = await _admin.PostAsync(Page, form);
-        return (response.StatusCode, WebUtility.HtmlDecode(new Page(response.StatusCode, await response.Content.ReadAsStringAsync(), null).Main));
     }
 
     [Fact]
     public async Task AnAdminAddsAndRenamesAParticipantWithoutLosingItsInvitations()
     {
-        var added = await _admin.PostFormAsync(Page, "add", ("Form.Name", "Gotlands kommun"), ("Form.Type", "kommun"));
+        var added = await Admin.PostFormAsync(Page, "add", ("Form.Name", "Gotlands kommun"), ("Form.Type", "kommun"));
         var arvika = (await ParticipantsAsync()).First(p => p.Name == "Arvika kommun");
-        var renamed = await _admin.PostFormAsync(Page, $"edit-{arvika.Id}", ("Form.Id", arvika.Id.ToString()), ("Form.Name", "Arvika kommun (ny)"), ("Form.Type", "kommun"));
+        var renamed = await Admin.PostFormAsync(Page, $"edit-{arvika.Id}", ("Form.Id", arvika.Id.ToString()), ("Form.Name", "Arvika kommun (ny)"), ("Form.Type", "kommun"));
 
         Assert.Equal(HttpStatusCode.OK, added.Status);
         Assert.Equal(HttpStatusCode.OK, renamed.Status);
         var participants = await ParticipantsAsync();
         Assert.Contains(participants, p => p.Name == "Gotlands kommun" && p.IsActive);
         Assert.Equal("Arvika kommun (ny)", participants.Single(p => p.Id == arvika.Id).Name);
-        using var respondent = _app.CreateRespondent();
-        Assert.Contains("Arvika kommun (ny)", WebUtility.HtmlDecode((await respondent.GetPageAsync(_app.InvitationPaths()[0])).Main));
+        using var respondent = App.CreateRespondent();
+        Assert.Contains("Arvika kommun (ny)", WebUtility.HtmlDecode((await respondent.GetPageAsync(App.InvitationPaths()[0])).Main));
     }
 
     [Theory]
@@ -65,7 +40,7 @@ public sealed class ParticipantsPageTests : IAsyncLifetime
     [InlineData("Ny", "", "Typ saknas")]
     public async Task AMissingOrTakenNameOrTypeIsRefused(string name, string type, string message)
     {
-        var page = await _admin.PostFormAsync(Page, "add", ("Form.Name", name), ("Form.Type", type));
+        var page = await Admin.PostFormAsync(Page, "add", ("Form.Name", name), ("Form.Type", type));
 
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Contains(message, WebUtility.HtmlDecode(page.Main));
@@ -76,10 +51,10 @@ public sealed class ParticipantsPageTests : IAsyncLifetime
     public async Task ADeactivatedParticipantGetsNoNewLinks()
     {
         var arvika = (await ParticipantsAsync()).First(p => p.Name == "Arvika kommun");
-        await _admin.PostFormAsync(Page, $"active-{arvika.Id}", ("Form.Id", arvika.Id.ToString()), ("Form.Active", "false"));
-        var token = await _admin.AntiforgeryTokenAsync("/admin/omgangar");
+        await Admin.PostFormAsync(Page, $"active-{arvika.Id}", ("Form.Id", arvika.Id.ToString()), ("Form.Active", "false"));
+        var token = await Admin.AntiforgeryTokenAsync("/admin/omgangar");
 
-        using var followUp = await _admin.PostAsync("/admin/omgangar/1/uppfoljning",
+        using var followUp = await Admin.PostAsync("/admin/omgangar/1/uppfoljning",
             new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("name", "Uppföljning utan Arvika")]));
         var csv = await followUp.Content.ReadAsStringAsync();
 
@@ -87,14 +62,14 @@ public sealed class ParticipantsPageTests : IAsyncLifetime
         Assert.Equal(20, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.DoesNotContain("Arvika kommun", csv);
         // Its existing link still works: deactivation stops new links only.
-        using var respondent = _app.CreateRespondent();
-        Assert.Equal(HttpStatusCode.OK, (await respondent.GetPageAsync(_app.InvitationPaths()[0])).Status);
+        using var respondent = App.CreateRespondent();
+        Assert.Equal(HttpStatusCode.OK, (await respondent.GetPageAsync(App.InvitationPaths()[0])).Status);
     }
 
     [Fact]
     public async Task AnImportKeepsExtraColumnsAsAttributes()
     {
-        var (status, main) = await ImportAsync(Encoding.UTF8.GetBytes("name,type,lan,invanare\nGotlands kommun,kommun,Gotland,61000\nRegion Gotland,region,Gotland,\n"));
+        var (status, main) = await UploadAsync(Page, Encoding.UTF8.GetBytes("name,type,lan,invanare\nGotlands kommun,kommun,Gotland,61000\nRegion Gotland,region,Gotland,\n"));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("2 deltagare importerades.", main);
@@ -106,10 +81,10 @@ public sealed class ParticipantsPageTests : IAsyncLifetime
     [Fact]
     public async Task AnImportWithAnyWrongRowImportsNothingAndListsEveryRow()
     {
-        var (status, main) = await ImportAsync(Encoding.UTF8.GetBytes(
+        var (status, main) = await UploadAsync(Page, Encoding.UTF8.GetBytes(
             "name,type\nNy kommun,kommun\nArvika kommun,kommun\nDubbel,kommun\nDubbel,kommun\n,kommun\n<script>alert(1)</script>,\n"));
-        var (latin1, latin1Main) = await ImportAsync(Encoding.Latin1.GetBytes("name,type\nMölndals stad,kommun\n"));
-        var (noType, noTypeMain) = await ImportAsync(Encoding.UTF8.GetBytes("name\nNågon\n"));
+        var (latin1, latin1Main) = await UploadAsync(Page, Encoding.Latin1.GetBytes("name,type\nMölndals stad,kommun\n"));
+        var (noType, noTypeMain) = await UploadAsync(Page, Encoding.UTF8.GetBytes("name\nNågon\n"));
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("Ingenting importerades: 4 fel.", main);
@@ -122,7 +97,7 @@ public sealed class ParticipantsPageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, noType);
         Assert.Contains("kolumnen 'type' saknas", noTypeMain);
         Assert.Equal(20, (await ParticipantsAsync()).Count);
-        await using var db = _app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         Assert.Empty(await db.AuditLog.ToListAsync());
     }
 }

@@ -10,44 +10,21 @@ using Xunit;
 namespace SurveyApp.Tests.Administration;
 
 /// <summary>Survey definitions downloaded and imported as JSON from /admin/enkater.</summary>
-public sealed class SurveysPageTests : IAsyncLifetime
+public sealed class SurveysPageTests() : AdminPageTests
 {
     private const string Page = "/admin/enkater";
-    private readonly SurveyAppFactory _app = new();
-    private HttpClient _admin = default!;
-
-    public async Task InitializeAsync() => _admin = await _app.SignedInClientAsync(StaffRoles.Admin);
-
-    public Task DisposeAsync()
-    {
-        _admin.Dispose();
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
-
-    private async Task<(HttpStatusCode Status, string Main)> UploadAsync(byte[]? file)
-    {
-        var token = await _admin.AntiforgeryTokenAsync(Page);
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent("import"), "_handler" },
-            { new StringContent(token), "__RequestVerificationToken" },
-        };
-        if (file is not null) form.Add(new ByteArrayContent(file), "file", "enkat.json");
-        using var response = await _admin.PostAsync(Page, form);
-        return (response.StatusCode, new Page(response.StatusCode, await response.Content.ReadAsStringAsync(), null).Main);
-    }
+    private static (HttpStatusCode Status, string Main) Raw(Page page) => (page.Status, page.Main);
 
     private async Task<int> SurveysAsync()
     {
-        await using var db = _app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         return await db.Surveys.CountAsync();
     }
 
     [Fact]
     public async Task TheDownloadIsTheModelSurveyInTheDataFormatAndImportsBack()
     {
-        var download = await _admin.GetAsync("/admin/enkater/1.json");
+        var download = await Admin.GetAsync("/admin/enkater/1.json");
         var bytes = await download.Content.ReadAsByteArrayAsync();
 
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
@@ -57,12 +34,12 @@ public sealed class SurveysPageTests : IAsyncLifetime
         var model = await SurveyDefinitionReader.ReadFileAsync(RepoPaths.ModelSurvey);
         Assert.Equal(SurveyDefinitionReader.Write(model.Definition!), SurveyDefinitionReader.Write(read.Definition!));
 
-        var (status, main) = await UploadAsync(bytes);
+        var (status, main) = Raw(await UploadPageAsync(Page, bytes, "enkat.json"));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("är importerad", WebUtility.HtmlDecode(main));
         Assert.Equal(2, await SurveysAsync());
-        await using var db = _app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         Assert.Equal([AuditActions.SurveyExported, AuditActions.SurveyImported], await db.AuditLog.OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
     }
 
@@ -71,7 +48,7 @@ public sealed class SurveysPageTests : IAsyncLifetime
     [InlineData("{\"key\": \"x\", \"title\": \"T\", \"sections\": [{\"key\": \"s\", \"title\": \"S\", \"questions\": [{\"key\": \"q\", \"kind\": \"likert\", \"text\": \"Q\", \"scale\": \"finns-inte\"}]}]}", "sections[0].questions[0].scale")]
     public async Task ABrokenDefinitionIsRefusedWithEveryProblemAndItsPath(string json, string path)
     {
-        var (status, main) = await UploadAsync(Encoding.UTF8.GetBytes(json));
+        var (status, main) = Raw(await UploadPageAsync(Page, Encoding.UTF8.GetBytes(json), "enkat.json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("Enkäten importerades inte", WebUtility.HtmlDecode(main));
@@ -83,8 +60,8 @@ public sealed class SurveysPageTests : IAsyncLifetime
     public async Task AFileInAnotherEncodingOrNoFileIsRefused()
     {
         var model = await File.ReadAllTextAsync(RepoPaths.ModelSurvey);
-        var (latin1, latin1Main) = await UploadAsync(Encoding.Latin1.GetBytes(model));
-        var (none, noneMain) = await UploadAsync(null);
+        var (latin1, latin1Main) = Raw(await UploadPageAsync(Page, Encoding.Latin1.GetBytes(model), "enkat.json"));
+        var (none, noneMain) = await UploadAsync(Page, null);
 
         Assert.Equal(HttpStatusCode.BadRequest, latin1);
         Assert.Contains("inte giltig UTF-8", WebUtility.HtmlDecode(latin1Main));
@@ -100,7 +77,7 @@ public sealed class SurveysPageTests : IAsyncLifetime
         var hostile = model.Replace("\"title\": \"Uppföljning av Samling för social hållbarhet\"", "\"title\": \"<script>alert('x')</script> Enkät\"");
         Assert.NotEqual(model, hostile);
 
-        var (status, main) = await UploadAsync(Encoding.UTF8.GetBytes(hostile));
+        var (status, main) = Raw(await UploadPageAsync(Page, Encoding.UTF8.GetBytes(hostile), "enkat.json"));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.DoesNotContain("<script>alert", main);

@@ -8,37 +8,25 @@ using Xunit;
 namespace SurveyApp.Tests.Administration;
 
 /// <summary>Admins create waves, open and close them, and copy one as a follow-up whose links come as a CSV download.</summary>
-public sealed class WaveAdministrationTests : IAsyncLifetime
+public sealed class WaveAdministrationTests() : AdminPageTests
 {
     private const string Page = "/admin/omgangar";
-    private readonly SurveyAppFactory _app = new();
-    private HttpClient _admin = default!;
-
-    public async Task InitializeAsync() => _admin = await _app.SignedInClientAsync(StaffRoles.Admin);
-
-    public Task DisposeAsync()
-    {
-        _admin.Dispose();
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
-
     private async Task<List<Wave>> WavesAsync()
     {
-        await using var db = _app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         return await db.Waves.OrderBy(w => w.Id).ToListAsync();
     }
 
     private async Task<List<string>> AuditActionsAsync()
     {
-        await using var db = _app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         return await db.AuditLog.OrderBy(e => e.Id).Select(e => e.Action).ToListAsync();
     }
 
     [Fact]
     public async Task AnAdminCreatesAWaveWithDates()
     {
-        var page = await _admin.PostFormAsync(Page, "create", ("Form.SurveyId", "1"), ("Form.Name", "Uppföljning 2027"),
+        var page = await Admin.PostFormAsync(Page, "create", ("Form.SurveyId", "1"), ("Form.Name", "Uppföljning 2027"),
             ("Form.Opens", "2027-01-10T08:00"), ("Form.Closes", "2027-02-10T17:00"));
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
@@ -55,7 +43,7 @@ public sealed class WaveAdministrationTests : IAsyncLifetime
     [InlineData("Omgång", "2027-02-10T08:00", "2027-01-10T08:00", "efter öppningen")]
     public async Task AWaveWithoutANameOrWithItsDatesReversedIsRefused(string name, string opens, string closes, string message)
     {
-        var page = await _admin.PostFormAsync(Page, "create", ("Form.SurveyId", "1"), ("Form.Name", name), ("Form.Opens", opens), ("Form.Closes", closes));
+        var page = await Admin.PostFormAsync(Page, "create", ("Form.SurveyId", "1"), ("Form.Name", name), ("Form.Opens", opens), ("Form.Closes", closes));
 
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Contains(message, WebUtility.HtmlDecode(page.Main));
@@ -66,12 +54,12 @@ public sealed class WaveAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task AClosedWaveTurnsItsLinksAwayUntilReopened()
     {
-        var link = _app.InvitationPaths()[0];
-        using var respondent = _app.CreateRespondent();
+        var link = App.InvitationPaths()[0];
+        using var respondent = App.CreateRespondent();
 
-        await _admin.PostFormAsync(Page, "state-1", ("Form.WaveId", "1"), ("Form.Close", "true"));
+        await Admin.PostFormAsync(Page, "state-1", ("Form.WaveId", "1"), ("Form.Close", "true"));
         var closed = await respondent.GetPageAsync(link);
-        await _admin.PostFormAsync(Page, "state-1", ("Form.WaveId", "1"), ("Form.Close", "false"));
+        await Admin.PostFormAsync(Page, "state-1", ("Form.WaveId", "1"), ("Form.Close", "false"));
         var reopened = await respondent.GetPageAsync(link);
 
         Assert.Equal(HttpStatusCode.Gone, closed.Status);
@@ -82,8 +70,8 @@ public sealed class WaveAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task AFollowUpGetsAFreshLinkForEveryParticipantAsACsvDownload()
     {
-        var token = await _admin.AntiforgeryTokenAsync(Page);
-        using var response = await _admin.PostAsync($"{Page}/1/uppfoljning",
+        var token = await Admin.AntiforgeryTokenAsync(Page);
+        using var response = await Admin.PostAsync($"{Page}/1/uppfoljning",
             new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("name", "Uppföljning 2017")]));
         var csv = await response.Content.ReadAsStringAsync();
 
@@ -97,8 +85,8 @@ public sealed class WaveAdministrationTests : IAsyncLifetime
         Assert.Equal("Uppföljning 2017", waves.Last().Name);
         Assert.Equal(waves[0].SurveyId, waves.Last().SurveyId);
         var links = rows.Skip(1).Select(r => new Uri(r.Split(',')[^1]).AbsolutePath).ToList();
-        Assert.Empty(links.Intersect(_app.InvitationPaths()));
-        using var respondent = _app.CreateRespondent();
+        Assert.Empty(links.Intersect(App.InvitationPaths()));
+        using var respondent = App.CreateRespondent();
         var welcome = await respondent.GetPageAsync(links[0]);
         Assert.Equal(HttpStatusCode.OK, welcome.Status);
         Assert.Contains("Uppföljning 2017", WebUtility.HtmlDecode(welcome.Main));
@@ -108,10 +96,10 @@ public sealed class WaveAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task AFollowUpWithoutTheFormsTokenOrNameCreatesNothing()
     {
-        using var forged = await _admin.PostAsync($"{Page}/1/uppfoljning", new FormUrlEncodedContent([new("name", "Förfalskad")]));
-        var token = await _admin.AntiforgeryTokenAsync(Page);
-        using var nameless = await _admin.PostAsync($"{Page}/1/uppfoljning", new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("name", " ")]));
-        var page = await _admin.GetPageAsync(nameless.Headers.Location!.OriginalString);
+        using var forged = await Admin.PostAsync($"{Page}/1/uppfoljning", new FormUrlEncodedContent([new("name", "Förfalskad")]));
+        var token = await Admin.AntiforgeryTokenAsync(Page);
+        using var nameless = await Admin.PostAsync($"{Page}/1/uppfoljning", new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("name", " ")]));
+        var page = await Admin.GetPageAsync(nameless.Headers.Location!.OriginalString);
 
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, nameless.StatusCode);
