@@ -37,7 +37,7 @@ public sealed record ExportCaseResult(string Case, double Milliseconds, int Rows
 }
 
 /// <summary>
-/// The hidden sub-command <c>export-case app|app-svar|epplus|floor|read --folder F --survey S --wave W --warm-up-wave V --out FILE</c>:
+/// The hidden sub-command <c>export-case CASE --folder F --survey S --wave W --warm-up-wave V --rows N --warm-up-rows M --out FILE</c>:
 /// one export in a fresh process, so that the process's peak resident memory (VmHWM) belongs to that
 /// export alone. The process first exports the small wave V (timed apart, as the first export after a
 /// start: JIT and EF Core query compilation), then the wave W, timed from before the services are built
@@ -49,7 +49,8 @@ public static class ExportCase
     /// <summary>"read" is no export: the references' database read alone, for the cost of the process and the read.</summary>
     /// <summary>"app-svar" is the app's writer with the Svar sheet only, from the references' read.</summary>
     /// <summary>"app-capped" is the app's export in a process whose managed heap may not exceed <see cref="CappedHeapBytes"/>.</summary>
-    public static readonly IReadOnlyList<string> Cases = ["app", "app-capped", "app-svar", "epplus", "floor", "read"];
+    /// <summary>"gen-…" write the Svar sheet from rows made up in memory (<see cref="GeneratedSvarRows"/>): no database in the process.</summary>
+    public static readonly IReadOnlyList<string> Cases = ["app", "app-capped", "app-svar", "epplus", "floor", "read", "gen-app", "gen-epplus", "gen-floor"];
 
     /// <summary>The managed heap limit of "app-capped" (DOTNET_GCHeapHardLimit): the export must fit in it.</summary>
     public const long CappedHeapBytes = 32L * 1024 * 1024;
@@ -57,7 +58,7 @@ public static class ExportCase
     public static async Task<int> RunAsync(string[] args)
     {
         string? name = args.FirstOrDefault(), folder = null, output = null;
-        int surveyId = 0, waveId = 0, warmUpWaveId = 0;
+        int surveyId = 0, waveId = 0, warmUpWaveId = 0, rowCount = 0, warmUpRowCount = 0;
         for (var i = 1; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -67,26 +68,28 @@ public static class ExportCase
                 case "--survey": surveyId = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--wave": waveId = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--warm-up-wave": warmUpWaveId = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--rows": rowCount = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--warm-up-rows": warmUpRowCount = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.");
             }
         }
         if (name is null || !Cases.Contains(name) || folder is null || output is null || surveyId <= 0 || waveId <= 0 || warmUpWaveId <= 0)
         {
-            Console.Error.WriteLine($"Usage: {Command} {string.Join('|', Cases)} --folder F --survey S --wave W --warm-up-wave V --out FILE");
+            Console.Error.WriteLine($"Usage: {Command} {string.Join('|', Cases)} --folder F --survey S --wave W --warm-up-wave V --rows N --warm-up-rows M --out FILE");
             return 2;
         }
 
         await using var database = BenchmarkDatabase.Open(folder);
         var warmUpOutput = output + ".warm-up";
-        var (firstMilliseconds, firstRows) = await TimeAsync(name, database, surveyId, warmUpWaveId, warmUpOutput);
+        var (firstMilliseconds, firstRows) = await TimeAsync(name, database, surveyId, warmUpWaveId, warmUpRowCount, warmUpOutput);
         File.Delete(warmUpOutput);
         var firstPeak = PeakKilobytes();
-        var (milliseconds, rows) = await TimeAsync(name, database, surveyId, waveId, output);
+        var (milliseconds, rows) = await TimeAsync(name, database, surveyId, waveId, rowCount, output);
         Console.WriteLine(new ExportCaseResult(name, milliseconds, rows, new FileInfo(output).Length, PeakKilobytes(), firstMilliseconds, firstRows, firstPeak).ToLine());
         return 0;
     }
 
-    private static async Task<(double Milliseconds, int Rows)> TimeAsync(string name, BenchmarkDatabase database, int surveyId, int waveId, string output)
+    private static async Task<(double Milliseconds, int Rows)> TimeAsync(string name, BenchmarkDatabase database, int surveyId, int waveId, int rowCount, string output)
     {
         var clock = Stopwatch.StartNew();
         int rows;
@@ -98,6 +101,9 @@ public static class ExportCase
                 "app-svar" => await AppSvarWriter.WriteAsync(await SvarRowsAsync(database.CreateFactory(), surveyId, waveId), file),
                 "epplus" => await EpplusSvarWriter.WriteAsync(await SvarRowsAsync(database.CreateFactory(), surveyId, waveId), file),
                 "floor" => await FloorSvarWriter.WriteAsync(await SvarRowsAsync(database.CreateFactory(), surveyId, waveId), file),
+                "gen-app" => await AppSvarWriter.WriteAsync(await GeneratedSvarRows.ForModelSurveyAsync(rowCount), file),
+                "gen-epplus" => await EpplusSvarWriter.WriteAsync(await GeneratedSvarRows.ForModelSurveyAsync(rowCount), file),
+                "gen-floor" => await FloorSvarWriter.WriteAsync(await GeneratedSvarRows.ForModelSurveyAsync(rowCount), file),
                 _ => await ReadOnlyAsync(await SvarRowsAsync(database.CreateFactory(), surveyId, waveId)),
             };
         }

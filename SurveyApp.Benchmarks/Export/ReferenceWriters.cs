@@ -16,7 +16,7 @@ namespace SurveyApp.Benchmarks.Export;
 /// </summary>
 public static class AppSvarWriter
 {
-    public static async Task<int> WriteAsync(SvarRows rows, Stream output)
+    public static async Task<int> WriteAsync(ISvarRows rows, Stream output)
     {
         var layout = new WorksheetLayout
         {
@@ -52,7 +52,7 @@ public static class AppSvarWriter
 /// </summary>
 public static class EpplusSvarWriter
 {
-    public static async Task<int> WriteAsync(SvarRows rows, Stream output)
+    public static async Task<int> WriteAsync(ISvarRows rows, Stream output)
     {
         using var package = new ExcelPackage();
         var sheet = package.Workbook.Worksheets.Add(ExportTexts.ResponsesSheet);
@@ -91,7 +91,7 @@ public static class FloorSvarWriter
 
     private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false) };
 
-    public static async Task<int> WriteAsync(SvarRows rows, Stream output)
+    public static async Task<int> WriteAsync(ISvarRows rows, Stream output)
     {
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8);
         Part(zip, "[Content_Types].xml", w =>

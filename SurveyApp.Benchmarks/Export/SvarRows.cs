@@ -17,7 +17,7 @@ namespace SurveyApp.Benchmarks.Export;
 /// them), <c>string</c>, or null for an empty cell. The whole wave (<c>ResultsFilter.None</c>) only; no
 /// participant type is hidden (at the benchmark's sizes every type is far above the minimum group size).
 /// </remarks>
-public sealed class SvarRows(IDbContextFactory<SurveyDbContext> factory, int waveId, ResponseColumns columns)
+public sealed class SvarRows(IDbContextFactory<SurveyDbContext> factory, int waveId, ResponseColumns columns) : ISvarRows
 {
     public ResponseColumns Columns => columns;
 
