@@ -32,12 +32,18 @@ builder.Services.AddRadzenComponents();
 
 var app = builder.Build();
 
+// Backups and restores work on the file as it is: a damaged database must not be migrated first.
+if (await app.RunBackupCommandAsync(args))
+{
+    return;
+}
 await app.MigrateDatabaseAsync();
-if (await app.RunStaffCommandAsync(args) || await app.RunBackupCommandAsync(args))
+if (await app.RunStaffCommandAsync(args))
 {
     return;
 }
 await app.SeedModelSurveyAsync();
+app.MarkDatabaseRunning();
 
 if (!app.Environment.IsDevelopment())
 {

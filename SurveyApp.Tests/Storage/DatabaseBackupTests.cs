@@ -104,6 +104,23 @@ public sealed class DatabaseBackupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARestoreWhileTheAppRunsIsRefusedAndChangesNothing()
+    {
+        var backup = Path.Combine(_app.Folder, "backup.db");
+        await _app.RunCommandAsync("backup", backup);
+        using (var client = Respondent())
+        {
+            await client.GetPageAsync(_app.InvitationLinks().Select(l => new Uri(l).AbsolutePath).First());
+        }
+
+        var result = await DatabaseBackup.RestoreAsync(backup, _app.DatabasePath);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("stop the app", result.Message);
+        Assert.False(File.Exists(_app.DatabasePath + ".before-restore"));
+    }
+
+    [Fact]
     public async Task ADamagedOrForeignFileIsNotRestoredAndNothingChanges()
     {
         var damaged = Path.Combine(_app.Folder, "damaged.db");

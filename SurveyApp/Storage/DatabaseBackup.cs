@@ -43,7 +43,7 @@ public static class DatabaseBackup
 
     /// <summary>
     /// Replaces <paramref name="database"/> with the backup <paramref name="source"/> after checking it. The app
-    /// must be stopped: a running app keeps the old database open. The replaced files are kept beside it
+    /// must be stopped (a running app would keep writing to the replaced file), and a restore refuses while it runs. The replaced files are kept beside it
     /// with the suffix <c>.before-restore</c>, so a restore can itself be undone.
     /// </summary>
     public static async Task<BackupResult> RestoreAsync(string source, string database, CancellationToken cancellationToken = default)
@@ -57,6 +57,10 @@ public static class DatabaseBackup
         {
             return new BackupResult(false, $"{source} is not a usable SurveyApp backup: {problem} Nothing was changed.");
         }
+        if (File.Exists(database) && !await IsUnusedAsync(database, cancellationToken))
+        {
+            return new BackupResult(false, $"{database} is in use: stop the app before restoring. Nothing was changed.");
+        }
         SqliteConnection.ClearAllPools();
         var staging = database + ".restoring";
         File.Copy(source, staging, overwrite: true);
@@ -69,6 +73,41 @@ public static class DatabaseBackup
         }
         File.Move(staging, database);
         return new BackupResult(true, $"Restored {database} from {source}; the replaced files end in .before-restore.");
+    }
+
+    /// <summary>The file beside the database that names the process serving it, while it runs.</summary>
+    public static string RunningFile(string database) => database + ".running";
+
+    /// <summary>Marks the database as served by this process until the app stops (a killed process leaves a stale mark, which is ignored).</summary>
+    public static void MarkDatabaseRunning(this WebApplication app)
+    {
+        string database;
+        using (var db = app.Services.GetRequiredService<IDbContextFactory<SurveyDbContext>>().CreateDbContext())
+        {
+            database = db.Database.GetDbConnection().DataSource;
+        }
+        var file = RunningFile(database);
+        File.WriteAllText(file, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        app.Lifetime.ApplicationStopped.Register(() => File.Delete(file));
+    }
+
+    /// <summary>True unless a live process other than this one has marked the database as served.</summary>
+    private static Task<bool> IsUnusedAsync(string database, CancellationToken cancellationToken)
+    {
+        var file = RunningFile(database);
+        if (!File.Exists(file) || !int.TryParse(File.ReadAllText(file).Trim(), out var pid) || pid == Environment.ProcessId)
+        {
+            return Task.FromResult(true);
+        }
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return Task.FromResult(process.HasExited);
+        }
+        catch (ArgumentException)
+        {
+            return Task.FromResult(true); // no such process: a stale mark from a crash
+        }
     }
 
     /// <summary>Null if the file is an intact SQLite database with SurveyApp's tables, else what is wrong.</summary>
