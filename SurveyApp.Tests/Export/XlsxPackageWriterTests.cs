@@ -196,7 +196,11 @@ public sealed class XlsxPackageWriterTests
                 using (var codes = package.AddWorksheet("A", new WorksheetLayout()))
                 using (var aside = package.AddWorksheetAside("B", new WorksheetLayout()))
                 {
-                    Assert.Single(Directory.GetFiles(folder));
+                    var file = Assert.Single(Directory.GetFiles(folder));
+                    if (!OperatingSystem.IsWindows())
+                    {
+                        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+                    }
                     aside.WriteRow("text");
                     codes.WriteRow(1);
                 }

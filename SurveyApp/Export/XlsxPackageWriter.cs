@@ -78,8 +78,14 @@ public sealed class XlsxPackageWriter : IDisposable
     public XlsxWorksheetWriter AddWorksheetAside(string name, WorksheetLayout layout, int? position = null)
     {
         var (number, sheetName) = Register(name, position);
-        var aside = new FileStream(Path.Combine(_tempFolder, $"surveyapp-sheet-{Guid.NewGuid():N}.xml"), FileMode.CreateNew,
-            FileAccess.ReadWrite, FileShare.None, bufferSize: 65536, FileOptions.DeleteOnClose);
+        // The sheet holds answers: readable by the app's own user only, and gone when closed.
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = FileShare.None,
+            BufferSize = 65536, Options = FileOptions.DeleteOnClose,
+        };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        var aside = new FileStream(Path.Combine(_tempFolder, $"surveyapp-sheet-{Guid.NewGuid():N}.xml"), options);
         _aside.Add(aside);
         return new XlsxWorksheetWriter(sheetName, aside, layout, (range, charts) =>
         {

@@ -139,6 +139,20 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public async Task AFormBodyOverTheLimitIsRefusedBeforeItIsRead()
+    {
+        var token = await _client.AntiforgeryTokenAsync($"{_link}/sida/1");
+        var body = $"_handler=page&__RequestVerificationToken={Uri.EscapeDataString(token)}&q.f1=nej&q.f2={new string('x', 9 * 1024 * 1024)}";
+        using var content = new StringContent(body, Encoding.ASCII, "application/x-www-form-urlencoded");
+
+        using var response = await _client.PostAsync($"{_link}/sida/1", content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("kod 413", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
     public async Task AnotherRespondentsAntiforgeryTokenIsRefused()
     {
         using var other = _app.CreateRespondent();
