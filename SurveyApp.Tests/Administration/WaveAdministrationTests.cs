@@ -94,6 +94,22 @@ public sealed class WaveAdministrationTests() : AdminPageTests
     }
 
     [Fact]
+    public async Task AFollowUpSentTwiceMakesOneWave()
+    {
+        var token = await Admin.AntiforgeryTokenAsync(Page);
+        FormUrlEncodedContent Form() => new([new("__RequestVerificationToken", token), new("name", "Uppföljning 2017")]);
+
+        using var first = await Admin.PostAsync($"{Page}/1/uppfoljning", Form());
+        using var second = await Admin.PostAsync($"{Page}/1/uppfoljning", Form());
+        var page = await Admin.GetPageAsync(second.Headers.Location!.OriginalString);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Contains("finns redan en omgång", WebUtility.HtmlDecode(page.Main));
+        Assert.Equal(2, (await WavesAsync()).Count);
+    }
+
+    [Fact]
     public async Task AFollowUpWithoutTheFormsTokenOrNameCreatesNothing()
     {
         using var forged = await Admin.PostAsync($"{Page}/1/uppfoljning", new FormUrlEncodedContent([new("name", "Förfalskad")]));

@@ -38,6 +38,8 @@ public static class StaffExtensions
             .AddSignInManager();
         // A deactivated or changed account's open sessions end within a minute.
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // ... and so do the interactive pages they have open.
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, StaffRevalidation>();
         builder.Services.AddAuthorization();
         builder.Services.AddScoped<StaffAccounts>();
         builder.Services.AddSingleton<AuditLog>();

@@ -9,7 +9,7 @@ public sealed record WaveSummary(int Id, string Name, int SurveyId, string Surve
     DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, bool AcceptsAnswers, int Invited, int Submitted);
 
 /// <summary>Why a change to a wave was refused: a resource key for the message.</summary>
-public enum WaveRefusal { None, NotFound, NameMissing, NameTooLong, ClosesBeforeOpens }
+public enum WaveRefusal { None, NotFound, NameMissing, NameTooLong, ClosesBeforeOpens, NameTaken }
 
 /// <summary>Creates waves, opens and closes them, and copies one as a follow-up of the same survey and participants.</summary>
 public sealed class WaveAdministration(IDbContextFactory<SurveyDbContext> factory, InvitationService invitations, AuditLog audit, TimeProvider clock)
@@ -48,6 +48,9 @@ public sealed class WaveAdministration(IDbContextFactory<SurveyDbContext> factor
         if (Check(name, opensAt, closesAt) is var refusal and not WaveRefusal.None) return (refusal, null);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (!await db.Surveys.AnyAsync(s => s.Id == surveyId, cancellationToken)) return (WaveRefusal.NotFound, null);
+        // One name per survey's wave: it is how analysts tell waves apart, and a form sent twice makes no second wave.
+        var trimmed = name!.Trim();
+        if (await db.Waves.AnyAsync(w => w.SurveyId == surveyId && w.Name.ToLower() == trimmed.ToLower(), cancellationToken)) return (WaveRefusal.NameTaken, null);
         var wave = new Wave { SurveyId = surveyId, Name = name!.Trim(), OpensAt = opensAt, ClosesAt = closesAt };
         db.Waves.Add(wave);
         await db.SaveChangesAsync(cancellationToken);
@@ -88,7 +91,8 @@ public sealed class WaveAdministration(IDbContextFactory<SurveyDbContext> factor
             participants = await db.Invitations.Where(i => i.WaveId == sourceWaveId && i.RevokedAt == null && i.Participant!.IsActive)
                 .Select(i => i.ParticipantId).Distinct().OrderBy(id => id).ToListAsync(cancellationToken);
         }
-        var (_, waveId) = await CreateAsync(actor, surveyId, name, opensAt, closesAt, cancellationToken);
+        var (created, waveId) = await CreateAsync(actor, surveyId, name, opensAt, closesAt, cancellationToken);
+        if (created != WaveRefusal.None) return (created, null, []);
         var links = await invitations.IssueAsync(waveId!.Value, participants, cancellationToken);
         await audit.RecordAsync(actor, AuditActions.InvitationsIssued, $"{name!.Trim()} ({waveId})",
             $"{links.Count} ← {sourceName} ({sourceWaveId})", cancellationToken);
