@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Net.Http.Headers;
 using SurveyApp.Administration;
 using SurveyApp.Administration.Staff;
 using SurveyApp.Domain;
@@ -71,12 +70,8 @@ public static class ExportExtensions
 
     private static async Task SendAsync(HttpContext context, Stream content, string contentType, string fileName, CancellationToken cancellationToken)
     {
-        context.Response.ContentType = contentType;
+        Attachment.Set(context, fileName, contentType);
         context.Response.ContentLength = content.Length;
-        var disposition = new ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName(fileName);
-        context.Response.Headers.ContentDisposition = disposition.ToString();
-        context.Response.Headers.CacheControl = "no-store";
         await content.CopyToAsync(context.Response.Body, cancellationToken);
     }
 }

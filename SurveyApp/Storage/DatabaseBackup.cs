@@ -57,7 +57,7 @@ public static class DatabaseBackup
         {
             return new BackupResult(false, $"{source} is not a usable SurveyApp backup: {problem} Nothing was changed.");
         }
-        if (File.Exists(database) && !await IsUnusedAsync(database, cancellationToken))
+        if (File.Exists(database) && !IsUnused(database))
         {
             return new BackupResult(false, $"{database} is in use: stop the app before restoring. Nothing was changed.");
         }
@@ -81,32 +81,34 @@ public static class DatabaseBackup
     /// <summary>Marks the database as served by this process until the app stops (a killed process leaves a stale mark, which is ignored).</summary>
     public static void MarkDatabaseRunning(this WebApplication app)
     {
-        string database;
-        using (var db = app.Services.GetRequiredService<IDbContextFactory<SurveyDbContext>>().CreateDbContext())
-        {
-            database = db.Database.GetDbConnection().DataSource;
-        }
-        var file = RunningFile(database);
+        var file = RunningFile(DatabasePath(app.Services));
         File.WriteAllText(file, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         app.Lifetime.ApplicationStopped.Register(() => File.Delete(file));
     }
 
+    /// <summary>The configured database file.</summary>
+    private static string DatabasePath(IServiceProvider services)
+    {
+        using var db = services.GetRequiredService<IDbContextFactory<SurveyDbContext>>().CreateDbContext();
+        return db.Database.GetDbConnection().DataSource;
+    }
+
     /// <summary>True unless a live process other than this one has marked the database as served.</summary>
-    private static Task<bool> IsUnusedAsync(string database, CancellationToken cancellationToken)
+    private static bool IsUnused(string database)
     {
         var file = RunningFile(database);
         if (!File.Exists(file) || !int.TryParse(File.ReadAllText(file).Trim(), out var pid) || pid == Environment.ProcessId)
         {
-            return Task.FromResult(true);
+            return true;
         }
         try
         {
             using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return Task.FromResult(process.HasExited);
+            return process.HasExited;
         }
         catch (ArgumentException)
         {
-            return Task.FromResult(true); // no such process: a stale mark from a crash
+            return true; // no such process: a stale mark from a crash
         }
     }
 
@@ -157,12 +159,7 @@ public static class DatabaseBackup
             Environment.ExitCode = 2;
             return true;
         }
-        var factory = app.Services.GetRequiredService<IDbContextFactory<SurveyDbContext>>();
-        string database;
-        await using (var db = await factory.CreateDbContextAsync())
-        {
-            database = db.Database.GetDbConnection().DataSource;
-        }
+        var database = DatabasePath(app.Services);
         var result = command == "backup" ? await BackUpAsync(database, file) : await RestoreAsync(file, database);
         (result.Succeeded ? Console.Out : Console.Error).WriteLine(result.Message);
         Environment.ExitCode = result.Succeeded ? 0 : 1;

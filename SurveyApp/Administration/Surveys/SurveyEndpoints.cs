@@ -1,9 +1,9 @@
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Net.Http.Headers;
 using SurveyApp.Administration.Staff;
 using SurveyApp.Definitions;
 using SurveyApp.Domain;
+using SurveyApp.Export;
 using SurveyApp.Storage;
 
 namespace SurveyApp.Administration.Surveys;
@@ -20,9 +20,7 @@ public static class SurveyEndpoints
                 if (await catalog.GetAsync(surveyId, cancellationToken) is not { } survey) return Results.NotFound();
                 var json = SurveyDefinitionReader.Write(SurveyDefinitionMapper.ToDefinition(survey));
                 await audit.RecordAsync(context.User.Identity?.Name ?? "", AuditActions.SurveyExported, $"{survey.Title} ({survey.Id})", null, cancellationToken);
-                var disposition = new ContentDispositionHeaderValue("attachment");
-                disposition.SetHttpFileName($"{survey.Key}.json");
-                context.Response.Headers.ContentDisposition = disposition.ToString();
+                Attachment.Set(context, $"{survey.Key}.json", "application/json; charset=utf-8");
                 return Results.Text(json, "application/json", Encoding.UTF8);
             })
             .RequireAuthorization(new AuthorizeAttribute { Roles = StaffRoles.Admin });

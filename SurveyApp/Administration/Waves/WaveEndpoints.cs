@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Net.Http.Headers;
 using SurveyApp.Administration.Staff;
 using SurveyApp.Export;
 
@@ -77,11 +76,7 @@ public static class WaveEndpoints
     /// <summary>A CSV download (UTF-8 with BOM, formula-safe), never cached: it may hold links.</summary>
     private static async Task SendCsvAsync(HttpContext context, string fileName, string[] header, IEnumerable<string[]> rows, CancellationToken cancellationToken)
     {
-        context.Response.ContentType = "text/csv; charset=utf-8";
-        var disposition = new ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName(fileName);
-        context.Response.Headers.ContentDisposition = disposition.ToString();
-        context.Response.Headers.CacheControl = "no-store";
+        Attachment.Set(context, fileName, "text/csv; charset=utf-8");
         await using var text = new StreamWriter(context.Response.Body, CsvRowWriter.Encoding, leaveOpen: true);
         var csv = new CsvRowWriter(text, ',');
         await csv.WriteRowAsync(header, cancellationToken);

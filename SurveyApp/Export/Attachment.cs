@@ -1,0 +1,16 @@
+using Microsoft.Net.Http.Headers;
+
+namespace SurveyApp.Export;
+
+/// <summary>Marks a response as a file download: its name, and never cached (downloads hold answers or links).</summary>
+public static class Attachment
+{
+    public static void Set(HttpContext context, string fileName, string contentType)
+    {
+        context.Response.ContentType = contentType;
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(fileName);
+        context.Response.Headers.ContentDisposition = disposition.ToString();
+        context.Response.Headers.CacheControl = "no-store";
+    }
+}
