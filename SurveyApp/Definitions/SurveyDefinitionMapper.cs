@@ -11,13 +11,7 @@ public static class SurveyDefinitionMapper
         {
             throw new ArgumentException($"The definition is not valid: {problems[0]}", nameof(definition));
         }
-        var scales = (definition.Scales ?? []).Select(s => new Scale
-        {
-            Key = s.Key!,
-            Bipolar = s.Bipolar ?? true,
-            Steps = s.Steps!.Select((step, i) => new ScaleStep { Value = step.Value!.Value, Label = step.Label!, Position = i }).ToList(),
-            OffScaleOptions = (s.OffScale ?? []).Select((o, i) => new ScaleOffScaleOption { Code = o.Code!, Label = o.Label!, Position = i }).ToList(),
-        }).ToDictionary(s => s.Key, StringComparer.Ordinal);
+        var scales = (definition.Scales ?? []).Select(ToScale).ToDictionary(s => s.Key, StringComparer.Ordinal);
 
         return new Survey
         {
@@ -38,7 +32,17 @@ public static class SurveyDefinitionMapper
         };
     }
 
-    private static Question ToQuestion(QuestionDefinition q, int position, Dictionary<string, Scale> scales)
+    /// <summary>A scale of a definition whose own part is valid.</summary>
+    internal static Scale ToScale(ScaleDefinition s) => new()
+    {
+        Key = s.Key!,
+        Bipolar = s.Bipolar ?? true,
+        Steps = s.Steps!.Select((step, i) => new ScaleStep { Value = step.Value!.Value, Label = step.Label!, Position = i }).ToList(),
+        OffScaleOptions = (s.OffScale ?? []).Select((o, i) => new ScaleOffScaleOption { Code = o.Code!, Label = o.Label!, Position = i }).ToList(),
+    };
+
+    /// <summary>A question of a definition whose own part, and its scale, are valid.</summary>
+    internal static Question ToQuestion(QuestionDefinition q, int position, IReadOnlyDictionary<string, Scale> scales)
     {
         var kind = SurveyDefinitionValidator.ParseKind(q.Kind)!.Value;
         var options = kind is QuestionKind.Single or QuestionKind.Multi ? q.Options : q.OffScale;

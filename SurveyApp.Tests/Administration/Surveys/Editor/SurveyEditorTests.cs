@@ -1,0 +1,244 @@
+using Bunit;
+using SurveyApp.Administration.Surveys.Editor;
+using SurveyApp.Definitions;
+using SurveyApp.Tests.Responding.Components;
+using SurveyApp.Tests.Support;
+using Xunit;
+
+namespace SurveyApp.Tests.Administration.Surveys.Editor;
+
+/// <summary>
+/// The survey editor's components on a definition in memory: every field validates as it is edited,
+/// with the JSON validator's own messages next to the field, and the preview follows each change.
+/// </summary>
+public sealed class SurveyEditorTests : LocalizedTestContext
+{
+    private IRenderedComponent<EditorFrame> Render(SurveyEditorState state) =>
+        RenderComponent<EditorFrame>(ps => ps
+            .Add(p => p.State, state)
+            .AddChildContent<SurveyEditor>()
+            .AddChildContent<SurveyPreview>());
+
+    private static SurveyEditorState NewState()
+    {
+        var definition = SurveyEditorState.NewSurvey();
+        definition.Key = "ny";
+        definition.Title = "Uppföljning";
+        definition.Scales![0].Steps!.ForEach(s => s.Label = $"Steg {s.Value}");
+        definition.Sections![0].Title = "Första sidan";
+        definition.Sections[0].Questions![0].Text = "Hur väl fungerar samverkan?";
+        return new SurveyEditorState(definition);
+    }
+
+    private static string Message(IRenderedFragment cut, string path) =>
+        cut.Find($"#{SurveyEditorState.ErrorId(path)}").TextContent.Replace("Fel: ", "");
+
+    [Fact]
+    public void ANewSurveyShowsNoErrorsBeforeAnythingIsEditedButCannotBeSavedEmpty()
+    {
+        using var culture = UiCulture.Swedish();
+        var state = new SurveyEditorState(SurveyEditorState.NewSurvey());
+        var cut = Render(state);
+
+        Assert.Empty(cut.FindAll(".field__error"));
+        Assert.NotEmpty(state.Problems);
+
+        cut.InvokeAsync(() => Assert.False(state.TrySave()));
+
+        Assert.Equal("värde saknas", Message(cut, "title"));
+        Assert.Equal("värde saknas", Message(cut, "sections[0].questions[0].text"));
+        Assert.Equal("värde saknas", Message(cut, "scales[0].steps[0].label"));
+    }
+
+    [Fact]
+    public void AnInvalidKeyIsReportedNextToItsFieldWithTheValidatorsMessage()
+    {
+        using var culture = UiCulture.Swedish();
+        var cut = Render(NewState());
+
+        cut.Find("#f-sections-0-questions-0-key").Input("Fråga 1");
+
+        var input = cut.Find("#f-sections-0-questions-0-key");
+        Assert.Equal("true", input.GetAttribute("aria-invalid"));
+        Assert.Contains(SurveyEditorState.ErrorId("sections[0].questions[0].key"), input.GetAttribute("aria-describedby"));
+        Assert.Equal("'Fråga 1' är ingen giltig nyckel (små bokstäver a–z, siffror, - och _)", Message(cut, "sections[0].questions[0].key"));
+
+        cut.Find("#f-sections-0-questions-0-key").Input("q1");
+
+        Assert.Null(cut.Find("#f-sections-0-questions-0-key").GetAttribute("aria-invalid"));
+        Assert.Empty(cut.FindAll(".field__error"));
+    }
+
+    [Fact]
+    public void TheMessagesAreTheValidatorsForEveryProblemOfTheDefinition()
+    {
+        using var culture = UiCulture.Swedish();
+        var state = NewState();
+        var question = state.Definition.Sections![0].Questions![0];
+        SurveyEditorState.SetKind(question, SurveyApp.Domain.QuestionKind.Single, null);
+        question.Options![0].Code = "ja";
+        question.Options[1].Code = "ja";
+        state.Definition.Scales![0].Steps![2].Value = 1;
+        var cut = Render(state);
+
+        cut.InvokeAsync(() => state.TrySave());
+
+        var expected = SurveyDefinitionValidator.Validate(state.Definition);
+        Assert.NotEmpty(expected);
+        foreach (var problem in expected)
+        {
+            Assert.Contains(problem.Message, cut.Find($"#{SurveyEditorState.ErrorId(problem.Path)}").TextContent);
+        }
+        Assert.Equal("'ja' förekommer mer än en gång", Message(cut, "sections[0].questions[0].options[1].code"));
+        Assert.Equal("värdet 1 förekommer mer än en gång", Message(cut, "scales[0].steps[2].value"));
+    }
+
+    [Fact]
+    public void ChangingTheKindShowsTheFieldsOfTheNewKindAndClearsTheOthers()
+    {
+        using var culture = UiCulture.Swedish();
+        var state = NewState();
+        var cut = Render(state);
+
+        cut.Find("#f-sections-0-questions-0-kind").Change("single");
+
+        var question = state.Definition.Sections![0].Questions![0];
+        Assert.Equal("single", question.Kind);
+        Assert.Null(question.Scale);
+        Assert.Equal(2, question.Options!.Count);
+        Assert.Empty(cut.FindAll("#f-sections-0-questions-0-scale"));
+        Assert.Equal(2, cut.FindAll("#f-sections-0-questions-0-options li").Count);
+
+        cut.Find("#f-sections-0-questions-0-kind").Change("texts");
+
+        Assert.Null(question.Options);
+        Assert.Equal(3, question.MaxAnswers);
+        Assert.Equal("3", cut.Find("#f-sections-0-questions-0-maxAnswers").GetAttribute("value"));
+
+        cut.Find("#f-sections-0-questions-0-maxAnswers").Input("40");
+
+        Assert.Equal("måste vara mellan 2 och 20", Message(cut, "sections[0].questions[0].maxAnswers"));
+    }
+
+    [Fact]
+    public void RemovingAnOptionBelowTwoIsReportedOnTheList()
+    {
+        using var culture = UiCulture.Swedish();
+        var state = NewState();
+        var cut = Render(state);
+        cut.Find("#f-sections-0-questions-0-kind").Change("multi");
+        cut.Find("#f-sections-0-questions-0-options-0-code").Input("a");
+        cut.Find("#f-sections-0-questions-0-options-0-label").Input("Alternativ A");
+
+        cut.Find("button[aria-label='Ta bort alternativet 2']").Click();
+
+        Assert.Single(state.Definition.Sections![0].Questions![0].Options!);
+        cut.InvokeAsync(() => state.TrySave());
+        Assert.Equal("minst 2 alternativ behövs", Message(cut, "sections[0].questions[0].options"));
+    }
+
+    [Fact]
+    public void StepsOutOfOrderAreReportedOnTheScale()
+    {
+        using var culture = UiCulture.Swedish();
+        var state = NewState();
+        var cut = Render(state);
+
+        cut.Find("#f-scales-0-steps-1-value").Input("7");
+        cut.InvokeAsync(() => state.TrySave());
+
+        Assert.Equal("stegens värden måste öka eller minska i ordning", Message(cut, "scales[0].steps"));
+    }
+
+    [Fact]
+    public void ThePreviewShowsEachEditAsRespondentsWillSeeIt()
+    {
+        using var culture = UiCulture.Swedish();
+        var state = NewState();
+        var cut = Render(state);
+        cut.Find(".editor-preview__pages button:nth-of-type(2)").Click();
+
+        cut.Find("#f-sections-0-questions-0-text").Input("Hur väl <b>fungerar</b> samverkan nu?");
+        cut.Find("#f-scales-0-steps-3-label").Input("I mycket hög grad");
+
+        var preview = cut.Find(".editor-preview");
+        Assert.Equal("Första sidan", preview.QuerySelector("h3")!.TextContent);
+        Assert.Contains("Hur väl <b>fungerar</b> samverkan nu?", preview.QuerySelector("#q-q1 legend")!.TextContent);
+        Assert.Null(preview.QuerySelector("b"));
+        Assert.Equal(["Steg 1", "Steg 2", "Steg 3", "I mycket hög grad"],
+            preview.QuerySelectorAll("#q-q1 input[type=radio]").Select(i => preview.QuerySelector($"label[for='{i.Id}']")!.TextContent.Trim()));
+    }
+
+    [Fact]
+    public void AQuestionWithAProblemIsWithheldFromThePreviewAndCounted()
+    {
+        using var culture = UiCulture.Swedish();
+        var state = NewState();
+        var cut = Render(state);
+        cut.Find(".editor-preview__pages button:nth-of-type(2)").Click();
+
+        cut.Find("#f-sections-0-questions-0-text").Input("");
+
+        Assert.Empty(cut.FindAll(".editor-preview #q-q1"));
+        Assert.Contains("1 frågor på sidan visas när deras fel är rättade.", cut.Find(".editor-preview__withheld").TextContent);
+    }
+
+    [Fact]
+    public void AConditionNamesAChoiceQuestionOfAnEarlierSectionAndItsAnswers()
+    {
+        using var culture = UiCulture.Swedish();
+        var state = NewState();
+        var cut = Render(state);
+        Assert.True(cut.Find("#f-sections-0-questions-0-showIf").HasAttribute("disabled"));
+
+        cut.Find("button:contains('Lägg till sektion')").Click();
+        var second = state.Definition.Sections![1];
+        Assert.Equal("s2", second.Key);
+        Assert.Equal("q2", second.Questions![0].Key);
+        cut.Find("#f-sections-1-title").Input("Andra sidan");
+        cut.Find("#f-sections-1-questions-0-text").Input("Beskriv vad som fungerar.");
+        cut.Find("#f-sections-1-questions-0-showIf").Change(true);
+        cut.Find("#f-sections-1-questions-0-showIf-anyOf-3").Change(true);
+        cut.Find("#f-sections-1-questions-0-showIf-anyOf-4").Change(true);
+
+        Assert.Equal("q1", second.Questions[0].ShowIf!.Question);
+        Assert.Equal(["3", "4"], second.Questions[0].ShowIf!.AnyOf!);
+        Assert.Empty(state.Problems);
+        cut.Find(".editor-preview__pages button:nth-of-type(3)").Click();
+        Assert.Equal("Visas bara om q1 besvarats med 3, 4.", cut.Find(".editor-preview__condition").TextContent);
+    }
+
+    [Fact]
+    public void EntriesMoveAndAreRemovedByButtonsThatNameThem()
+    {
+        using var culture = UiCulture.Swedish();
+        var state = NewState();
+        var cut = Render(state);
+        cut.Find("button:contains('Lägg till fråga')").Click();
+        var questions = state.Definition.Sections![0].Questions!;
+        Assert.Equal(["q1", "q2"], questions.Select(q => q.Key));
+        Assert.True(cut.Find("button[aria-label='Flytta upp frågan q1']").HasAttribute("disabled"));
+
+        cut.Find("button[aria-label='Flytta upp frågan q2']").Click();
+
+        Assert.Equal(["q2", "q1"], questions.Select(q => q.Key));
+        Assert.Equal("q2", cut.Find("#f-sections-0-questions-0-key").GetAttribute("value"));
+
+        cut.Find("button[aria-label='Ta bort frågan q2']").Click();
+
+        Assert.Equal(["q1"], questions.Select(q => q.Key));
+    }
+
+    [Fact]
+    public void TheEditorSpeaksEnglishWhenTheUserDoes()
+    {
+        using var english = UiCulture.English();
+        var state = NewState();
+        var cut = Render(state);
+
+        cut.Find("#f-key").Input("Ny Enkät");
+
+        Assert.Equal("Key", cut.Find("label[for='f-key']").TextContent);
+        Assert.Equal("Error: 'Ny Enkät' is not a valid key (lower-case a–z, digits, - and _)", cut.Find("#f-key-fel").TextContent);
+    }
+}

@@ -1,0 +1,167 @@
+using System.Text.RegularExpressions;
+using SurveyApp.Definitions;
+using SurveyApp.Domain;
+
+namespace SurveyApp.Administration.Surveys.Editor;
+
+/// <summary>
+/// The survey being edited, as a definition in the JSON format, with the validator's problems of
+/// its current state. Every field of the editor names its JSON path, so each problem is shown next
+/// to the field it concerns, with the validator's own message. A field shows its problems once it
+/// has been edited, and every field does after a save was tried.
+/// </summary>
+public sealed partial class SurveyEditorState
+{
+    private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
+    private ILookup<string, DefinitionProblem> _byPath;
+
+    public SurveyEditorState(SurveyDefinition definition)
+    {
+        Definition = definition;
+        Problems = SurveyDefinitionValidator.Validate(definition);
+        _byPath = Problems.ToLookup(p => p.Path, StringComparer.Ordinal);
+    }
+
+    public SurveyDefinition Definition { get; }
+
+    /// <summary>Every problem of the definition as it stands, in the validator's order.</summary>
+    public IReadOnlyList<DefinitionProblem> Problems { get; private set; }
+
+    /// <summary>True once a save was tried: from then on every problem is shown.</summary>
+    public bool ShowAll { get; private set; }
+
+    /// <summary>Raised after every change, so that the page redraws its fields and the preview.</summary>
+    public event Action? Changed;
+
+    /// <summary>A new, empty survey: one section holding one likert question on a four-step scale.</summary>
+    public static SurveyDefinition NewSurvey() => new()
+    {
+        Language = "sv",
+        Scales = [new ScaleDefinition { Key = "grad", Steps = [.. Enumerable.Range(1, 4).Select(v => new StepDefinition { Value = v })] }],
+        Sections = [new SectionDefinition { Key = "s1", Questions = [NewQuestion("q1", QuestionKind.Likert, "grad")] }],
+    };
+
+    public static QuestionDefinition NewQuestion(string key, QuestionKind kind, string? scale) =>
+        SetKind(new QuestionDefinition { Key = key }, kind, scale);
+
+    /// <summary>
+    /// Gives a question another kind: the properties the new kind does not take are cleared (the
+    /// validator refuses them), and the ones it needs get a starting value.
+    /// </summary>
+    public static QuestionDefinition SetKind(QuestionDefinition question, QuestionKind kind, string? defaultScale)
+    {
+        var scaled = kind is QuestionKind.Likert or QuestionKind.Matrix;
+        var choice = kind is QuestionKind.Single or QuestionKind.Multi;
+        var open = kind is QuestionKind.Text or QuestionKind.Texts;
+        question.Kind = SurveyDefinitionValidator.KindName(kind);
+        question.Scale = scaled ? question.Scale ?? defaultScale : null;
+        question.OffScale = scaled ? question.OffScale : null;
+        question.Options = choice ? question.Options ?? [new OptionDefinition(), new OptionDefinition()] : null;
+        question.Items = kind == QuestionKind.Matrix ? question.Items ?? [new ItemDefinition()] : null;
+        question.MaxLength = open ? question.MaxLength : null;
+        question.MaxAnswers = kind == QuestionKind.Texts ? question.MaxAnswers ?? 3 : null;
+        return question;
+    }
+
+    /// <summary>The problems to show at <paramref name="path"/>: none until the field was edited or a save tried.</summary>
+    public IEnumerable<DefinitionProblem> ProblemsAt(string path) =>
+        ShowAll || _touched.Contains(path) ? _byPath[path] : [];
+
+    /// <summary>Whether anything at or under <paramref name="path"/> has a problem, shown or not.</summary>
+    public bool HasProblemsUnder(string path) =>
+        Problems.Any(p => p.Path == path || p.Path.StartsWith(path + ".", StringComparison.Ordinal) || p.Path.StartsWith(path + "[", StringComparison.Ordinal));
+
+    /// <summary>Records an edit of the value at <paramref name="path"/> and validates the whole definition again.</summary>
+    public void Edited(string path)
+    {
+        _touched.Add(path);
+        Revalidate();
+    }
+
+    /// <summary>Validates again after a change of structure (an entry added, moved or removed).</summary>
+    public void Revalidate()
+    {
+        Normalize(Definition);
+        Problems = SurveyDefinitionValidator.Validate(Definition);
+        _byPath = Problems.ToLookup(p => p.Path, StringComparer.Ordinal);
+        Changed?.Invoke();
+    }
+
+    /// <summary>Shows every problem from now on; true when there is none.</summary>
+    public bool TrySave()
+    {
+        ShowAll = true;
+        Revalidate();
+        return Problems.Count == 0;
+    }
+
+    /// <summary>The id of the field at a JSON path: sections[0].questions[2].text → f-sections-0-questions-2-text.</summary>
+    public static string FieldId(string path) => "f-" + NonWord().Replace(path, "-").Trim('-');
+
+    public static string ErrorId(string path) => FieldId(path) + "-fel";
+
+    /// <summary>
+    /// Empty optional texts become absent, as in a hand-written file; an empty off-scale list
+    /// becomes absent, and required false is written as absent.
+    /// </summary>
+    public static void Normalize(SurveyDefinition definition)
+    {
+        definition.Introduction = Blank(definition.Introduction);
+        foreach (var scale in definition.Scales ?? [])
+        {
+            if (scale.OffScale is { Count: 0 }) scale.OffScale = null;
+            if (scale.Bipolar == true) scale.Bipolar = null;
+        }
+        foreach (var section in definition.Sections ?? [])
+        {
+            section.Description = Blank(section.Description);
+            foreach (var question in section.Questions ?? [])
+            {
+                question.Help = Blank(question.Help);
+                if (question.OffScale is { Count: 0 }) question.OffScale = null;
+                if (question.Required == false) question.Required = null;
+                foreach (var option in question.Options ?? [])
+                {
+                    if (option.OffScale == false) option.OffScale = null;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A key not yet used among <paramref name="taken"/>: the prefix followed by the lowest free number.
+    /// </summary>
+    public static string FreeKey(string prefix, IEnumerable<string?> taken)
+    {
+        var used = taken.Where(k => k is not null).ToHashSet(StringComparer.Ordinal);
+        var n = 1;
+        while (used.Contains($"{prefix}{n}")) n++;
+        return $"{prefix}{n}";
+    }
+
+    public IEnumerable<QuestionDefinition> AllQuestions => (Definition.Sections ?? []).SelectMany(s => s.Questions ?? []);
+
+    /// <summary>The choice questions of the sections before <paramref name="sectionIndex"/>: what a condition may refer to.</summary>
+    public IEnumerable<QuestionDefinition> ConditionSources(int sectionIndex) =>
+        (Definition.Sections ?? []).Take(sectionIndex).SelectMany(s => s.Questions ?? [])
+            .Where(q => q.Key is not null && SurveyDefinitionValidator.ParseKind(q.Kind) is QuestionKind.Likert or QuestionKind.Matrix or QuestionKind.Single or QuestionKind.Multi);
+
+    /// <summary>The answer codes a question offers, with their labels: scale steps, off-scale options, options.</summary>
+    public IReadOnlyList<(string Code, string Label)> OfferedAnswers(QuestionDefinition question)
+    {
+        var offered = new List<(string, string)>();
+        if (question.Scale is not null && Definition.Scales?.FirstOrDefault(s => s.Key == question.Scale) is { } scale)
+        {
+            offered.AddRange((scale.Steps ?? []).Where(s => s.Value is not null)
+                .Select(s => (s.Value!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Label ?? "")));
+            offered.AddRange((scale.OffScale ?? []).Where(o => o.Code is not null).Select(o => (o.Code!, o.Label ?? "")));
+        }
+        offered.AddRange((question.Options ?? []).Concat(question.OffScale ?? []).Where(o => o.Code is not null).Select(o => (o.Code!, o.Label ?? "")));
+        return offered;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    [GeneratedRegex("[^A-Za-z0-9]+")]
+    private static partial Regex NonWord();
+}
