@@ -61,6 +61,8 @@ public sealed class AccessControlMatrixTests(DemoDataFixture fixture) : IClassFi
         ["GET /admin/enkater"] = (Access.Admin, "/admin/enkater"),
         ["GET /admin/deltagare"] = (Access.Admin, "/admin/deltagare"),
         ["GET /admin/enkater/{surveyId:int}.json"] = (Access.Admin, "/admin/enkater/1.json"),
+        ["GET /admin/enkater/ny"] = (Access.Admin, "/admin/enkater/ny"),
+        ["GET /admin/enkater/{SurveyId:int}/redigera"] = (Access.Admin, "/admin/enkater/1/redigera"),
         ["GET /admin/omgangar/{WaveId:int}/inbjudningar"] = (Access.Admin, "/admin/omgangar/1/inbjudningar"),
         ["GET /admin/omgangar/{WaveId:int}/import"] = (Access.Admin, "/admin/omgangar/1/import"),
         ["GET /admin/omgangar/{waveId:int}/ej-svarat.csv"] = (Access.Admin, "/admin/omgangar/1/ej-svarat.csv"),
@@ -81,6 +83,7 @@ public sealed class AccessControlMatrixTests(DemoDataFixture fixture) : IClassFi
         "/resultat/{WaveId:int}/fritext/{QuestionKey}", "/logga-ut", "/admin/personal", "/admin/logg",
         "/admin/omgangar", "/admin/omgangar/{waveId:int}/uppfoljning", "/admin/omgangar/{waveId:int}/lankar",
         "/admin/omgangar/{WaveId:int}/inbjudningar", "/admin/omgangar/{WaveId:int}/import", "/admin/enkater", "/admin/deltagare",
+        "/admin/enkater/ny", "/admin/enkater/{SurveyId:int}/redigera",
     ];
 
     public enum Visitor { Anonymous, Respondent, NoRole, Analyst, Admin }

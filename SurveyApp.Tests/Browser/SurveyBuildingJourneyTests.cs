@@ -1,0 +1,184 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using SurveyApp.Tests.Support;
+using Xunit;
+
+namespace SurveyApp.Tests.Browser;
+
+/// <summary>
+/// An administrator builds a small survey in the editor with one question of each kind, opens a wave
+/// for it, creates the invitation links, and a respondent answers through one of them; the wave then
+/// counts the response. axe-core audits every page at desktop and phone width; screenshots go to
+/// TestResults/screenshots/survey-building.
+/// </summary>
+public sealed class SurveyBuildingJourneyTests : IAsyncLifetime
+{
+    private const string Email = "admin@example.se";
+    private const string SurveyTitle = "Samverkan i praktiken";
+    private readonly AppProcess _app = new();
+    private BrowserSession _browser = default!;
+    private string _password = "";
+
+    public async Task InitializeAsync()
+    {
+        var output = await _app.RunCommandAsync("create-staff", Email, "admin");
+        _password = output.Trim().Split(' ')[^1];
+        await _app.StartAsync();
+        _browser = await BrowserSession.LaunchAsync("survey-building");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AnAdminBuildsASurveyOpensAWaveAndSeesTheResponseCounted()
+    {
+        var context = await _browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(_app.BaseUrl + "/logga-in");
+        await page.FillAsync("#email", Email);
+        await page.FillAsync("#password", _password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await page.WaitForURLAsync(_app.BaseUrl + "/resultat", new() { WaitUntil = WaitUntilState.Commit });
+
+        await page.GotoAsync(_app.BaseUrl + "/admin/enkater");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Skapa en ny enkät" }).ClickAsync();
+        await page.WaitForURLAsync(_app.BaseUrl + "/admin/enkater/ny");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Ny enkät");
+        await WaitForInteractivityAsync(page);
+        await _browser.CheckPageAsync(page, "editor-new");
+
+        // Saving the empty survey shows every problem next to its field and in the summary.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara enkäten" }).ClickAsync();
+        await Expect(page.Locator("#error-summary h2")).ToContainTextAsync("Enkäten sparades inte");
+        await Expect(page.Locator("#f-title-fel")).ToHaveTextAsync("Fel: värde saknas");
+        await _browser.CheckPageAsync(page, "editor-errors");
+
+        await page.FillAsync("#f-title", SurveyTitle);
+        await page.FillAsync("#f-key", "samverkan");
+        string[] steps = ["Inte alls", "I låg grad", "I hög grad", "I mycket hög grad"];
+        for (var i = 0; i < steps.Length; i++)
+        {
+            await page.FillAsync($"#f-scales-0-steps-{i}-label", steps[i]);
+        }
+        await page.FillAsync("#f-sections-0-title", "Samverkan");
+        await page.FillAsync("#f-sections-0-questions-0-text", "Hur väl fungerar samverkan?");
+        await page.CheckAsync("#f-sections-0-questions-0-required");
+
+        await AddQuestionAsync(page, 0, 1, "matrix");
+        await page.FillAsync("#f-sections-0-questions-1-text", "Hur väl samverkar ni med");
+        await page.FillAsync("#f-sections-0-questions-1-items-0-code", "regionen");
+        await page.FillAsync("#f-sections-0-questions-1-items-0-text", "Regionen");
+
+        await AddQuestionAsync(page, 0, 2, "single");
+        await page.FillAsync("#f-sections-0-questions-2-text", "Finns en gemensam plan?");
+        await FillOptionsAsync(page, "#f-sections-0-questions-2-options", ("ja", "Ja"), ("nej", "Nej"));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lägg till sektion" }).ClickAsync();
+        await page.FillAsync("#f-sections-1-title", "Erfarenheter");
+        await page.SelectOptionAsync("#f-sections-1-questions-0-kind", "multi");
+        await page.FillAsync("#f-sections-1-questions-0-text", "Inom vilka områden?");
+        await FillOptionsAsync(page, "#f-sections-1-questions-0-options", ("skola", "Skola"), ("vard", "Vård"));
+
+        await AddQuestionAsync(page, 1, 1, "text");
+        await page.FillAsync("#f-sections-1-questions-1-text", "Beskriv ett gott exempel.");
+        await AddQuestionAsync(page, 1, 2, "texts");
+        await page.FillAsync("#f-sections-1-questions-2-text", "Nämn upp till tre hinder.");
+
+        // The preview shows the second page as respondents will get it.
+        await page.Locator(".editor-preview__pages").GetByRole(AriaRole.Button, new() { Name = "2", Exact = true }).ClickAsync();
+        await Expect(page.Locator(".editor-preview h3")).ToHaveTextAsync("Erfarenheter");
+        await Expect(page.Locator(".editor-preview #q-q4 legend")).ToContainTextAsync("Inom vilka områden?");
+        await Expect(page.Locator(".editor-preview textarea")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#error-summary")).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara enkäten" }).ClickAsync();
+        await Expect(page.Locator(".editor-status")).ToHaveTextAsync("Enkäten är sparad.");
+        await page.WaitForURLAsync(new Regex("/admin/enkater/\\d+/redigera$"));
+        await Expect(page.Locator("h1")).ToHaveTextAsync($"Redigera {SurveyTitle}");
+        await _browser.CheckPageAsync(page, "editor-saved");
+
+        await page.GotoAsync(_app.BaseUrl + "/admin/enkater");
+        await Expect(page.Locator($"tr:has(th:text-is('{SurveyTitle}'))")).ToContainTextAsync("samverkan");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Omgångar" }).ClickAsync();
+        await page.WaitForURLAsync(_app.BaseUrl + "/admin/omgangar");
+        await page.SelectOptionAsync("#survey", new SelectOptionValue { Label = SurveyTitle });
+        await page.FillAsync("#name", "Första omgången");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skapa omgång" }).ClickAsync();
+        await Expect(page.Locator("[role=status]")).ToContainTextAsync("Omgången Första omgången är skapad.");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Första omgången" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/admin/omgangar/\\d+/inbjudningar$"));
+        await _browser.CheckPageAsync(page, "invitations");
+
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Button, new() { Name = "Skapa länkar för deltagare utan länk (CSV)" }).ClickAsync());
+        var links = await File.ReadAllLinesAsync(await download.PathAsync());
+        Assert.Equal("participant,type,link", links[0].TrimStart('\uFEFF'));
+        var link = links[1].Split(',')[^1];
+        Assert.StartsWith(_app.BaseUrl + "/s/", link);
+
+        await AnswerAsync(link);
+
+        await page.GotoAsync(_app.BaseUrl + "/admin/omgangar");
+        await Expect(page.Locator("tr:has(th:has-text('Första omgången'))")).ToContainTextAsync("1 av 20");
+        await _browser.CheckPageAsync(page, "waves-counted");
+    }
+
+    /// <summary>A respondent answers every question through the link, reviews and submits.</summary>
+    private async Task AnswerAsync(string link)
+    {
+        var context = await _browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(link);
+        await Expect(page.Locator("h1")).ToHaveTextAsync(SurveyTitle);
+        await _browser.CheckPageAsync(page, "respondent-welcome");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Starta enkäten" }).ClickAsync();
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Samverkan");
+        await page.GetByRole(AriaRole.Group, new() { Name = "Hur väl fungerar samverkan?" }).GetByLabel("I hög grad").CheckAsync();
+        await page.Locator("#q-q2 input[type=radio]").Nth(3).CheckAsync();
+        await page.GetByLabel("Ja", new() { Exact = true }).CheckAsync();
+        await _browser.CheckPageAsync(page, "respondent-page-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara och fortsätt" }).ClickAsync();
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Erfarenheter");
+        await page.GetByLabel("Skola").CheckAsync();
+        await page.GetByLabel("Vård").CheckAsync();
+        await page.Locator("#q-q5 textarea").FillAsync("Gemensam <script>alert(1)</script> plan");
+        await page.Locator("#q-q6 input").First.FillAsync("Tid");
+        await _browser.CheckPageAsync(page, "respondent-page-2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara och granska svaren" }).ClickAsync();
+
+        await Expect(page.Locator("main")).ToContainTextAsync("Gemensam <script>alert(1)</script> plan");
+        await _browser.CheckPageAsync(page, "respondent-review");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skicka in svaren" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Tack för dina svar!");
+        await _browser.CheckPageAsync(page, "respondent-thank-you");
+        await context.CloseAsync();
+    }
+
+    private static async Task AddQuestionAsync(IPage page, int section, int index, string kind)
+    {
+        await page.Locator($"#f-sections-{section}-questions").GetByRole(AriaRole.Button, new() { Name = "Lägg till fråga" }).ClickAsync();
+        await page.SelectOptionAsync($"#f-sections-{section}-questions-{index}-kind", kind);
+    }
+
+    private static async Task FillOptionsAsync(IPage page, string list, params (string Code, string Label)[] options)
+    {
+        for (var i = 0; i < options.Length; i++)
+        {
+            await page.FillAsync($"{list}-{i}-code", options[i].Code);
+            await page.FillAsync($"{list}-{i}-label", options[i].Label);
+        }
+    }
+
+    /// <summary>The editor marks itself ready once its first interactive render is done.</summary>
+    private static Task WaitForInteractivityAsync(IPage page) =>
+        Expect(page.Locator(".editor-layout[data-ready]")).ToHaveCountAsync(1);
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
