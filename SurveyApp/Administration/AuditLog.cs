@@ -18,9 +18,16 @@ public sealed class AuditLog(IDbContextFactory<SurveyDbContext> factory, TimePro
     public async Task RecordAsync(string actor, string action, string subject, string? details = null, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.AuditLog.Add(new AuditEntry { At = clock.GetUtcNow(), Actor = actor, Action = action, Subject = subject, Details = details });
+        Add(db, actor, action, subject, details);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Adds the entry to <paramref name="db"/> for its next save, so that a change and its entry are
+    /// stored in one transaction: neither without the other.
+    /// </summary>
+    public void Add(SurveyDbContext db, string actor, string action, string subject, string? details = null) =>
+        db.AuditLog.Add(new AuditEntry { At = clock.GetUtcNow(), Actor = actor, Action = action, Subject = subject, Details = details });
 
     /// <summary>Page <paramref name="page"/> (from 1) of the log, newest first; ids grow with time, so they order it.</summary>
     public async Task<AuditPage> PageAsync(int page, CancellationToken cancellationToken = default)

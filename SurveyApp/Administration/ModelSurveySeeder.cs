@@ -166,6 +166,7 @@ public static class AdministrationExtensions
     {
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         builder.Services.AddSingleton<SurveyImporter>();
+        builder.Services.AddSingleton<Surveys.SurveyEditing>();
         builder.Services.AddSingleton<InvitationService>();
         builder.Services.AddSingleton<ResponseImporter>();
         builder.Services.AddSingleton<CodingImporter>();

@@ -32,6 +32,9 @@ public static class AuditActions
     public const string ResponsesImported = "responses.imported";
     public const string SurveyImported = "survey.imported";
     public const string SurveyExported = "survey.exported";
+    public const string SurveyCreated = "survey.created";
+    public const string SurveyEdited = "survey.edited";
+    public const string SurveyVersioned = "survey.versioned";
     public const string ParticipantAdded = "participant.added";
     public const string ParticipantChanged = "participant.changed";
     public const string ParticipantDeactivated = "participant.deactivated";
@@ -42,7 +45,7 @@ public static class AuditActions
     [
         StaffCreated, StaffRoleChanged, StaffDeactivated, StaffReactivated, WorkbookExported, CsvExported,
         WaveCreated, WaveClosed, WaveOpened, InvitationsIssued, InvitationRevoked, InvitationReissued, ResponsesImported,
-        SurveyImported, SurveyExported, ParticipantAdded, ParticipantChanged, ParticipantDeactivated, ParticipantReactivated,
-        ParticipantsImported,
+        SurveyImported, SurveyExported, SurveyCreated, SurveyEdited, SurveyVersioned, ParticipantAdded, ParticipantChanged,
+        ParticipantDeactivated, ParticipantReactivated, ParticipantsImported,
     ];
 }

@@ -9,6 +9,12 @@ public class Survey
     public string? Introduction { get; set; }
     public string Language { get; set; } = "sv";
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>1 for a survey as first stored; a revision stored beside it, its waves and answers untouched, counts on.</summary>
+    public int Version { get; set; } = 1;
+
+    /// <summary>The survey this one is a revision of; null for a first version.</summary>
+    public int? PreviousVersionId { get; set; }
     public List<Scale> Scales { get; set; } = [];
     public List<Section> Sections { get; set; } = [];
 

@@ -13,6 +13,9 @@ internal sealed class SurveyConfiguration : IEntityTypeConfiguration<Survey>
         builder.Property(s => s.Title).HasMaxLength(500);
         builder.Property(s => s.Language).HasMaxLength(8);
         builder.Ignore(s => s.Questions);
+        // Surveys stored before versions existed are first versions.
+        builder.Property(s => s.Version).HasDefaultValue(1).HasSentinel(1);
+        builder.HasOne<Survey>().WithMany().HasForeignKey(s => s.PreviousVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(s => s.Sections).WithOne().HasForeignKey(s => s.SurveyId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Scales).WithOne().HasForeignKey(s => s.SurveyId).OnDelete(DeleteBehavior.Cascade);
     }

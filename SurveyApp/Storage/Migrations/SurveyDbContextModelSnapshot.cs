@@ -686,14 +686,24 @@ namespace SurveyApp.Storage.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PreviousVersionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.HasKey("Id");
 
                     b.HasIndex("Key");
+
+                    b.HasIndex("PreviousVersionId");
 
                     b.ToTable("Surveys");
                 });
@@ -939,6 +949,14 @@ namespace SurveyApp.Storage.Migrations
                         .HasForeignKey("SurveyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SurveyApp.Domain.Survey", b =>
+                {
+                    b.HasOne("SurveyApp.Domain.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SurveyApp.Domain.Wave", b =>

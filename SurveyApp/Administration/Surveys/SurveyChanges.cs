@@ -1,0 +1,220 @@
+using SurveyApp.Definitions;
+using SurveyApp.Domain;
+using SurveyApp.Resources;
+
+namespace SurveyApp.Administration.Surveys;
+
+/// <summary>
+/// One change between two definitions that would change what stored answers mean. <see cref="Path"/> is the
+/// JSON path in the new definition; for something removed (a section, question, option, item, step or
+/// condition) it is the path the thing had in the old one. <see cref="Code"/> names the message
+/// (SurveyChange.<i>Code</i> in the resources), <see cref="Args"/> fill it.
+/// </summary>
+public sealed record SurveyChange(string Path, string Code, params object[] Args)
+{
+    public string Message => Text.Format("SurveyChange." + Code, Args);
+
+    public override string ToString() => $"{Path}: {Message}";
+}
+
+/// <summary>
+/// Compares two versions of a survey definition for the changes that stored answers would not survive:
+/// answers name questions, items and option codes, and a scale step's code is its value. Everything else
+/// (texts, labels, order, required flags, longer limits) is wording, which answers keep their meaning through.
+/// </summary>
+public static class SurveyChanges
+{
+    /// <summary>Every structural change from <paramref name="before"/> to <paramref name="after"/>, both valid definitions. Empty when after only rewords before.</summary>
+    public static IReadOnlyList<SurveyChange> Structural(SurveyDefinition before, SurveyDefinition after)
+    {
+        var changes = new List<SurveyChange>();
+        void Add(string path, string code, params object[] args) => changes.Add(new SurveyChange(path, code, args));
+
+        var oldSections = Sections(before);
+        var newSections = Sections(after);
+        foreach (var (key, (_, path)) in oldSections.Where(s => !newSections.ContainsKey(s.Key)))
+        {
+            Add(path, "SectionRemoved", key);
+        }
+        foreach (var (key, (_, path)) in newSections.Where(s => !oldSections.ContainsKey(s.Key)))
+        {
+            Add(path, "SectionAdded", key);
+        }
+
+        var oldQuestions = Questions(before);
+        var newQuestions = Questions(after);
+        foreach (var (key, (_, path)) in oldQuestions.Where(q => !newQuestions.ContainsKey(q.Key)))
+        {
+            Add(path, "QuestionRemoved", key);
+        }
+        foreach (var (key, (question, path)) in newQuestions)
+        {
+            if (oldQuestions.TryGetValue(key, out var old))
+            {
+                CompareQuestion(key, old.Question, old.Path, question, path);
+            }
+            else
+            {
+                Add(path, "QuestionAdded", key);
+            }
+        }
+
+        // Only a scale that questions answered on can have stored answers on its steps.
+        var answered = oldQuestions.Values.Select(q => q.Question.Scale).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var oldScales = Scales(before);
+        foreach (var (key, (scale, path)) in Scales(after))
+        {
+            if (answered.Contains(key) && oldScales.TryGetValue(key, out var old))
+            {
+                CompareScale(key, old.Scale, old.Path, scale, path);
+            }
+        }
+        return changes;
+
+        void CompareQuestion(string key, QuestionDefinition old, string oldPath, QuestionDefinition now, string path)
+        {
+            var kind = SurveyDefinitionValidator.ParseKind(now.Kind);
+            if (SurveyDefinitionValidator.ParseKind(old.Kind) != kind)
+            {
+                // Options, items and limits of another kind mean something else; the kind says it all.
+                Add($"{path}.kind", "KindChanged", key, old.Kind!, now.Kind!);
+            }
+            else
+            {
+                if (kind is QuestionKind.Likert or QuestionKind.Matrix)
+                {
+                    if (old.Scale != now.Scale) Add($"{path}.scale", "ScaleChanged", key, old.Scale!, now.Scale!);
+                    CompareOptions(key, old.OffScale, $"{oldPath}.offScale", now.OffScale, $"{path}.offScale", compareFlag: false);
+                }
+                if (kind is QuestionKind.Single or QuestionKind.Multi)
+                {
+                    CompareOptions(key, old.Options, $"{oldPath}.options", now.Options, $"{path}.options", compareFlag: true);
+                }
+                if (kind == QuestionKind.Matrix)
+                {
+                    CompareItems(key, old.Items, $"{oldPath}.items", now.Items, $"{path}.items");
+                }
+                if (kind == QuestionKind.Texts && now.MaxAnswers < old.MaxAnswers)
+                {
+                    Add($"{path}.maxAnswers", "MaxAnswersLowered", key, old.MaxAnswers!.Value, now.MaxAnswers!.Value);
+                }
+                var (oldLength, newLength) = (old.MaxLength ?? Question.DefaultMaxLength, now.MaxLength ?? Question.DefaultMaxLength);
+                if (kind is QuestionKind.Text or QuestionKind.Texts && newLength < oldLength)
+                {
+                    Add($"{path}.maxLength", "MaxLengthLowered", key, oldLength, newLength);
+                }
+            }
+            CompareCondition(key, old.ShowIf, $"{oldPath}.showIf", now.ShowIf, $"{path}.showIf");
+        }
+
+        void CompareOptions(string question, List<OptionDefinition>? old, string oldPath, List<OptionDefinition>? now, string path, bool compareFlag)
+        {
+            var current = Indexed(now, o => o.Code!);
+            var previous = Indexed(old, o => o.Code!);
+            foreach (var (code, (option, i)) in previous)
+            {
+                if (!current.TryGetValue(code, out var match))
+                {
+                    Add($"{oldPath}[{i}]", "OptionRemoved", question, code);
+                }
+                else if (compareFlag && (option.OffScale ?? false) != (match.Item.OffScale ?? false))
+                {
+                    Add($"{path}[{match.Index}].offScale", match.Item.OffScale ?? false ? "OptionNowOffScale" : "OptionNoLongerOffScale", question, code);
+                }
+            }
+            foreach (var (code, (_, i)) in current.Where(o => !previous.ContainsKey(o.Key)))
+            {
+                Add($"{path}[{i}]", "OptionAdded", question, code);
+            }
+        }
+
+        void CompareItems(string question, List<ItemDefinition>? old, string oldPath, List<ItemDefinition>? now, string path)
+        {
+            var current = Indexed(now, i => i.Code!);
+            var previous = Indexed(old, i => i.Code!);
+            foreach (var (code, (_, i)) in previous.Where(i => !current.ContainsKey(i.Key)))
+            {
+                Add($"{oldPath}[{i}]", "ItemRemoved", question, code);
+            }
+            foreach (var (code, (_, i)) in current.Where(i => !previous.ContainsKey(i.Key)))
+            {
+                Add($"{path}[{i}]", "ItemAdded", question, code);
+            }
+        }
+
+        void CompareCondition(string question, ConditionDefinition? old, string oldPath, ConditionDefinition? now, string path)
+        {
+            if (old is null && now is not null)
+            {
+                Add(path, "ConditionAdded", question);
+            }
+            else if (old is not null && now is null)
+            {
+                Add(oldPath, "ConditionRemoved", question);
+            }
+            else if (old is not null && now is not null
+                && (old.Question != now.Question || !(old.AnyOf ?? []).ToHashSet(StringComparer.Ordinal).SetEquals(now.AnyOf ?? [])))
+            {
+                Add(path, "ConditionChanged", question);
+            }
+        }
+
+        void CompareScale(string scale, ScaleDefinition old, string oldPath, ScaleDefinition now, string path)
+        {
+            var oldValues = old.Steps!.Select(s => s.Value!.Value).ToList();
+            var newValues = now.Steps!.Select(s => s.Value!.Value).ToList();
+            var renumbered = new HashSet<int>();
+            for (var i = 0; i < oldValues.Count; i++)
+            {
+                if (newValues.Contains(oldValues[i])) continue;
+                // A step gone where a step of a new value stands: the value of that step was changed.
+                if (i < newValues.Count && !oldValues.Contains(newValues[i]))
+                {
+                    Add($"{path}.steps[{i}].value", "StepValueChanged", scale, oldValues[i], newValues[i]);
+                    renumbered.Add(i);
+                }
+                else
+                {
+                    Add($"{oldPath}.steps[{i}]", "StepRemoved", scale, oldValues[i]);
+                }
+            }
+            for (var i = 0; i < newValues.Count; i++)
+            {
+                if (!oldValues.Contains(newValues[i]) && !renumbered.Contains(i))
+                {
+                    Add($"{path}.steps[{i}]", "StepAdded", scale, newValues[i]);
+                }
+            }
+            if (!oldValues.Where(newValues.Contains).SequenceEqual(newValues.Where(oldValues.Contains)))
+            {
+                Add($"{path}.steps", "StepsReordered", scale);
+            }
+
+            var current = Indexed(now.OffScale, o => o.Code!);
+            var previous = Indexed(old.OffScale, o => o.Code!);
+            foreach (var (code, (_, i)) in previous.Where(o => !current.ContainsKey(o.Key)))
+            {
+                Add($"{oldPath}.offScale[{i}]", "ScaleOptionRemoved", scale, code);
+            }
+            foreach (var (code, (_, i)) in current.Where(o => !previous.ContainsKey(o.Key)))
+            {
+                Add($"{path}.offScale[{i}]", "ScaleOptionAdded", scale, code);
+            }
+        }
+    }
+
+    private static Dictionary<string, (SectionDefinition Section, string Path)> Sections(SurveyDefinition survey) =>
+        survey.Sections!.Select((section, s) => (section, path: $"sections[{s}]"))
+            .ToDictionary(x => x.section.Key!, x => (x.section, x.path), StringComparer.Ordinal);
+
+    private static Dictionary<string, (QuestionDefinition Question, string Path)> Questions(SurveyDefinition survey) =>
+        survey.Sections!.SelectMany((section, s) => section.Questions!.Select((question, q) => (question, path: $"sections[{s}].questions[{q}]")))
+            .ToDictionary(x => x.question.Key!, x => (x.question, x.path), StringComparer.Ordinal);
+
+    private static Dictionary<string, (ScaleDefinition Scale, string Path)> Scales(SurveyDefinition survey) =>
+        (survey.Scales ?? []).Select((scale, i) => (scale, path: $"scales[{i}]"))
+            .ToDictionary(x => x.scale.Key!, x => (x.scale, x.path), StringComparer.Ordinal);
+
+    private static Dictionary<string, (T Item, int Index)> Indexed<T>(List<T>? list, Func<T, string> code) =>
+        (list ?? []).Select((item, i) => (item, i)).ToDictionary(x => code(x.item), x => (x.item, x.i), StringComparer.Ordinal);
+}

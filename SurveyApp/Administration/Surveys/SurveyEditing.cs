@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SurveyApp.Definitions;
+using SurveyApp.Domain;
+using SurveyApp.Storage;
+
+namespace SurveyApp.Administration.Surveys;
+
+public enum SurveySaveOutcome { Saved, SavedAsNewVersion, Invalid, Refused, NotFound }
+
+/// <summary>
+/// What a save did. <see cref="Problems"/> are the definition's problems when it is invalid; <see cref="Changes"/>
+/// are the structural changes that refused the save, or, for a save that succeeded, the ones it made.
+/// </summary>
+public sealed record SurveySaveResult(SurveySaveOutcome Outcome, int? SurveyId, IReadOnlyList<DefinitionProblem> Problems, IReadOnlyList<SurveyChange> Changes);
+
+/// <summary>What the editor opens: the stored survey as a definition, whether any response exists in any of its waves, and its version.</summary>
+public sealed record EditableSurvey(int Id, SurveyDefinition Definition, bool HasResponses, int Version, int? PreviousVersionId);
+
+/// <summary>
+/// Creates and edits surveys without losing answers. Once any wave of a survey has a response, an edit in
+/// place may only reword it (<see cref="SurveyChanges"/>); a structural edit is refused, or stored as a new
+/// version beside the old survey, whose waves and answers stay with what they answered.
+/// </summary>
+public sealed class SurveyEditing(IDbContextFactory<SurveyDbContext> factory, SurveyCatalog catalog, AuditLog audit, TimeProvider clock)
+{
+    private const int MaxDetailsLength = 2000;
+
+    public async Task<EditableSurvey?> LoadAsync(int surveyId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await FindAsync(db.Surveys.AsNoTrackingWithIdentityResolution(), surveyId, ct) is not { } survey)
+        {
+            return null;
+        }
+        return new EditableSurvey(survey.Id, SurveyDefinitionMapper.ToDefinition(survey), await HasResponsesAsync(db, surveyId, ct),
+            survey.Version, survey.PreviousVersionId);
+    }
+
+    /// <summary>A new survey (version 1). An invalid definition stores nothing and gives every problem.</summary>
+    public async Task<SurveySaveResult> CreateAsync(string actor, SurveyDefinition definition, CancellationToken ct = default)
+    {
+        var (copy, problems) = Check(definition);
+        if (copy is null) return Invalid(problems);
+        var survey = SurveyDefinitionMapper.ToSurvey(copy, clock.GetUtcNow());
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Surveys.Add(survey);
+        await db.SaveChangesAsync(ct);
+        audit.Add(db, actor, AuditActions.SurveyCreated, Subject(survey));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new SurveySaveResult(SurveySaveOutcome.Saved, survey.Id, [], []);
+    }
+
+    /// <summary>
+    /// Saves over the stored survey, keeping the ids of every section, question, item, option, scale and step
+    /// it keeps. Refused, storing nothing, when the edit is structural and any wave of the survey has a
+    /// response, submitted or not.
+    /// </summary>
+    public async Task<SurveySaveResult> SaveAsync(string actor, int surveyId, SurveyDefinition definition, CancellationToken ct = default)
+    {
+        var (copy, problems) = Check(definition);
+        if (copy is null) return Invalid(problems);
+        var edited = SurveyDefinitionMapper.ToSurvey(copy, clock.GetUtcNow());
+        await using var db = await factory.CreateDbContextAsync(ct);
+        // SQLite takes the write lock here, so no response can arrive between the check below and the save.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await FindAsync(db.Surveys, surveyId, ct) is not { } stored)
+        {
+            return new SurveySaveResult(SurveySaveOutcome.NotFound, null, [], []);
+        }
+        var changes = SurveyChanges.Structural(SurveyDefinitionMapper.ToDefinition(stored), copy);
+        if (changes.Count > 0 && await HasResponsesAsync(db, surveyId, ct))
+        {
+            return new SurveySaveResult(SurveySaveOutcome.Refused, surveyId, [], changes);
+        }
+        SurveyUpdate.Apply(db, stored, edited);
+        audit.Add(db, actor, AuditActions.SurveyEdited, Subject(stored), Details(changes));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        catalog.Forget(surveyId);
+        return new SurveySaveResult(SurveySaveOutcome.Saved, surveyId, [], changes);
+    }
+
+    /// <summary>
+    /// Stores the definition as a new survey, the next version of <paramref name="surveyId"/>'s lineage; the
+    /// old survey, its waves and their answers stay as they are.
+    /// </summary>
+    public async Task<SurveySaveResult> SaveAsNewVersionAsync(string actor, int surveyId, SurveyDefinition definition, CancellationToken ct = default)
+    {
+        var (copy, problems) = Check(definition);
+        if (copy is null) return Invalid(problems);
+        var survey = SurveyDefinitionMapper.ToSurvey(copy, clock.GetUtcNow());
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await FindAsync(db.Surveys.AsNoTrackingWithIdentityResolution(), surveyId, ct) is not { } previous)
+        {
+            return new SurveySaveResult(SurveySaveOutcome.NotFound, null, [], []);
+        }
+        var versions = await db.Surveys.AsNoTracking().Select(s => new { s.Id, s.PreviousVersionId, s.Version })
+            .ToDictionaryAsync(s => s.Id, s => (s.PreviousVersionId, s.Version), ct);
+        int First(int id)
+        {
+            var seen = new HashSet<int>();
+            while (versions[id].PreviousVersionId is { } earlier && seen.Add(id)) id = earlier;
+            return id;
+        }
+        var lineage = First(surveyId);
+        survey.Version = versions.Where(v => First(v.Key) == lineage).Max(v => v.Value.Version) + 1;
+        survey.PreviousVersionId = surveyId;
+        var changes = SurveyChanges.Structural(SurveyDefinitionMapper.ToDefinition(previous), copy);
+
+        db.Surveys.Add(survey);
+        await db.SaveChangesAsync(ct);
+        var details = string.Create(CultureInfo.InvariantCulture, $"v{survey.Version} ← {Subject(previous)} v{previous.Version}");
+        audit.Add(db, actor, AuditActions.SurveyVersioned, Subject(survey), Details(changes) is { } what ? $"{details}: {what}" : details);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new SurveySaveResult(SurveySaveOutcome.SavedAsNewVersion, survey.Id, [], changes);
+    }
+
+    /// <summary>
+    /// A private copy of the caller's definition, which stays the caller's to change, and its problems.
+    /// The copy goes through the JSON form, so its paths are those of the definition given.
+    /// </summary>
+    private static (SurveyDefinition? Copy, IReadOnlyList<DefinitionProblem> Problems) Check(SurveyDefinition definition)
+    {
+        var copy = JsonSerializer.Deserialize<SurveyDefinition>(JsonSerializer.SerializeToUtf8Bytes(definition, SurveyDefinitionReader.Options),
+            SurveyDefinitionReader.Options)!;
+        var problems = SurveyDefinitionValidator.Validate(copy);
+        return (problems.Count == 0 ? copy : null, problems);
+    }
+
+    private static SurveySaveResult Invalid(IReadOnlyList<DefinitionProblem> problems) => new(SurveySaveOutcome.Invalid, null, problems, []);
+
+    private static async Task<Survey?> FindAsync(IQueryable<Survey> surveys, int surveyId, CancellationToken ct)
+    {
+        var survey = await surveys
+            .AsSplitQuery()
+            .Include(s => s.Scales).ThenInclude(s => s.Steps)
+            .Include(s => s.Scales).ThenInclude(s => s.OffScaleOptions)
+            .Include(s => s.Sections).ThenInclude(s => s.Questions).ThenInclude(q => q.Items)
+            .Include(s => s.Sections).ThenInclude(s => s.Questions).ThenInclude(q => q.Options)
+            .SingleOrDefaultAsync(s => s.Id == surveyId, ct);
+        if (survey is not null)
+        {
+            var scales = survey.Scales.ToDictionary(s => s.Id);
+            foreach (var question in survey.Questions.Where(q => q.ScaleId is not null))
+            {
+                question.Scale = scales[question.ScaleId!.Value];
+            }
+        }
+        return survey;
+    }
+
+    private static Task<bool> HasResponsesAsync(SurveyDbContext db, int surveyId, CancellationToken ct) =>
+        db.Responses.AnyAsync(r => db.Waves.Any(w => w.Id == r.WaveId && w.SurveyId == surveyId), ct);
+
+    private static string Subject(Survey survey) => $"{survey.Title} ({survey.Id})";
+
+    /// <summary>The structural changes in a form that reads the same in every language, e.g. "QuestionRemoved f3; OptionAdded f1 kanske".</summary>
+    private static string? Details(IReadOnlyList<SurveyChange> changes)
+    {
+        if (changes.Count == 0) return null;
+        var text = string.Join("; ", changes.Select(c =>
+            string.Join(' ', c.Args.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture)).Prepend(c.Code))));
+        return text.Length <= MaxDetailsLength ? text : text[..(MaxDetailsLength - 1)] + "…";
+    }
+}
