@@ -98,6 +98,7 @@ public sealed class SurveyBuildingJourneyTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara enkäten" }).ClickAsync();
         await Expect(page.Locator(".editor-status")).ToHaveTextAsync("Enkäten är sparad.");
         await page.WaitForURLAsync(new Regex("/admin/enkater/\\d+/redigera$"));
+        var editor = page.Url;
         await Expect(page.Locator("h1")).ToHaveTextAsync($"Redigera {SurveyTitle}");
         await _browser.CheckPageAsync(page, "editor-saved");
 
@@ -126,6 +127,36 @@ public sealed class SurveyBuildingJourneyTests : IAsyncLifetime
         await page.GotoAsync(_app.BaseUrl + "/admin/omgangar");
         await Expect(page.Locator("tr:has(th:has-text('Första omgången'))")).ToContainTextAsync("1 av 20");
         await _browser.CheckPageAsync(page, "waves-counted");
+
+        // Now that the survey has an answer, removing a question is refused with the reason …
+        await page.GotoAsync(editor);
+        await WaitForInteractivityAsync(page);
+        await Expect(page.Locator(".notice")).ToContainTextAsync("Enkäten har svar.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ta bort frågan q3" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara enkäten" }).ClickAsync();
+        await Expect(page.Locator("#refused-summary")).ToContainTextAsync("frågan 'q3' tas bort");
+        await Expect(page.Locator("#refused-summary")).ToBeFocusedAsync();
+        await _browser.CheckPageAsync(page, "editor-refused");
+
+        // … and saved as version 2 instead, while the first version keeps its wave and answer.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara som ny version" }).ClickAsync();
+        await Expect(page.Locator(".editor-status")).ToHaveTextAsync("Sparad som version 2. Skapa en omgång för den nya versionen under Omgångar.");
+        await Expect(page.Locator(".lead").First).ToHaveTextAsync("Version 2");
+        Assert.NotEqual(editor, page.Url);
+
+        // A wording fix to the first version is saved over it.
+        await page.GotoAsync(editor);
+        await WaitForInteractivityAsync(page);
+        await page.FillAsync("#f-sections-0-questions-0-text", "Hur väl fungerar samverkan i dag?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara enkäten" }).ClickAsync();
+        await Expect(page.Locator(".editor-status")).ToHaveTextAsync("Enkäten är sparad.");
+
+        await page.GotoAsync(_app.BaseUrl + "/admin/enkater");
+        await Expect(page.Locator($"tbody tr:has(th:text-is('{SurveyTitle}'))")).ToHaveCountAsync(2);
+        await page.GotoAsync(_app.BaseUrl + "/admin/omgangar");
+        await Expect(page.Locator("tr:has(th:has-text('Första omgången'))")).ToContainTextAsync("1 av 20");
+        await page.GotoAsync(_app.BaseUrl + "/admin/logg");
+        await Expect(page.Locator("tbody")).ToContainTextAsync("Ny version av enkät");
     }
 
     /// <summary>A respondent answers every question through the link, reviews and submits.</summary>
@@ -148,7 +179,7 @@ public sealed class SurveyBuildingJourneyTests : IAsyncLifetime
         await Expect(page.Locator("h1")).ToHaveTextAsync("Erfarenheter");
         await page.GetByLabel("Skola").CheckAsync();
         await page.GetByLabel("Vård").CheckAsync();
-        await page.Locator("#q-q5 textarea").FillAsync("Gemensam <script>alert(1)</script> plan");
+        await page.Locator("#q-q5-group textarea").FillAsync("Gemensam <script>alert(1)</script> plan");
         await page.Locator("#q-q6 input").First.FillAsync("Tid");
         await _browser.CheckPageAsync(page, "respondent-page-2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara och granska svaren" }).ClickAsync();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SurveyApp.Domain;
+using SurveyApp.Resources;
 using SurveyApp.Storage;
 
 namespace SurveyApp.Administration.Waves;
@@ -32,8 +33,9 @@ public sealed class WaveAdministration(IDbContextFactory<SurveyDbContext> factor
     public async Task<IReadOnlyList<(int Id, string Title)>> SurveysAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return (await db.Surveys.AsNoTracking().OrderBy(s => s.Id).Select(s => new { s.Id, s.Title }).ToListAsync(cancellationToken))
-            .Select(s => (s.Id, s.Title)).ToList();
+        // Versions of one survey share its title; from the second on, the version tells them apart.
+        return (await db.Surveys.AsNoTracking().OrderBy(s => s.Id).Select(s => new { s.Id, s.Title, s.Version }).ToListAsync(cancellationToken))
+            .Select(s => (s.Id, s.Version > 1 ? Text.Format("Surveys.TitleWithVersion", s.Title, s.Version) : s.Title)).ToList();
     }
 
     public static WaveRefusal Check(string? name, DateTimeOffset? opensAt, DateTimeOffset? closesAt) =>

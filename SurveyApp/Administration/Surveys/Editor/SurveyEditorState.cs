@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using SurveyApp.Definitions;
 using SurveyApp.Domain;
+using SurveyApp.Resources;
 
 namespace SurveyApp.Administration.Surveys.Editor;
 
@@ -29,6 +30,9 @@ public sealed partial class SurveyEditorState
 
     /// <summary>True once a save was tried: from then on every problem is shown.</summary>
     public bool ShowAll { get; private set; }
+
+    /// <summary>The page the preview shows: 0 the welcome page, 1 … n the sections.</summary>
+    public int PreviewPage { get; set; }
 
     /// <summary>Raised after every change, so that the page redraws its fields and the preview.</summary>
     public event Action? Changed;
@@ -159,6 +163,60 @@ public sealed partial class SurveyEditorState
         offered.AddRange((question.Options ?? []).Concat(question.OffScale ?? []).Where(o => o.Code is not null).Select(o => (o.Code!, o.Label ?? "")));
         return offered;
     }
+
+    /// <summary>
+    /// Where a problem is, in the editor's words: "Skalan grad › Steg 2 › Etikett" for
+    /// scales[0].steps[1].label. Entries are named by their key where they have one, else by position.
+    /// </summary>
+    public string Describe(string path)
+    {
+        if (path.Length == 0) return Text.Get("Editor.Where.Survey");
+        var parts = new List<string>();
+        object? current = Definition;
+        foreach (Match segment in PathSegment().Matches(path))
+        {
+            var name = segment.Groups["name"].Value;
+            if (!segment.Groups["index"].Success)
+            {
+                parts.Add(FieldName(name));
+                current = null;
+                continue;
+            }
+            var index = int.Parse(segment.Groups["index"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var position = (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            (current, var label) = (current, name) switch
+            {
+                (SurveyDefinition d, "scales") when d.Scales?.ElementAtOrDefault(index) is { } scale => (scale, Text.Format("Editor.Name.Scale", Named(scale.Key, position))),
+                (SurveyDefinition d, "sections") when d.Sections?.ElementAtOrDefault(index) is { } section => (section, Text.Format("Editor.Name.Section", Named(section.Key, position))),
+                (SectionDefinition sec, "questions") when sec.Questions?.ElementAtOrDefault(index) is { } question => (question, Text.Format("Editor.Name.Question", Named(question.Key, position))),
+                (ScaleDefinition, "steps") => ((object?)null, Text.Format("Editor.Name.Step", position)),
+                (QuestionDefinition, "items") => (null, Text.Format("Editor.Name.Item", position)),
+                (_, "anyOf") => (null, Text.Format("Editor.Name.Answer", position)),
+                _ => (null, Text.Format("Editor.Name.Option", position)),
+            };
+            parts.Add(label);
+        }
+        var text = string.Join(" › ", parts);
+        return text.Length == 0 ? text : char.ToUpper(text[0], System.Globalization.CultureInfo.CurrentCulture) + text[1..];
+    }
+
+    /// <summary>The field's name as its label shows it; a name the editor has no field for stays as it is.</summary>
+    private static string FieldName(string name)
+    {
+        try
+        {
+            return Text.Get($"Editor.Where.{name}");
+        }
+        catch (KeyNotFoundException)
+        {
+            return name;
+        }
+    }
+
+    private static string Named(string? key, string position) => string.IsNullOrWhiteSpace(key) ? position : key;
+
+    [GeneratedRegex(@"(?<name>[A-Za-z]+)(\[(?<index>\d+)\])?")]
+    private static partial Regex PathSegment();
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
