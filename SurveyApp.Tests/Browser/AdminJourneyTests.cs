@@ -9,55 +9,30 @@ namespace SurveyApp.Tests.Browser;
 /// An administrator looks at the surveys, creates a wave, closes it, creates an analyst account, deactivates it, and reads the audit log. axe-core audits
 /// every page at desktop and phone width; screenshots go to TestResults/screenshots/admin.
 /// </summary>
-public sealed class AdminJourneyTests : IAsyncLifetime
+public sealed class AdminJourneyTests() : AdminBrowserTests("admin")
 {
-    private const string Email = "admin@example.se";
-    private readonly AppProcess _app = new();
-    private BrowserSession _browser = default!;
-    private string _password = "";
-
-    public async Task InitializeAsync()
-    {
-        var output = await _app.RunCommandAsync("create-staff", Email, "admin");
-        _password = output.Trim().Split(' ')[^1];
-        await _app.StartAsync();
-        _browser = await BrowserSession.LaunchAsync("admin");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _app.DisposeAsync();
-    }
-
     [Fact]
     public async Task AdminManagesWavesAndAccountsAndReadsTheLog()
     {
-        var context = await _browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(_app.BaseUrl + "/logga-in");
-        await page.FillAsync("#email", Email);
-        await page.FillAsync("#password", _password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await page.WaitForURLAsync(_app.BaseUrl + "/resultat", new() { WaitUntil = WaitUntilState.Commit });
+        var page = await SignedInPageAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Enkäter" }).ClickAsync();
-        await page.WaitForURLAsync(_app.BaseUrl + "/admin/enkater");
+        await page.WaitForURLAsync(App.BaseUrl + "/admin/enkater");
         await Expect(page.Locator("tbody tr")).ToContainTextAsync("Uppföljning av Samling för social hållbarhet");
-        await _browser.CheckPageAsync(page, "surveys");
+        await Browser.CheckPageAsync(page, "surveys");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Deltagare", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(_app.BaseUrl + "/admin/deltagare");
+        await page.WaitForURLAsync(App.BaseUrl + "/admin/deltagare");
         await page.FillAsync("#new-name", "Gotlands kommun");
         await page.FillAsync("#new-type", "kommun");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lägg till" }).ClickAsync();
         await Expect(page.Locator("[role=status]")).ToContainTextAsync("Gotlands kommun är tillagd.");
-        await _browser.CheckPageAsync(page, "participants");
+        await Browser.CheckPageAsync(page, "participants");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Omgångar" }).ClickAsync();
-        await page.WaitForURLAsync(_app.BaseUrl + "/admin/omgangar");
+        await page.WaitForURLAsync(App.BaseUrl + "/admin/omgangar");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Omgångar");
-        await _browser.CheckPageAsync(page, "waves");
+        await Browser.CheckPageAsync(page, "waves");
         await page.FillAsync("#name", "Uppföljning 2027");
         await page.FillAsync("#opens", "2027-01-10T08:00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Skapa omgång" }).ClickAsync();
@@ -66,47 +41,45 @@ public sealed class AdminJourneyTests : IAsyncLifetime
         await Expect(wave).ToContainTextAsync("Utanför datumen");
         await wave.GetByRole(AriaRole.Button, new() { Name = "Stäng" }).ClickAsync();
         await Expect(page.Locator("tr:has(th:has-text('Uppföljning 2027'))")).ToContainTextAsync("Stängd");
-        await _browser.CheckPageAsync(page, "waves-changed");
+        await Browser.CheckPageAsync(page, "waves-changed");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Uppföljning december 2013" }).ClickAsync();
-        await page.WaitForURLAsync(_app.BaseUrl + "/admin/omgangar/1/inbjudningar");
+        await page.WaitForURLAsync(App.BaseUrl + "/admin/omgangar/1/inbjudningar");
         var arvika = page.Locator("tr:has(th:text-is('Arvika kommun'))");
         await Expect(arvika).ToContainTextAsync("Inte påbörjad");
         await arvika.GetByRole(AriaRole.Button, new() { Name = "Ny länk" }).ClickAsync();
-        await Expect(page.Locator("code.link")).ToContainTextAsync(_app.BaseUrl + "/s/");
-        await _browser.CheckPageAsync(page, "invitations");
+        await Expect(page.Locator("code.link")).ToContainTextAsync(App.BaseUrl + "/s/");
+        await Browser.CheckPageAsync(page, "invitations");
         await page.GetByRole(AriaRole.Link, new() { Name = "Importera svar (CSV)" }).ClickAsync();
-        await page.WaitForURLAsync(_app.BaseUrl + "/admin/omgangar/1/import");
+        await page.WaitForURLAsync(App.BaseUrl + "/admin/omgangar/1/import");
         await page.GetByRole(AriaRole.Button, new() { Name = "Importera" }).ClickAsync();
         await Expect(page.Locator("#error-summary")).ToContainTextAsync("Välj en CSV-fil att importera.");
-        await _browser.CheckPageAsync(page, "import");
+        await Browser.CheckPageAsync(page, "import");
         await page.GetByRole(AriaRole.Link, new() { Name = "Till inbjudningarna" }).ClickAsync();
-        await page.WaitForURLAsync(_app.BaseUrl + "/admin/omgangar/1/inbjudningar");
+        await page.WaitForURLAsync(App.BaseUrl + "/admin/omgangar/1/inbjudningar");
         await page.GetByRole(AriaRole.Link, new() { Name = "Till omgångarna" }).ClickAsync();
-        await page.WaitForURLAsync(_app.BaseUrl + "/admin/omgangar");
+        await page.WaitForURLAsync(App.BaseUrl + "/admin/omgangar");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Personal" }).ClickAsync();
-        await page.WaitForURLAsync(_app.BaseUrl + "/admin/personal");
+        await page.WaitForURLAsync(App.BaseUrl + "/admin/personal");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Personal");
-        await _browser.CheckPageAsync(page, "staff");
+        await Browser.CheckPageAsync(page, "staff");
 
         await page.FillAsync("#new-email", "ny@example.se");
         await page.SelectOptionAsync("#new-role", "analyst");
         await page.GetByRole(AriaRole.Button, new() { Name = "Skapa konto" }).ClickAsync();
         await Expect(page.Locator("[role=status]")).ToContainTextAsync("Kontot ny@example.se är skapat");
         await Expect(page.Locator("code.password")).ToHaveTextAsync(new Regex("^[A-Za-z2-9]{20}$"));
-        await _browser.CheckPageAsync(page, "staff-created");
+        await Browser.CheckPageAsync(page, "staff-created");
 
         var row = page.Locator("tr:has(th:text-is('ny@example.se'))");
         await row.GetByRole(AriaRole.Button, new() { Name = "Stäng av" }).ClickAsync();
         await Expect(page.Locator("tr:has(th:text-is('ny@example.se'))")).ToContainTextAsync("Avstängt");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Logg" }).ClickAsync();
-        await page.WaitForURLAsync(_app.BaseUrl + "/admin/logg");
+        await page.WaitForURLAsync(App.BaseUrl + "/admin/logg");
         await Expect(page.Locator("tbody tr")).ToHaveCountAsync(6);
         await Expect(page.Locator("tbody tr").First).ToContainTextAsync("Konto avstängt");
-        await _browser.CheckPageAsync(page, "audit-log");
+        await Browser.CheckPageAsync(page, "audit-log");
     }
-
-    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

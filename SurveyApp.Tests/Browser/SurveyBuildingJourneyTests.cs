@@ -11,51 +11,27 @@ namespace SurveyApp.Tests.Browser;
 /// counts the response. axe-core audits every page at desktop and phone width; screenshots go to
 /// TestResults/screenshots/survey-building.
 /// </summary>
-public sealed class SurveyBuildingJourneyTests : IAsyncLifetime
+public sealed class SurveyBuildingJourneyTests() : AdminBrowserTests("survey-building")
 {
-    private const string Email = "admin@example.se";
     private const string SurveyTitle = "Samverkan i praktiken";
-    private readonly AppProcess _app = new();
-    private BrowserSession _browser = default!;
-    private string _password = "";
-
-    public async Task InitializeAsync()
-    {
-        var output = await _app.RunCommandAsync("create-staff", Email, "admin");
-        _password = output.Trim().Split(' ')[^1];
-        await _app.StartAsync();
-        _browser = await BrowserSession.LaunchAsync("survey-building");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _app.DisposeAsync();
-    }
 
     [Fact]
     public async Task AnAdminBuildsASurveyOpensAWaveAndSeesTheResponseCounted()
     {
-        var context = await _browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(_app.BaseUrl + "/logga-in");
-        await page.FillAsync("#email", Email);
-        await page.FillAsync("#password", _password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await page.WaitForURLAsync(_app.BaseUrl + "/resultat", new() { WaitUntil = WaitUntilState.Commit });
+        var page = await SignedInPageAsync();
 
-        await page.GotoAsync(_app.BaseUrl + "/admin/enkater");
+        await page.GotoAsync(App.BaseUrl + "/admin/enkater");
         await page.GetByRole(AriaRole.Link, new() { Name = "Skapa en ny enkät" }).ClickAsync();
-        await page.WaitForURLAsync(_app.BaseUrl + "/admin/enkater/ny");
+        await page.WaitForURLAsync(App.BaseUrl + "/admin/enkater/ny");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Ny enkät");
         await WaitForInteractivityAsync(page);
-        await _browser.CheckPageAsync(page, "editor-new");
+        await Browser.CheckPageAsync(page, "editor-new");
 
         // Saving the empty survey shows every problem next to its field and in the summary.
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara enkäten" }).ClickAsync();
         await Expect(page.Locator("#error-summary h2")).ToContainTextAsync("Enkäten sparades inte");
         await Expect(page.Locator("#f-title-fel")).ToHaveTextAsync("Fel: värde saknas");
-        await _browser.CheckPageAsync(page, "editor-errors");
+        await Browser.CheckPageAsync(page, "editor-errors");
 
         await page.FillAsync("#f-title", SurveyTitle);
         await page.FillAsync("#f-key", "samverkan");
@@ -100,33 +76,33 @@ public sealed class SurveyBuildingJourneyTests : IAsyncLifetime
         await page.WaitForURLAsync(new Regex("/admin/enkater/\\d+/redigera$"));
         var editor = page.Url;
         await Expect(page.Locator("h1")).ToHaveTextAsync($"Redigera {SurveyTitle}");
-        await _browser.CheckPageAsync(page, "editor-saved");
+        await Browser.CheckPageAsync(page, "editor-saved");
 
-        await page.GotoAsync(_app.BaseUrl + "/admin/enkater");
+        await page.GotoAsync(App.BaseUrl + "/admin/enkater");
         await Expect(page.Locator($"tr:has(th:text-is('{SurveyTitle}'))")).ToContainTextAsync("samverkan");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Omgångar" }).ClickAsync();
-        await page.WaitForURLAsync(_app.BaseUrl + "/admin/omgangar");
+        await page.WaitForURLAsync(App.BaseUrl + "/admin/omgangar");
         await page.SelectOptionAsync("#survey", new SelectOptionValue { Label = SurveyTitle });
         await page.FillAsync("#name", "Första omgången");
         await page.GetByRole(AriaRole.Button, new() { Name = "Skapa omgång" }).ClickAsync();
         await Expect(page.Locator("[role=status]")).ToContainTextAsync("Omgången Första omgången är skapad.");
         await page.GetByRole(AriaRole.Link, new() { Name = "Första omgången" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/admin/omgangar/\\d+/inbjudningar$"));
-        await _browser.CheckPageAsync(page, "invitations");
+        await Browser.CheckPageAsync(page, "invitations");
 
         var download = await page.RunAndWaitForDownloadAsync(() =>
             page.GetByRole(AriaRole.Button, new() { Name = "Skapa länkar för deltagare utan länk (CSV)" }).ClickAsync());
         var links = await File.ReadAllLinesAsync(await download.PathAsync());
         Assert.Equal("participant,type,link", links[0].TrimStart('\uFEFF'));
         var link = links[1].Split(',')[^1];
-        Assert.StartsWith(_app.BaseUrl + "/s/", link);
+        Assert.StartsWith(App.BaseUrl + "/s/", link);
 
         await AnswerAsync(link);
 
-        await page.GotoAsync(_app.BaseUrl + "/admin/omgangar");
+        await page.GotoAsync(App.BaseUrl + "/admin/omgangar");
         await Expect(page.Locator("tr:has(th:has-text('Första omgången'))")).ToContainTextAsync("1 av 20");
-        await _browser.CheckPageAsync(page, "waves-counted");
+        await Browser.CheckPageAsync(page, "waves-counted");
 
         // Now that the survey has an answer, removing a question is refused with the reason …
         await page.GotoAsync(editor);
@@ -136,7 +112,7 @@ public sealed class SurveyBuildingJourneyTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara enkäten" }).ClickAsync();
         await Expect(page.Locator("#refused-summary")).ToContainTextAsync("frågan 'q3' tas bort");
         await Expect(page.Locator("#refused-summary")).ToBeFocusedAsync();
-        await _browser.CheckPageAsync(page, "editor-refused");
+        await Browser.CheckPageAsync(page, "editor-refused");
 
         // … and saved as version 2 instead, while the first version keeps its wave and answer.
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara som ny version" }).ClickAsync();
@@ -151,29 +127,29 @@ public sealed class SurveyBuildingJourneyTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara enkäten" }).ClickAsync();
         await Expect(page.Locator(".editor-status")).ToHaveTextAsync("Enkäten är sparad.");
 
-        await page.GotoAsync(_app.BaseUrl + "/admin/enkater");
+        await page.GotoAsync(App.BaseUrl + "/admin/enkater");
         await Expect(page.Locator($"tbody tr:has(th:text-is('{SurveyTitle}'))")).ToHaveCountAsync(2);
-        await page.GotoAsync(_app.BaseUrl + "/admin/omgangar");
+        await page.GotoAsync(App.BaseUrl + "/admin/omgangar");
         await Expect(page.Locator("tr:has(th:has-text('Första omgången'))")).ToContainTextAsync("1 av 20");
-        await page.GotoAsync(_app.BaseUrl + "/admin/logg");
+        await page.GotoAsync(App.BaseUrl + "/admin/logg");
         await Expect(page.Locator("tbody")).ToContainTextAsync("Ny version av enkät");
     }
 
     /// <summary>A respondent answers every question through the link, reviews and submits.</summary>
     private async Task AnswerAsync(string link)
     {
-        var context = await _browser.NewContextAsync();
+        var context = await Browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(link);
         await Expect(page.Locator("h1")).ToHaveTextAsync(SurveyTitle);
-        await _browser.CheckPageAsync(page, "respondent-welcome");
+        await Browser.CheckPageAsync(page, "respondent-welcome");
         await page.GetByRole(AriaRole.Link, new() { Name = "Starta enkäten" }).ClickAsync();
 
         await Expect(page.Locator("h1")).ToHaveTextAsync("Samverkan");
         await page.GetByRole(AriaRole.Group, new() { Name = "Hur väl fungerar samverkan?" }).GetByLabel("I hög grad").CheckAsync();
         await page.Locator("#q-q2 input[type=radio]").Nth(3).CheckAsync();
         await page.GetByLabel("Ja", new() { Exact = true }).CheckAsync();
-        await _browser.CheckPageAsync(page, "respondent-page-1");
+        await Browser.CheckPageAsync(page, "respondent-page-1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara och fortsätt" }).ClickAsync();
 
         await Expect(page.Locator("h1")).ToHaveTextAsync("Erfarenheter");
@@ -181,14 +157,14 @@ public sealed class SurveyBuildingJourneyTests : IAsyncLifetime
         await page.GetByLabel("Vård").CheckAsync();
         await page.Locator("#q-q5-group textarea").FillAsync("Gemensam <script>alert(1)</script> plan");
         await page.Locator("#q-q6 input").First.FillAsync("Tid");
-        await _browser.CheckPageAsync(page, "respondent-page-2");
+        await Browser.CheckPageAsync(page, "respondent-page-2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara och granska svaren" }).ClickAsync();
 
         await Expect(page.Locator("main")).ToContainTextAsync("Gemensam <script>alert(1)</script> plan");
-        await _browser.CheckPageAsync(page, "respondent-review");
+        await Browser.CheckPageAsync(page, "respondent-review");
         await page.GetByRole(AriaRole.Button, new() { Name = "Skicka in svaren" }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Tack för dina svar!");
-        await _browser.CheckPageAsync(page, "respondent-thank-you");
+        await Browser.CheckPageAsync(page, "respondent-thank-you");
         await context.CloseAsync();
     }
 
@@ -210,6 +186,4 @@ public sealed class SurveyBuildingJourneyTests : IAsyncLifetime
     /// <summary>The editor marks itself ready once its first interactive render is done.</summary>
     private static Task WaitForInteractivityAsync(IPage page) =>
         Expect(page.Locator(".editor-layout[data-ready]")).ToHaveCountAsync(1);
-
-    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

@@ -5,8 +5,8 @@ using SurveyApp.Domain;
 namespace SurveyApp.Storage;
 
 /// <summary>
-/// Loads a survey with its sections, questions, scales and options. A survey that waves refer to
-/// does not change underneath them, so loaded surveys are kept in memory for a while.
+/// Loads a survey with its sections, questions, scales and options. Loaded surveys are kept in memory
+/// for a while; an edit of a survey forgets it (see <see cref="Forget"/>).
 /// </summary>
 public sealed class SurveyCatalog(IDbContextFactory<SurveyDbContext> factory, IMemoryCache cache)
 {
@@ -19,8 +19,22 @@ public sealed class SurveyCatalog(IDbContextFactory<SurveyDbContext> factory, IM
             return cached;
         }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var survey = await db.Surveys
-            .AsNoTrackingWithIdentityResolution()
+        var survey = await LoadAsync(db.Surveys.AsNoTrackingWithIdentityResolution(), surveyId, cancellationToken);
+        if (survey is null)
+        {
+            return null;
+        }
+        cache.Set(CacheKey(surveyId), survey, new MemoryCacheEntryOptions { SlidingExpiration = KeepFor });
+        return survey;
+    }
+
+    /// <summary>
+    /// One survey from <paramref name="surveys"/> (tracked or not) with everything it holds: sections and
+    /// questions in their order, each scaled question pointing at its scale.
+    /// </summary>
+    public static async Task<Survey?> LoadAsync(IQueryable<Survey> surveys, int surveyId, CancellationToken cancellationToken)
+    {
+        var survey = await surveys
             .AsSplitQuery()
             .Include(s => s.Scales).ThenInclude(s => s.Steps)
             .Include(s => s.Scales).ThenInclude(s => s.OffScaleOptions)
@@ -38,7 +52,6 @@ public sealed class SurveyCatalog(IDbContextFactory<SurveyDbContext> factory, IM
         }
         survey.Sections.Sort((a, b) => a.Position.CompareTo(b.Position));
         survey.Sections.ForEach(s => s.Questions.Sort((a, b) => a.Position.CompareTo(b.Position)));
-        cache.Set(CacheKey(surveyId), survey, new MemoryCacheEntryOptions { SlidingExpiration = KeepFor });
         return survey;
     }
 

@@ -135,25 +135,8 @@ public sealed class SurveyEditing(IDbContextFactory<SurveyDbContext> factory, Su
 
     private static SurveySaveResult Invalid(IReadOnlyList<DefinitionProblem> problems) => new(SurveySaveOutcome.Invalid, null, problems, []);
 
-    private static async Task<Survey?> FindAsync(IQueryable<Survey> surveys, int surveyId, CancellationToken ct)
-    {
-        var survey = await surveys
-            .AsSplitQuery()
-            .Include(s => s.Scales).ThenInclude(s => s.Steps)
-            .Include(s => s.Scales).ThenInclude(s => s.OffScaleOptions)
-            .Include(s => s.Sections).ThenInclude(s => s.Questions).ThenInclude(q => q.Items)
-            .Include(s => s.Sections).ThenInclude(s => s.Questions).ThenInclude(q => q.Options)
-            .SingleOrDefaultAsync(s => s.Id == surveyId, ct);
-        if (survey is not null)
-        {
-            var scales = survey.Scales.ToDictionary(s => s.Id);
-            foreach (var question in survey.Questions.Where(q => q.ScaleId is not null))
-            {
-                question.Scale = scales[question.ScaleId!.Value];
-            }
-        }
-        return survey;
-    }
+    private static Task<Survey?> FindAsync(IQueryable<Survey> surveys, int surveyId, CancellationToken ct) =>
+        SurveyCatalog.LoadAsync(surveys, surveyId, ct);
 
     private static Task<bool> HasResponsesAsync(SurveyDbContext db, int surveyId, CancellationToken ct) =>
         db.Responses.AnyAsync(r => db.Waves.Any(w => w.Id == r.WaveId && w.SurveyId == surveyId), ct);
