@@ -69,12 +69,12 @@ public sealed class SurveyBuildingJourneyTests() : AdminBrowserTests("survey-bui
         await Expect(page.Locator(".editor-preview h3")).ToHaveTextAsync("Erfarenheter");
         await Expect(page.Locator(".editor-preview #q-q4 legend")).ToContainTextAsync("Inom vilka områden?");
         await Expect(page.Locator(".editor-preview textarea")).ToHaveCountAsync(1);
-        await Expect(page.Locator("#error-summary")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".field__error")).ToHaveCountAsync(0);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara enkäten" }).ClickAsync();
         await Expect(page.Locator(".editor-status")).ToHaveTextAsync("Enkäten är sparad.");
-        await page.WaitForURLAsync(new Regex("/admin/enkater/\\d+/redigera$"));
-        var editor = page.Url;
+        await page.WaitForURLAsync(new Regex("/admin/enkater/\\d+/redigera\\?sparad=ny$"));
+        var editor = page.Url.Split('?')[0];
         await Expect(page.Locator("h1")).ToHaveTextAsync($"Redigera {SurveyTitle}");
         await Browser.CheckPageAsync(page, "editor-saved");
 
@@ -109,6 +109,7 @@ public sealed class SurveyBuildingJourneyTests() : AdminBrowserTests("survey-bui
         await WaitForInteractivityAsync(page);
         await Expect(page.Locator(".notice")).ToContainTextAsync("Enkäten har svar.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ta bort frågan q3" }).ClickAsync();
+        await Expect(page.Locator("#f-sections-0-questions").GetByRole(AriaRole.Button, new() { Name = "Lägg till fråga" })).ToBeFocusedAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara enkäten" }).ClickAsync();
         await Expect(page.Locator("#refused-summary")).ToContainTextAsync("frågan 'q3' tas bort");
         await Expect(page.Locator("#refused-summary")).ToBeFocusedAsync();
@@ -118,12 +119,26 @@ public sealed class SurveyBuildingJourneyTests() : AdminBrowserTests("survey-bui
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara som ny version" }).ClickAsync();
         await Expect(page.Locator(".editor-status")).ToHaveTextAsync("Sparad som version 2. Skapa en omgång för den nya versionen under Omgångar.");
         await Expect(page.Locator(".lead").First).ToHaveTextAsync("Version 2");
-        Assert.NotEqual(editor, page.Url);
+        Assert.Matches("/admin/enkater/\\d+/redigera\\?sparad=version$", page.Url);
+        Assert.NotEqual(editor, page.Url.Split('?')[0]);
 
         // A wording fix to the first version is saved over it.
         await page.GotoAsync(editor);
         await WaitForInteractivityAsync(page);
         await page.FillAsync("#f-sections-0-questions-0-text", "Hur väl fungerar samverkan i dag?");
+
+        // Leaving with the change unsaved asks first; staying keeps the change.
+        var asked = new TaskCompletionSource<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            asked.TrySetResult(dialog.Message);
+            await dialog.DismissAsync();
+        };
+        await page.GetByRole(AriaRole.Link, new() { Name = "← Alla enkäter" }).ClickAsync();
+        Assert.Equal("Enkäten har ändringar som inte är sparade. Lämna sidan ändå?", await asked.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(editor, page.Url);
+        await Expect(page.Locator("#f-sections-0-questions-0-text")).ToHaveValueAsync("Hur väl fungerar samverkan i dag?");
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara enkäten" }).ClickAsync();
         await Expect(page.Locator(".editor-status")).ToHaveTextAsync("Enkäten är sparad.");
 

@@ -180,7 +180,7 @@ public sealed class SurveyEditorTests : LocalizedTestContext
         cut.Find("#f-sections-0-questions-0-text").Input("");
 
         Assert.Empty(cut.FindAll(".editor-preview #q-q1"));
-        Assert.Contains("1 frågor på sidan visas när deras fel är rättade.", cut.Find(".editor-preview__withheld").TextContent);
+        Assert.Equal("En fråga på sidan visas när dess fel är rättade.", cut.Find(".editor-preview__withheld").TextContent);
     }
 
     [Fact]
@@ -198,8 +198,8 @@ public sealed class SurveyEditorTests : LocalizedTestContext
         cut.Find("#f-sections-1-title").Input("Andra sidan");
         cut.Find("#f-sections-1-questions-0-text").Input("Beskriv vad som fungerar.");
         cut.Find("#f-sections-1-questions-0-showIf").Change(true);
-        cut.Find("#f-sections-1-questions-0-showIf-anyOf-3").Change(true);
-        cut.Find("#f-sections-1-questions-0-showIf-anyOf-4").Change(true);
+        cut.Find("#f-sections-1-questions-0-showIf-anyOf-svar-3").Change(true);
+        cut.Find("#f-sections-1-questions-0-showIf-anyOf-svar-4").Change(true);
 
         Assert.Equal("q1", second.Questions[0].ShowIf!.Question);
         Assert.Equal(["3", "4"], second.Questions[0].ShowIf!.AnyOf!);
@@ -240,5 +240,81 @@ public sealed class SurveyEditorTests : LocalizedTestContext
 
         Assert.Equal("Key", cut.Find("label[for='f-key']").TextContent);
         Assert.Equal("Error: 'Ny Enkät' is not a valid key (lower-case a–z, digits, - and _)", cut.Find("#f-key-fel").TextContent);
+    }
+
+    [Fact]
+    public void MovingAStepMovesItsLabelAndKeepsTheValuesInOrder()
+    {
+        using var culture = UiCulture.Swedish();
+        var state = NewState();
+        var cut = Render(state);
+
+        cut.Find("button[aria-label='Flytta upp steget Steg 2']").Click();
+
+        var steps = state.Definition.Scales![0].Steps!;
+        Assert.Equal([1, 2, 3, 4], steps.Select(s => s.Value!.Value));
+        Assert.Equal(["Steg 2", "Steg 1", "Steg 3", "Steg 4"], steps.Select(s => s.Label));
+        Assert.Empty(state.Problems);
+        Assert.True(state.Unsaved);
+    }
+
+    [Fact]
+    public void RenamingAQuestionOrAScaleCarriesTheirUsesAlong()
+    {
+        using var culture = UiCulture.Swedish();
+        var state = NewState();
+        var second = new SectionDefinition { Key = "s2", Title = "Andra", Questions = [SurveyEditorState.NewQuestion("q2", SurveyApp.Domain.QuestionKind.Text, null)] };
+        second.Questions[0].Text = "Varför?";
+        second.Questions[0].ShowIf = new ConditionDefinition { Question = "q1", AnyOf = ["4"] };
+        state.Definition.Sections!.Add(second);
+        var cut = Render(state);
+
+        cut.Find("#f-sections-0-questions-0-key").Input("samverkan");
+        cut.Find("#f-scales-0-key").Input("instammer");
+
+        Assert.Equal("samverkan", second.Questions[0].ShowIf!.Question);
+        Assert.Equal("instammer", state.Definition.Sections[0].Questions![0].Scale);
+        Assert.Empty(state.Problems);
+    }
+
+    [Fact]
+    public void AConditionOnAnAnswerThatIsGoneShowsItUntilItIsUnticked()
+    {
+        using var culture = UiCulture.Swedish();
+        var state = NewState();
+        var first = state.Definition.Sections![0].Questions![0];
+        SurveyEditorState.SetKind(first, SurveyApp.Domain.QuestionKind.Single, null);
+        first.Options = [new OptionDefinition { Code = "ja", Label = "Ja" }, new OptionDefinition { Code = "nej", Label = "Nej" }];
+        var later = SurveyEditorState.NewQuestion("q2", SurveyApp.Domain.QuestionKind.Text, null);
+        later.Text = "Berätta mer.";
+        later.ShowIf = new ConditionDefinition { Question = "q1", AnyOf = ["ja"] };
+        state.Definition.Sections.Add(new SectionDefinition { Key = "s2", Title = "Andra", Questions = [later] });
+        var cut = Render(state);
+
+        cut.Find("button[aria-label='Ta bort alternativet Ja']").Click();
+        cut.InvokeAsync(() => state.TrySave());
+
+        var gone = cut.Find("#f-sections-1-questions-0-showIf-anyOf-0");
+        Assert.True(gone.HasAttribute("checked"));
+        Assert.Equal("ja (finns inte längre bland frågans svar)", cut.Find("label[for='f-sections-1-questions-0-showIf-anyOf-0']").TextContent);
+        Assert.Equal("frågan 'q1' har inget svar 'ja'", Message(cut, "sections[1].questions[0].showIf.anyOf[0]"));
+        Assert.Equal("Sektionen s2 › frågan q2 › Villkor › svar 1", state.Describe("sections[1].questions[0].showIf.anyOf[0]"));
+
+        gone.Change(false);
+
+        Assert.Empty(later.ShowIf!.AnyOf!);
+        Assert.Empty(cut.FindAll("#f-sections-1-questions-0-showIf-anyOf-0"));
+    }
+
+    [Fact]
+    public void ProblemsAreNamedAsTheEditorNamesTheirFields()
+    {
+        using var culture = UiCulture.Swedish();
+        var state = NewState();
+
+        Assert.Equal("Titel", state.Describe("title"));
+        Assert.Equal("Skalan grad › steget 3 › Etikett", state.Describe("scales[0].steps[2].label"));
+        Assert.Equal("Sektionen s1 › frågan q1 › Svarsalternativ", state.Describe("sections[0].questions[0].options"));
+        Assert.Equal("Enkäten", state.Describe(""));
     }
 }

@@ -67,6 +67,30 @@ public sealed partial class SurveyEditorState
         return question;
     }
 
+    /// <summary>Gives a question a new key; the conditions that named it by the old key follow.</summary>
+    public void RenameQuestion(QuestionDefinition question, string? key)
+    {
+        var old = question.Key;
+        question.Key = key;
+        if (string.IsNullOrEmpty(old) || string.IsNullOrEmpty(key)) return;
+        foreach (var condition in AllQuestions.Select(q => q.ShowIf).Where(c => c?.Question == old))
+        {
+            condition!.Question = key;
+        }
+    }
+
+    /// <summary>Gives a scale a new key; the questions that used it by the old key follow.</summary>
+    public void RenameScale(ScaleDefinition scale, string? key)
+    {
+        var old = scale.Key;
+        scale.Key = key;
+        if (string.IsNullOrEmpty(old) || string.IsNullOrEmpty(key)) return;
+        foreach (var question in AllQuestions.Where(q => q.Scale == old))
+        {
+            question.Scale = key;
+        }
+    }
+
     /// <summary>The problems to show at <paramref name="path"/>: none until the field was edited or a save tried.</summary>
     public IEnumerable<DefinitionProblem> ProblemsAt(string path) =>
         ShowAll || _touched.Contains(path) ? _byPath[path] : [];
@@ -85,18 +109,29 @@ public sealed partial class SurveyEditorState
     /// <summary>Validates again after a change of structure (an entry added, moved or removed).</summary>
     public void Revalidate()
     {
-        Normalize(Definition);
-        Problems = SurveyDefinitionValidator.Validate(Definition);
-        _byPath = Problems.ToLookup(p => p.Path, StringComparer.Ordinal);
-        Changed?.Invoke();
+        Unsaved = true;
+        Validate();
     }
 
     /// <summary>Shows every problem from now on; true when there is none.</summary>
     public bool TrySave()
     {
         ShowAll = true;
-        Revalidate();
+        Validate();
         return Problems.Count == 0;
+    }
+
+    /// <summary>Whether anything was changed since the survey was opened or last saved.</summary>
+    public bool Unsaved { get; private set; }
+
+    public void MarkSaved() => Unsaved = false;
+
+    private void Validate()
+    {
+        Normalize(Definition);
+        Problems = SurveyDefinitionValidator.Validate(Definition);
+        _byPath = Problems.ToLookup(p => p.Path, StringComparer.Ordinal);
+        Changed?.Invoke();
     }
 
     /// <summary>The id of the field at a JSON path: sections[0].questions[2].text → f-sections-0-questions-2-text.</summary>

@@ -1,0 +1,32 @@
+// The survey editor marks itself with data-unsaved (holding the question to ask) while it has
+// changes that are not saved. Leaving it then asks first: a link followed inside the app (which
+// Blazor would otherwise take over before any component hears of it), and a reload or a closed tab.
+(function () {
+    function unsaved() {
+        var editor = document.querySelector('[data-unsaved]');
+        return editor ? editor.getAttribute('data-unsaved') : null;
+    }
+
+    window.addEventListener('click', function (event) {
+        var question = unsaved();
+        var link = event.target.closest ? event.target.closest('a[href]') : null;
+        if (!question || !link || link.hasAttribute('download') || event.defaultPrevented) {
+            return;
+        }
+        var target = new URL(link.href, window.location.href);
+        if (target.pathname === window.location.pathname && target.search === window.location.search) {
+            return; // a link within the page, such as the error summary's
+        }
+        if (!window.confirm(question)) {
+            event.preventDefault();
+            event.stopPropagation();
+        }
+    }, true);
+
+    window.addEventListener('beforeunload', function (event) {
+        if (unsaved()) {
+            event.preventDefault();
+            event.returnValue = '';
+        }
+    });
+})();
