@@ -26,7 +26,10 @@ public sealed record WaveComparison(WaveResults A, WaveResults B, IReadOnlyList<
     public bool Suppressed => A.Suppressed || B.Suppressed;
 }
 
-/// <summary>Two waves of one survey side by side: distributions, changes in percentage points, tests.</summary>
+/// <summary>
+/// Two waves of one survey, or of two versions of it, side by side: distributions, changes in
+/// percentage points, tests.
+/// </summary>
 public sealed class ComparisonService(IDbContextFactory<SurveyDbContext> factory, ResultsService results)
 {
     public const double PairedShare = 0.8;
@@ -35,7 +38,13 @@ public sealed class ComparisonService(IDbContextFactory<SurveyDbContext> factory
     {
         var a = await results.GetAsync(waveA, filter, cancellationToken);
         var b = await results.GetAsync(waveB, filter, cancellationToken);
-        if (a is null || b is null || a.Wave.SurveyId != b.Wave.SurveyId)
+        if (a is null || b is null)
+        {
+            return null;
+        }
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var series = await ResultsService.SeriesAsync(db, cancellationToken);
+        if (series[a.Wave.SurveyId] != series[b.Wave.SurveyId])
         {
             return null;
         }
@@ -43,28 +52,44 @@ public sealed class ComparisonService(IDbContextFactory<SurveyDbContext> factory
         {
             return new WaveComparison(a, b, []);
         }
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var valuesA = await ScaleValuesAsync(db, waveA, filter, cancellationToken);
         var valuesB = await ScaleValuesAsync(db, waveB, filter, cancellationToken);
 
+        // Questions pair by key: in one survey that is each question with itself; across versions of a survey,
+        // a question is compared when it asks for the same answers in both (a question a version changed is left out).
+        var inB = b.Questions.ToDictionary(q => q.Question.Key, StringComparer.Ordinal);
         var questions = new List<QuestionComparison>();
-        foreach (var (questionA, questionB) in a.Questions.Zip(b.Questions).Where(p => p.First.Question.IsChoice))
+        foreach (var questionA in a.Questions.Where(q => q.Question.IsChoice))
         {
-            foreach (var (distA, distB) in questionA.Distributions.Zip(questionB.Distributions))
+            if (!inB.TryGetValue(questionA.Question.Key, out var questionB) || !SameAnswers(questionA.Question, questionB.Question))
             {
+                continue;
+            }
+            var distributionsB = questionB.Distributions.ToDictionary(d => d.ItemCode ?? "", StringComparer.Ordinal);
+            foreach (var distA in questionA.Distributions)
+            {
+                if (!distributionsB.TryGetValue(distA.ItemCode ?? "", out var distB))
+                {
+                    continue;
+                }
                 var question = questionA.Question;
-                var itemId = question.Items.SingleOrDefault(i => i.Code == distA.ItemCode)?.Id;
+                var itemA = question.Items.SingleOrDefault(i => i.Code == distA.ItemCode)?.Id;
+                var itemB = questionB.Question.Items.SingleOrDefault(i => i.Code == distB.ItemCode)?.Id;
                 var changes = distA.Choices.Zip(distB.Choices).Select(p => new ChoiceChange(
                     p.First.Code, p.First.Label, p.First.IsOffScale,
                     p.First.Count, Share(question, distA, p.First), p.Second.Count, Share(question, distB, p.Second))).ToList();
                 var test = question.IsScaled
-                    ? Test(Values(valuesA, question.Id, itemId), Values(valuesB, question.Id, itemId))
+                    ? Test(Values(valuesA, question.Id, itemA), Values(valuesB, questionB.Question.Id, itemB))
                     : null;
                 questions.Add(new QuestionComparison(question, distA.ItemCode, distA.ItemText, distA, distB, changes, test));
             }
         }
         return new WaveComparison(a, b, questions);
     }
+
+    /// <summary>Whether two questions (of one survey or of two versions) offer the same answers in the same order.</summary>
+    private static bool SameAnswers(Question a, Question b) =>
+        a.Kind == b.Kind && a.Choices().Select(c => (c.Code, c.Value, c.IsOffScale)).SequenceEqual(b.Choices().Select(c => (c.Code, c.Value, c.IsOffScale)));
 
     /// <summary>Paired when most answers have a partner in the other wave, independent otherwise.</summary>
     public static ScaleTest Test(IReadOnlyDictionary<int, int> a, IReadOnlyDictionary<int, int> b)

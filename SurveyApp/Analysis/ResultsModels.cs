@@ -13,6 +13,9 @@ public sealed record ResultsFilter(IReadOnlyList<string> ParticipantTypes, int? 
 
 public sealed record WaveSummary(int WaveId, string WaveName, int SurveyId, string SurveyTitle, bool IsClosed, int Invited, int Submitted)
 {
+    /// <summary>The first version of the wave's survey (see <see cref="Survey.Series"/>): waves of one series compare.</summary>
+    public int SeriesId { get; init; } = SurveyId;
+
     public double ResponseRate => Invited == 0 ? 0 : (double)Submitted / Invited;
 }
 

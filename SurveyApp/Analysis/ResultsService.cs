@@ -18,13 +18,20 @@ public sealed class ResultsService(IDbContextFactory<SurveyDbContext> factory, S
     public async Task<IReadOnlyList<WaveSummary>> ListWavesAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Waves.AsNoTracking()
+        var series = await SeriesAsync(db, cancellationToken);
+        var waves = await db.Waves.AsNoTracking()
             .OrderBy(w => w.SurveyId).ThenBy(w => w.Id)
             .Select(w => new WaveSummary(w.Id, w.Name, w.SurveyId, w.Survey!.Title, w.IsClosed,
                 db.Invitations.Count(i => i.WaveId == w.Id && i.RevokedAt == null),
                 db.Responses.Count(r => r.WaveId == w.Id && r.SubmittedAt != null)))
             .ToListAsync(cancellationToken);
+        return waves.Select(w => w with { SeriesId = series[w.SurveyId] }).ToList();
     }
+
+    /// <summary>Each survey's series (its first version), from the version links of all surveys.</summary>
+    public static async Task<IReadOnlyDictionary<int, int>> SeriesAsync(SurveyDbContext db, CancellationToken cancellationToken) =>
+        Survey.Series((await db.Surveys.AsNoTracking().Select(s => new { s.Id, s.PreviousVersionId }).ToListAsync(cancellationToken))
+            .Select(s => (s.Id, s.PreviousVersionId)));
 
     public async Task<IReadOnlyList<string>> ParticipantTypesAsync(CancellationToken cancellationToken = default)
     {

@@ -21,6 +21,28 @@ public class Survey
     public IEnumerable<Question> Questions => Sections.OrderBy(s => s.Position).SelectMany(s => s.Questions.OrderBy(q => q.Position));
 
     public Question? FindQuestion(string key) => Questions.FirstOrDefault(q => q.Key == key);
+
+    /// <summary>
+    /// The series each survey belongs to: the id of the first version its revisions go back to. Waves of
+    /// surveys in one series are follow-ups of each other and compare question by question.
+    /// </summary>
+    public static IReadOnlyDictionary<int, int> Series(IEnumerable<(int Id, int? PreviousVersionId)> surveys)
+    {
+        var previous = surveys.ToDictionary(s => s.Id, s => s.PreviousVersionId);
+        var series = new Dictionary<int, int>();
+        foreach (var id in previous.Keys)
+        {
+            var first = id;
+            var steps = 0;
+            // A chain is never longer than the number of surveys; the bound guards against a cycle in bad data.
+            while (previous.GetValueOrDefault(first) is { } before && previous.ContainsKey(before) && steps++ < previous.Count)
+            {
+                first = before;
+            }
+            series[id] = first;
+        }
+        return series;
+    }
 }
 
 public class Section
