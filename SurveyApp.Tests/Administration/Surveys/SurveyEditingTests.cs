@@ -32,10 +32,15 @@ public sealed class SurveyEditingTests(SurveyEditingTests.Fixture fixture) : ICl
 
     private enum Responses { None, Started, SubmittedAndStarted }
 
+    private static int _seeded;
+
     /// <summary>A new survey from <see cref="SurveyEdits.Json"/> with one wave and the responses asked for.</summary>
     private async Task<(int SurveyId, int WaveId)> SeedAsync(Responses responses)
     {
-        var created = await _editing.CreateAsync(Actor, SurveyEdits.Definition());
+        // Only the versions of one survey share a key, so each test's survey has its own.
+        var definition = SurveyEdits.Definition();
+        definition.Key = $"{definition.Key}-{Interlocked.Increment(ref _seeded)}";
+        var created = await _editing.CreateAsync(Actor, definition);
         Assert.Equal(SurveySaveOutcome.Saved, created.Outcome);
         var surveyId = created.SurveyId!.Value;
         await using var db = _app.CreateDbContext();
@@ -119,7 +124,9 @@ public sealed class SurveyEditingTests(SurveyEditingTests.Fixture fixture) : ICl
         var empty = await _editing.LoadAsync(unanswered);
 
         Assert.NotNull(loaded);
-        Assert.Equal(StoredJson(SurveyEdits.Definition()), Json(loaded.Definition));
+        var expected = SurveyEdits.Definition();
+        expected.Key = loaded.Definition.Key;
+        Assert.Equal(StoredJson(expected), Json(loaded.Definition));
         Assert.True(loaded.HasResponses);
         Assert.Equal((1, (int?)null), (loaded.Version, loaded.PreviousVersionId));
         Assert.False(empty!.HasResponses);
@@ -311,7 +318,7 @@ public sealed class SurveyEditingTests(SurveyEditingTests.Fixture fixture) : ICl
         var third = await _editing.SaveAsNewVersionAsync(Actor, second.SurveyId!.Value, definition);
         var fromFirst = await _editing.SaveAsNewVersionAsync(Actor, first, definition);
         var (other, _) = await SeedAsync(Responses.None);
-        var otherSecond = await _editing.SaveAsNewVersionAsync(Actor, other, definition);
+        var otherSecond = await _editing.SaveAsNewVersionAsync(Actor, other, await DefinitionAsync(other));
 
         var versions = new List<(int, int?)>();
         foreach (var id in new[] { second.SurveyId, third.SurveyId, fromFirst.SurveyId, otherSecond.SurveyId })
@@ -394,5 +401,31 @@ public sealed class SurveyEditingTests(SurveyEditingTests.Fixture fixture) : ICl
         var stored = await DefinitionAsync(surveyId);
         Assert.Equal("Sparad titel", stored.Title);
         Assert.Equal("I vilken grad har ni gått vidare?", stored.Question("grad").Text);
+    }
+
+    [Fact]
+    public async Task AKeyIsSharedOnlyByTheVersionsOfOneSurvey()
+    {
+        using var culture = UiCulture.Swedish();
+        var (first, _) = await SeedAsync(Responses.None);
+        var (second, _) = await SeedAsync(Responses.None);
+        var firstKey = (await _editing.LoadAsync(first))!.Definition.Key!;
+        var before = await _editing.LoadAsync(second);
+
+        var again = SurveyEdits.Definition();
+        again.Key = firstKey;
+        var created = await _editing.CreateAsync(Actor, again);
+        var renamed = before!.Definition;
+        renamed.Key = firstKey;
+        var saved = await _editing.SaveAsync(Actor, second, renamed);
+        var versioned = await _editing.SaveAsNewVersionAsync(Actor, first, (await _editing.LoadAsync(first))!.Definition);
+
+        Assert.Equal(SurveySaveOutcome.Invalid, created.Outcome);
+        Assert.Equal([("key", $"nyckeln '{firstKey}' används redan av en annan enkät")],
+            created.Problems.Select(p => (p.Path, p.Message)));
+        Assert.Equal(SurveySaveOutcome.Invalid, saved.Outcome);
+        Assert.NotEqual(firstKey, (await _editing.LoadAsync(second))!.Definition.Key);
+        Assert.Equal(SurveySaveOutcome.SavedAsNewVersion, versioned.Outcome);
+        Assert.Equal(firstKey, (await _editing.LoadAsync(versioned.SurveyId!.Value))!.Definition.Key);
     }
 }

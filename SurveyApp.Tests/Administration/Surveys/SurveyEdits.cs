@@ -137,7 +137,7 @@ public static class SurveyEdits
     /// <summary>Every wording change at once: texts, labels, flags, order, moves, longer limits, and the scales no question uses.</summary>
     public static void Reword(SurveyDefinition d)
     {
-        d.Key = "omformulerad";
+        d.Key = $"{d.Key}-omformulerad";
         d.Language = "en";
         d.Title = "A survey reworded";
         d.Introduction = "Answers are saved on every page.";

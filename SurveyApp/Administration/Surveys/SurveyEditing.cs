@@ -46,6 +46,7 @@ public sealed class SurveyEditing(IDbContextFactory<SurveyDbContext> factory, Su
         var survey = SurveyDefinitionMapper.ToSurvey(copy, clock.GetUtcNow());
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (KeyTaken(await SurveysAsync(db, ct), copy.Key!, null) is { } taken) return Invalid([taken]);
         db.Surveys.Add(survey);
         await db.SaveChangesAsync(ct);
         audit.Add(db, actor, AuditActions.SurveyCreated, Subject(survey));
@@ -71,6 +72,7 @@ public sealed class SurveyEditing(IDbContextFactory<SurveyDbContext> factory, Su
         {
             return new SurveySaveResult(SurveySaveOutcome.NotFound, null, [], []);
         }
+        if (KeyTaken(await SurveysAsync(db, ct), copy.Key!, surveyId) is { } taken) return Invalid([taken]);
         var changes = SurveyChanges.Structural(SurveyDefinitionMapper.ToDefinition(stored), copy);
         if (changes.Count > 0 && await HasResponsesAsync(db, surveyId, ct))
         {
@@ -99,16 +101,10 @@ public sealed class SurveyEditing(IDbContextFactory<SurveyDbContext> factory, Su
         {
             return new SurveySaveResult(SurveySaveOutcome.NotFound, null, [], []);
         }
-        var versions = await db.Surveys.AsNoTracking().Select(s => new { s.Id, s.PreviousVersionId, s.Version })
-            .ToDictionaryAsync(s => s.Id, s => (s.PreviousVersionId, s.Version), ct);
-        int First(int id)
-        {
-            var seen = new HashSet<int>();
-            while (versions[id].PreviousVersionId is { } earlier && seen.Add(id)) id = earlier;
-            return id;
-        }
-        var lineage = First(surveyId);
-        survey.Version = versions.Where(v => First(v.Key) == lineage).Max(v => v.Value.Version) + 1;
+        var surveys = await SurveysAsync(db, ct);
+        if (KeyTaken(surveys, copy.Key!, surveyId) is { } taken) return Invalid([taken]);
+        var series = Survey.Series(surveys.Select(s => (s.Id, s.PreviousVersionId)));
+        survey.Version = surveys.Where(s => series[s.Id] == series[surveyId]).Max(s => s.Version) + 1;
         survey.PreviousVersionId = surveyId;
         var changes = SurveyChanges.Structural(SurveyDefinitionMapper.ToDefinition(previous), copy);
 
@@ -131,6 +127,22 @@ public sealed class SurveyEditing(IDbContextFactory<SurveyDbContext> factory, Su
             SurveyDefinitionReader.Options)!;
         var problems = SurveyDefinitionValidator.Validate(copy);
         return (problems.Count == 0 ? copy : null, problems);
+    }
+
+    private sealed record StoredVersion(int Id, int? PreviousVersionId, int Version, string Key);
+
+    private static Task<List<StoredVersion>> SurveysAsync(SurveyDbContext db, CancellationToken ct) =>
+        db.Surveys.AsNoTracking().Select(s => new StoredVersion(s.Id, s.PreviousVersionId, s.Version, s.Key)).ToListAsync(ct);
+
+    /// <summary>
+    /// A survey's key names it in files and exports, so only the versions of one survey share a key; null when
+    /// <paramref name="key"/> is free for <paramref name="surveyId"/> (null for a new survey).
+    /// </summary>
+    private static DefinitionProblem? KeyTaken(IReadOnlyList<StoredVersion> surveys, string key, int? surveyId)
+    {
+        var series = Survey.Series(surveys.Select(s => (s.Id, s.PreviousVersionId)));
+        int? own = surveyId is { } id && series.TryGetValue(id, out var first) ? first : null;
+        return surveys.Any(s => s.Key == key && series[s.Id] != own) ? new DefinitionProblem("key", "KeyTaken", key) : null;
     }
 
     private static SurveySaveResult Invalid(IReadOnlyList<DefinitionProblem> problems) => new(SurveySaveOutcome.Invalid, null, problems, []);

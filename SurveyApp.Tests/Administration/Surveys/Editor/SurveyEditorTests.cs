@@ -317,4 +317,20 @@ public sealed class SurveyEditorTests : LocalizedTestContext
         Assert.Equal("Sektionen s1 › frågan q1 › Svarsalternativ", state.Describe("sections[0].questions[0].options"));
         Assert.Equal("Enkäten", state.Describe(""));
     }
+
+    [Fact]
+    public void AProblemOnlyTheStoreFindsIsShownAtItsFieldUntilTheNextEdit()
+    {
+        using var culture = UiCulture.Swedish();
+        var state = NewState();
+        var cut = Render(state);
+
+        cut.InvokeAsync(() => state.Reject([new DefinitionProblem("key", "KeyTaken", "ny")]));
+
+        Assert.Equal("nyckeln 'ny' används redan av en annan enkät", Message(cut, "key"));
+
+        cut.Find("#f-key").Input("ny-2");
+
+        Assert.Empty(cut.FindAll(".field__error"));
+    }
 }

@@ -126,10 +126,25 @@ public sealed partial class SurveyEditorState
 
     public void MarkSaved() => Unsaved = false;
 
+    /// <summary>
+    /// Shows problems that only the store can find (a key another survey uses) beside their fields, until
+    /// the next edit.
+    /// </summary>
+    public void Reject(IReadOnlyList<DefinitionProblem> problems)
+    {
+        ShowAll = true;
+        Show(SurveyDefinitionValidator.Validate(Definition).Concat(problems).ToList());
+    }
+
     private void Validate()
     {
         Normalize(Definition);
-        Problems = SurveyDefinitionValidator.Validate(Definition);
+        Show(SurveyDefinitionValidator.Validate(Definition));
+    }
+
+    private void Show(IReadOnlyList<DefinitionProblem> problems)
+    {
+        Problems = problems;
         _byPath = Problems.ToLookup(p => p.Path, StringComparer.Ordinal);
         Changed?.Invoke();
     }
