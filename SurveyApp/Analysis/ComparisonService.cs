@@ -87,9 +87,15 @@ public sealed class ComparisonService(IDbContextFactory<SurveyDbContext> factory
         return new WaveComparison(a, b, questions);
     }
 
-    /// <summary>Whether two questions (of one survey or of two versions) offer the same answers in the same order.</summary>
+    /// <summary>
+    /// Whether two questions (of one survey or of two versions) offer the same answers in the same order, under
+    /// the same labels, to the same respondents (the same condition): only then do their distributions compare.
+    /// </summary>
     private static bool SameAnswers(Question a, Question b) =>
-        a.Kind == b.Kind && a.Choices().Select(c => (c.Code, c.Value, c.IsOffScale)).SequenceEqual(b.Choices().Select(c => (c.Code, c.Value, c.IsOffScale)));
+        a.Kind == b.Kind
+        && a.Choices().Select(c => (c.Code, c.Value, c.IsOffScale, c.Label)).SequenceEqual(b.Choices().Select(c => (c.Code, c.Value, c.IsOffScale, c.Label)))
+        && a.ConditionQuestionKey == b.ConditionQuestionKey
+        && a.ConditionValues.ToHashSet(StringComparer.Ordinal).SetEquals(b.ConditionValues);
 
     /// <summary>Paired when most answers have a partner in the other wave, independent otherwise.</summary>
     public static ScaleTest Test(IReadOnlyDictionary<int, int> a, IReadOnlyDictionary<int, int> b)

@@ -18,14 +18,15 @@ public sealed class ResultsService(IDbContextFactory<SurveyDbContext> factory, S
     public async Task<IReadOnlyList<WaveSummary>> ListWavesAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var series = await SeriesAsync(db, cancellationToken);
         var waves = await db.Waves.AsNoTracking()
             .OrderBy(w => w.SurveyId).ThenBy(w => w.Id)
             .Select(w => new WaveSummary(w.Id, w.Name, w.SurveyId, w.Survey!.Title, w.IsClosed,
                 db.Invitations.Count(i => i.WaveId == w.Id && i.RevokedAt == null),
                 db.Responses.Count(r => r.WaveId == w.Id && r.SubmittedAt != null)))
             .ToListAsync(cancellationToken);
-        return waves.Select(w => w with { SeriesId = series[w.SurveyId] }).ToList();
+        // Read after the waves, so that every wave's survey is in it.
+        var series = await SeriesAsync(db, cancellationToken);
+        return waves.Select(w => w with { SeriesId = series.GetValueOrDefault(w.SurveyId, w.SurveyId) }).ToList();
     }
 
     /// <summary>Each survey's series (its first version), from the version links of all surveys.</summary>

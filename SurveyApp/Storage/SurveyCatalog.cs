@@ -18,13 +18,21 @@ public sealed class SurveyCatalog(IDbContextFactory<SurveyDbContext> factory, IM
         {
             return cached;
         }
+        var generation = Generation(surveyId);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var survey = await LoadAsync(db.Surveys.AsNoTrackingWithIdentityResolution(), surveyId, cancellationToken);
         if (survey is null)
         {
             return null;
         }
-        cache.Set(CacheKey(surveyId), survey, new MemoryCacheEntryOptions { SlidingExpiration = KeepFor });
+        // A load that began before an edit was saved must not put the old survey back after Forget.
+        lock (_generations)
+        {
+            if (Generation(surveyId) == generation)
+            {
+                cache.Set(CacheKey(surveyId), survey, new MemoryCacheEntryOptions { SlidingExpiration = KeepFor });
+            }
+        }
         return survey;
     }
 
@@ -55,7 +63,25 @@ public sealed class SurveyCatalog(IDbContextFactory<SurveyDbContext> factory, IM
         return survey;
     }
 
-    public void Forget(int surveyId) => cache.Remove(CacheKey(surveyId));
+    /// <summary>Drops the survey from memory after an edit; loads under way when it was edited are not kept.</summary>
+    public void Forget(int surveyId)
+    {
+        lock (_generations)
+        {
+            _generations[surveyId] = Generation(surveyId) + 1;
+            cache.Remove(CacheKey(surveyId));
+        }
+    }
+
+    private readonly Dictionary<int, long> _generations = [];
+
+    private long Generation(int surveyId)
+    {
+        lock (_generations)
+        {
+            return _generations.GetValueOrDefault(surveyId);
+        }
+    }
 
     private static string CacheKey(int surveyId) => $"survey:{surveyId}";
 }

@@ -119,7 +119,11 @@ public class SurveyChangesTests
         });
 
         Assert.Equal(
-            [("scales[0].steps[4]", "StepRemoved"), ("scales[0].steps[0]", "StepAdded"), ("sections[1].questions[0].showIf", "ConditionChanged")],
+            // Values 1–4 remain but each now carries the label the next value had: their stored answers change meaning too.
+            [("scales[0].steps[4]", "StepRemoved"), ("scales[0].steps[0]", "StepAdded"),
+                ("scales[0].steps[1].label", "StepLabelMoved"), ("scales[0].steps[2].label", "StepLabelMoved"),
+                ("scales[0].steps[3].label", "StepLabelMoved"), ("scales[0].steps[4].label", "StepLabelMoved"),
+                ("sections[1].questions[0].showIf", "ConditionChanged")],
             changes.Select(c => (c.Path, c.Code)).OrderBy(c => c.Code == "ConditionChanged"));
     }
 

@@ -428,4 +428,37 @@ public sealed class SurveyEditingTests(SurveyEditingTests.Fixture fixture) : ICl
         Assert.Equal(SurveySaveOutcome.SavedAsNewVersion, versioned.Outcome);
         Assert.Equal(firstKey, (await _editing.LoadAsync(versioned.SurveyId!.Value))!.Definition.Key);
     }
+
+    [Fact]
+    public async Task AStructuralEditWaitsWhileAWaveIsOpenWithLinksOutEvenBeforeAnyResponse()
+    {
+        var (surveyId, waveId) = await SeedAsync(Responses.None);
+        await using (var db = _app.CreateDbContext())
+        {
+            var participant = await db.Participants.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+            db.Invitations.Add(new Invitation { WaveId = waveId, ParticipantId = participant, TokenHash = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)), CreatedAt = Now });
+            await db.SaveChangesAsync();
+        }
+        var edit = SurveyEdits.Structural.Single(e => e.Name == "QuestionRemoved");
+        var definition = await DefinitionAsync(surveyId);
+        edit.Apply(definition);
+        var wording = await DefinitionAsync(surveyId);
+        wording.Title = "Ny titel";
+
+        var whileOpen = await _editing.SaveAsync(Actor, surveyId, definition);
+        var reworded = await _editing.SaveAsync(Actor, surveyId, wording);
+        await using (var db = _app.CreateDbContext())
+        {
+            (await db.Waves.SingleAsync(w => w.Id == waveId)).IsClosed = true;
+            await db.SaveChangesAsync();
+        }
+        definition.Title = "Ny titel";
+        var whileClosed = await _editing.SaveAsync(Actor, surveyId, definition);
+
+        Assert.Equal(SurveySaveOutcome.RefusedWhileOpen, whileOpen.Outcome);
+        Assert.Equal(edit.Expected, whileOpen.Changes.Select(c => (c.Path, c.Code)));
+        Assert.Equal(SurveySaveOutcome.Saved, reworded.Outcome);
+        Assert.Equal(SurveySaveOutcome.Saved, whileClosed.Outcome);
+        Assert.DoesNotContain((await DefinitionAsync(surveyId)).Sections!.SelectMany(s => s.Questions!), q => q.Key == "fritext");
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SurveyApp.Definitions;
 using SurveyApp.Domain;
 using SurveyApp.Resources;
@@ -126,6 +127,10 @@ public static class SurveyChanges
             {
                 Add($"{path}[{i}]", "OptionAdded", question, code);
             }
+            foreach (var (code, i, label) in MovedLabels(previous.ToDictionary(o => o.Key, o => o.Value.Item.Label), current.Select(o => (o.Key, o.Value.Index, o.Value.Item.Label))))
+            {
+                Add($"{path}[{i}].label", "OptionLabelMoved", question, code, label);
+            }
         }
 
         void CompareItems(string question, List<ItemDefinition>? old, string oldPath, List<ItemDefinition>? now, string path)
@@ -139,6 +144,10 @@ public static class SurveyChanges
             foreach (var (code, (_, i)) in current.Where(i => !previous.ContainsKey(i.Key)))
             {
                 Add($"{path}[{i}]", "ItemAdded", question, code);
+            }
+            foreach (var (code, i, text) in MovedLabels(previous.ToDictionary(x => x.Key, x => x.Value.Item.Text), current.Select(x => (x.Key, x.Value.Index, x.Value.Item.Text))))
+            {
+                Add($"{path}[{i}].text", "ItemTextMoved", question, code, text);
             }
         }
 
@@ -190,6 +199,13 @@ public static class SurveyChanges
                 Add($"{path}.steps", "StepsReordered", scale);
             }
 
+            var oldLabels = old.Steps!.ToDictionary(st => st.Value!.Value.ToString(CultureInfo.InvariantCulture), st => st.Label);
+            var newLabels = now.Steps!.Select((st, i) => (st.Value!.Value.ToString(CultureInfo.InvariantCulture), i, st.Label));
+            foreach (var (value, i, label) in MovedLabels(oldLabels, newLabels))
+            {
+                Add($"{path}.steps[{i}].label", "StepLabelMoved", scale, value, label);
+            }
+
             var current = Indexed(now.OffScale, o => o.Code!);
             var previous = Indexed(old.OffScale, o => o.Code!);
             foreach (var (code, (_, i)) in previous.Where(o => !current.ContainsKey(o.Key)))
@@ -214,6 +230,24 @@ public static class SurveyChanges
     private static Dictionary<string, (ScaleDefinition Scale, string Path)> Scales(SurveyDefinition survey) =>
         (survey.Scales ?? []).Select((scale, i) => (scale, path: $"scales[{i}]"))
             .ToDictionary(x => x.scale.Key!, x => (x.scale, x.path), StringComparer.Ordinal);
+
+    /// <summary>
+    /// The answers (steps, options, items, by code) whose label is now one that another of them had before:
+    /// moving or swapping labels leaves each stored code under another answer's name, so it is no wording fix.
+    /// </summary>
+    private static IEnumerable<(string Code, int Index, string Label)> MovedLabels(IReadOnlyDictionary<string, string?> before,
+        IEnumerable<(string Code, int Index, string? Label)> now)
+    {
+        static string Normal(string? label) => (label ?? "").Trim().ToLowerInvariant();
+        var owners = before.Where(b => Normal(b.Value).Length > 0).ToLookup(b => Normal(b.Value), b => b.Key, StringComparer.Ordinal);
+        foreach (var (code, index, label) in now)
+        {
+            if (before.TryGetValue(code, out var was) && Normal(was) != Normal(label) && owners[Normal(label)].Any(other => other != code))
+            {
+                yield return (code, index, label!);
+            }
+        }
+    }
 
     private static Dictionary<string, (T Item, int Index)> Indexed<T>(List<T>? list, Func<T, string> code) =>
         (list ?? []).Select((item, i) => (item, i)).ToDictionary(x => code(x.item), x => (x.item, x.i), StringComparer.Ordinal);

@@ -7,7 +7,11 @@ using SurveyApp.Storage;
 
 namespace SurveyApp.Administration.Surveys;
 
-public enum SurveySaveOutcome { Saved, SavedAsNewVersion, Invalid, Refused, NotFound }
+/// <summary>
+/// <see cref="Refused"/>: a structural edit of a survey with responses. <see cref="RefusedWhileOpen"/>: a structural
+/// edit while a wave of the survey is open with links out, when a respondent may have a page of it open.
+/// </summary>
+public enum SurveySaveOutcome { Saved, SavedAsNewVersion, Invalid, Refused, NotFound, RefusedWhileOpen }
 
 /// <summary>
 /// What a save did. <see cref="Problems"/> are the definition's problems when it is invalid; <see cref="Changes"/>
@@ -77,6 +81,10 @@ public sealed class SurveyEditing(IDbContextFactory<SurveyDbContext> factory, Su
         if (changes.Count > 0 && await HasResponsesAsync(db, surveyId, ct))
         {
             return new SurveySaveResult(SurveySaveOutcome.Refused, surveyId, [], changes);
+        }
+        if (changes.Count > 0 && await LinksOutAsync(db, surveyId, clock.GetUtcNow(), ct))
+        {
+            return new SurveySaveResult(SurveySaveOutcome.RefusedWhileOpen, surveyId, [], changes);
         }
         SurveyUpdate.Apply(db, stored, edited);
         audit.Add(db, actor, AuditActions.SurveyEdited, Subject(stored), Details(changes));
@@ -149,6 +157,18 @@ public sealed class SurveyEditing(IDbContextFactory<SurveyDbContext> factory, Su
 
     private static Task<Survey?> FindAsync(IQueryable<Survey> surveys, int surveyId, CancellationToken ct) =>
         SurveyCatalog.LoadAsync(surveys, surveyId, ct);
+
+    /// <summary>
+    /// Whether a wave of the survey takes answers now and has links out: a respondent may then be on a page
+    /// of the survey as it is, and a structural change would meet that page's answers.
+    /// </summary>
+    private static async Task<bool> LinksOutAsync(SurveyDbContext db, int surveyId, DateTimeOffset now, CancellationToken ct)
+    {
+        var waves = await db.Waves.AsNoTracking()
+            .Where(w => w.SurveyId == surveyId && db.Invitations.Any(i => i.WaveId == w.Id && i.RevokedAt == null))
+            .ToListAsync(ct);
+        return waves.Any(w => w.AcceptsAnswers(now));
+    }
 
     private static Task<bool> HasResponsesAsync(SurveyDbContext db, int surveyId, CancellationToken ct) =>
         db.Responses.AnyAsync(r => db.Waves.Any(w => w.Id == r.WaveId && w.SurveyId == surveyId), ct);

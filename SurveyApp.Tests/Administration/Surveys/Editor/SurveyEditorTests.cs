@@ -34,7 +34,7 @@ public sealed class SurveyEditorTests : LocalizedTestContext
         cut.Find($"#{SurveyEditorState.ErrorId(path)}").TextContent.Replace("Fel: ", "");
 
     [Fact]
-    public void ANewSurveyShowsNoErrorsBeforeAnythingIsEditedButCannotBeSavedEmpty()
+    public async Task ANewSurveyShowsNoErrorsBeforeAnythingIsEditedButCannotBeSavedEmpty()
     {
         using var culture = UiCulture.Swedish();
         var state = new SurveyEditorState(SurveyEditorState.NewSurvey());
@@ -43,7 +43,7 @@ public sealed class SurveyEditorTests : LocalizedTestContext
         Assert.Empty(cut.FindAll(".field__error"));
         Assert.NotEmpty(state.Problems);
 
-        cut.InvokeAsync(() => Assert.False(state.TrySave()));
+        await cut.InvokeAsync(() => Assert.False(state.TrySave()));
 
         Assert.Equal("värde saknas", Message(cut, "title"));
         Assert.Equal("värde saknas", Message(cut, "sections[0].questions[0].text"));
@@ -70,7 +70,7 @@ public sealed class SurveyEditorTests : LocalizedTestContext
     }
 
     [Fact]
-    public void TheMessagesAreTheValidatorsForEveryProblemOfTheDefinition()
+    public async Task TheMessagesAreTheValidatorsForEveryProblemOfTheDefinition()
     {
         using var culture = UiCulture.Swedish();
         var state = NewState();
@@ -81,7 +81,7 @@ public sealed class SurveyEditorTests : LocalizedTestContext
         state.Definition.Scales![0].Steps![2].Value = 1;
         var cut = Render(state);
 
-        cut.InvokeAsync(() => state.TrySave());
+        await cut.InvokeAsync(() => state.TrySave());
 
         var expected = SurveyDefinitionValidator.Validate(state.Definition);
         Assert.NotEmpty(expected);
@@ -121,7 +121,7 @@ public sealed class SurveyEditorTests : LocalizedTestContext
     }
 
     [Fact]
-    public void RemovingAnOptionBelowTwoIsReportedOnTheList()
+    public async Task RemovingAnOptionBelowTwoIsReportedOnTheList()
     {
         using var culture = UiCulture.Swedish();
         var state = NewState();
@@ -133,19 +133,19 @@ public sealed class SurveyEditorTests : LocalizedTestContext
         cut.Find("button[aria-label='Ta bort alternativet 2']").Click();
 
         Assert.Single(state.Definition.Sections![0].Questions![0].Options!);
-        cut.InvokeAsync(() => state.TrySave());
+        await cut.InvokeAsync(() => state.TrySave());
         Assert.Equal("minst 2 alternativ behövs", Message(cut, "sections[0].questions[0].options"));
     }
 
     [Fact]
-    public void StepsOutOfOrderAreReportedOnTheScale()
+    public async Task StepsOutOfOrderAreReportedOnTheScale()
     {
         using var culture = UiCulture.Swedish();
         var state = NewState();
         var cut = Render(state);
 
         cut.Find("#f-scales-0-steps-1-value").Input("7");
-        cut.InvokeAsync(() => state.TrySave());
+        await cut.InvokeAsync(() => state.TrySave());
 
         Assert.Equal("stegens värden måste öka eller minska i ordning", Message(cut, "scales[0].steps"));
     }
@@ -278,7 +278,7 @@ public sealed class SurveyEditorTests : LocalizedTestContext
     }
 
     [Fact]
-    public void AConditionOnAnAnswerThatIsGoneShowsItUntilItIsUnticked()
+    public async Task AConditionOnAnAnswerThatIsGoneShowsItUntilItIsUnticked()
     {
         using var culture = UiCulture.Swedish();
         var state = NewState();
@@ -292,7 +292,7 @@ public sealed class SurveyEditorTests : LocalizedTestContext
         var cut = Render(state);
 
         cut.Find("button[aria-label='Ta bort alternativet Ja']").Click();
-        cut.InvokeAsync(() => state.TrySave());
+        await cut.InvokeAsync(() => state.TrySave());
 
         var gone = cut.Find("#f-sections-1-questions-0-showIf-anyOf-0");
         Assert.True(gone.HasAttribute("checked"));
@@ -319,13 +319,13 @@ public sealed class SurveyEditorTests : LocalizedTestContext
     }
 
     [Fact]
-    public void AProblemOnlyTheStoreFindsIsShownAtItsFieldUntilTheNextEdit()
+    public async Task AProblemOnlyTheStoreFindsIsShownAtItsFieldUntilTheNextEdit()
     {
         using var culture = UiCulture.Swedish();
         var state = NewState();
         var cut = Render(state);
 
-        cut.InvokeAsync(() => state.Reject([new DefinitionProblem("key", "KeyTaken", "ny")]));
+        await cut.InvokeAsync(() => state.Reject([new DefinitionProblem("key", "KeyTaken", "ny")]));
 
         Assert.Equal("nyckeln 'ny' används redan av en annan enkät", Message(cut, "key"));
 
