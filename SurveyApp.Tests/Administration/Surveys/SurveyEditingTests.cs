@@ -461,4 +461,24 @@ public sealed class SurveyEditingTests(SurveyEditingTests.Fixture fixture) : ICl
         Assert.Equal(SurveySaveOutcome.Saved, whileClosed.Outcome);
         Assert.DoesNotContain((await DefinitionAsync(surveyId)).Sections!.SelectMany(s => s.Questions!), q => q.Key == "fritext");
     }
+
+    [Fact]
+    public async Task ASaveBasedOnAnOlderStateIsRefusedAndKeepsWhatTheOtherEditorSaved()
+    {
+        var (surveyId, _) = await SeedAsync(Responses.None);
+        var first = (await _editing.LoadAsync(surveyId))!;
+        var second = (await _editing.LoadAsync(surveyId))!;
+        Assert.Equal(first.Stamp, second.Stamp);
+
+        first.Definition.Title = "Först sparad";
+        var saved = await _editing.SaveAsync(Actor, surveyId, first.Definition, first.Stamp);
+        second.Definition.Title = "Sparad ovanpå";
+        var late = await _editing.SaveAsync(Actor, surveyId, second.Definition, second.Stamp);
+
+        Assert.Equal(SurveySaveOutcome.Saved, saved.Outcome);
+        Assert.Equal(SurveySaveOutcome.ChangedMeanwhile, late.Outcome);
+        var stored = (await _editing.LoadAsync(surveyId))!;
+        Assert.Equal("Först sparad", stored.Definition.Title);
+        Assert.NotEqual(first.Stamp, stored.Stamp);
+    }
 }

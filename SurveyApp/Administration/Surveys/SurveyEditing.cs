@@ -10,8 +10,9 @@ namespace SurveyApp.Administration.Surveys;
 /// <summary>
 /// <see cref="Refused"/>: a structural edit of a survey with responses. <see cref="RefusedWhileOpen"/>: a structural
 /// edit while a wave of the survey is open with links out, when a respondent may have a page of it open.
+/// <see cref="ChangedMeanwhile"/>: someone else saved the survey after the editor opened it.
 /// </summary>
-public enum SurveySaveOutcome { Saved, SavedAsNewVersion, Invalid, Refused, NotFound, RefusedWhileOpen }
+public enum SurveySaveOutcome { Saved, SavedAsNewVersion, Invalid, Refused, NotFound, RefusedWhileOpen, ChangedMeanwhile }
 
 /// <summary>
 /// What a save did. <see cref="Problems"/> are the definition's problems when it is invalid; <see cref="Changes"/>
@@ -20,7 +21,14 @@ public enum SurveySaveOutcome { Saved, SavedAsNewVersion, Invalid, Refused, NotF
 public sealed record SurveySaveResult(SurveySaveOutcome Outcome, int? SurveyId, IReadOnlyList<DefinitionProblem> Problems, IReadOnlyList<SurveyChange> Changes);
 
 /// <summary>What the editor opens: the stored survey as a definition, whether any response exists in any of its waves, and its version.</summary>
-public sealed record EditableSurvey(int Id, SurveyDefinition Definition, bool HasResponses, int Version, int? PreviousVersionId);
+public sealed record EditableSurvey(int Id, SurveyDefinition Definition, bool HasResponses, int Version, int? PreviousVersionId)
+{
+    /// <summary>
+    /// Names the stored state the editor opened (a hash of the definition): a save based on an older state is
+    /// refused rather than undoing what someone else saved meanwhile.
+    /// </summary>
+    public string Stamp { get; init; } = SurveyEditing.StampOf(Definition);
+}
 
 /// <summary>
 /// Creates and edits surveys without losing answers. Once any wave of a survey has a response, an edit in
@@ -64,7 +72,7 @@ public sealed class SurveyEditing(IDbContextFactory<SurveyDbContext> factory, Su
     /// it keeps. Refused, storing nothing, when the edit is structural and any wave of the survey has a
     /// response, submitted or not.
     /// </summary>
-    public async Task<SurveySaveResult> SaveAsync(string actor, int surveyId, SurveyDefinition definition, CancellationToken ct = default)
+    public async Task<SurveySaveResult> SaveAsync(string actor, int surveyId, SurveyDefinition definition, string? basedOn = null, CancellationToken ct = default)
     {
         var (copy, problems) = Check(definition);
         if (copy is null) return Invalid(problems);
@@ -76,8 +84,13 @@ public sealed class SurveyEditing(IDbContextFactory<SurveyDbContext> factory, Su
         {
             return new SurveySaveResult(SurveySaveOutcome.NotFound, null, [], []);
         }
+        var storedDefinition = SurveyDefinitionMapper.ToDefinition(stored);
+        if (basedOn is not null && basedOn != StampOf(storedDefinition))
+        {
+            return new SurveySaveResult(SurveySaveOutcome.ChangedMeanwhile, surveyId, [], []);
+        }
         if (KeyTaken(await SurveysAsync(db, ct), copy.Key!, surveyId) is { } taken) return Invalid([taken]);
-        var changes = SurveyChanges.Structural(SurveyDefinitionMapper.ToDefinition(stored), copy);
+        var changes = SurveyChanges.Structural(storedDefinition, copy);
         if (changes.Count > 0 && await HasResponsesAsync(db, surveyId, ct))
         {
             return new SurveySaveResult(SurveySaveOutcome.Refused, surveyId, [], changes);
@@ -136,6 +149,9 @@ public sealed class SurveyEditing(IDbContextFactory<SurveyDbContext> factory, Su
         var problems = SurveyDefinitionValidator.Validate(copy);
         return (problems.Count == 0 ? copy : null, problems);
     }
+
+    public static string StampOf(SurveyDefinition definition) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(SurveyDefinitionReader.Write(definition))));
 
     private sealed record StoredVersion(int Id, int? PreviousVersionId, int Version, string Key);
 
