@@ -14,8 +14,7 @@ public static class PreviewSurvey
 
     public static IReadOnlyList<PreviewSection> Build(SurveyDefinition definition, IReadOnlyList<DefinitionProblem> problems)
     {
-        bool Faulty(string path) => problems.Any(p => p.Path == path || p.Path.StartsWith(path + ".", StringComparison.Ordinal)
-            || p.Path.StartsWith(path + "[", StringComparison.Ordinal));
+        bool Faulty(string path) => problems.Any(p => p.IsWithin(path));
 
         var scales = new Dictionary<string, Scale>(StringComparer.Ordinal);
         for (var i = 0; i < (definition.Scales?.Count ?? 0); i++)

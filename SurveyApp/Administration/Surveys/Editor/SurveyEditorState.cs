@@ -95,10 +95,6 @@ public sealed partial class SurveyEditorState
     public IEnumerable<DefinitionProblem> ProblemsAt(string path) =>
         ShowAll || _touched.Contains(path) ? _byPath[path] : [];
 
-    /// <summary>Whether anything at or under <paramref name="path"/> has a problem, shown or not.</summary>
-    public bool HasProblemsUnder(string path) =>
-        Problems.Any(p => p.Path == path || p.Path.StartsWith(path + ".", StringComparison.Ordinal) || p.Path.StartsWith(path + "[", StringComparison.Ordinal));
-
     /// <summary>Records an edit of the value at <paramref name="path"/> and validates the whole definition again.</summary>
     public void Edited(string path)
     {
