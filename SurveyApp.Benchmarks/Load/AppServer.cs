@@ -64,7 +64,7 @@ public sealed class AppServer(BenchmarkDatabase database) : IAsyncDisposable
         start.Environment["Urls"] = BaseAddress.ToString().TrimEnd('/');
         start.Environment["Storage__DatabasePath"] = database.Path;
         start.Environment["Seed__LinksFile"] = LinksFile;
-        start.Environment["Seed__PublicBaseUrl"] = BaseAddress.ToString().TrimEnd('/');
+        start.Environment["Responding__PublicBaseUrl"] = BaseAddress.ToString().TrimEnd('/');
         _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {AppHost}.");
         // The output must be read, or the app blocks once the pipe is full.
         _process.OutputDataReceived += (_, e) => Keep(e.Data);

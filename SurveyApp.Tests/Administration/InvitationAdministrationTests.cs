@@ -94,4 +94,24 @@ public sealed class InvitationAdministrationTests() : AdminPageTests
         using var respondent = App.CreateRespondent();
         Assert.Equal(HttpStatusCode.OK, (await respondent.GetPageAsync(new Uri(rows[1].Split(',')[^1]).AbsolutePath)).Status);
     }
+
+    [Fact]
+    public async Task LinksAreBuiltFromTheConfiguredAddressWhateverHostTheRequestNames()
+    {
+        using var forging = await App.SignedInClientAsync(StaffRoles.Admin);
+        forging.DefaultRequestHeaders.Host = "evil.example";
+        await ActAsync("revoke", await InvitationIdAsync(App.InvitationPaths()[3]));
+        var token = await forging.AntiforgeryTokenAsync(Page);
+
+        using var issued = await forging.PostAsync("/admin/omgangar/1/lankar", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        var rows = (await issued.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var reissued = await forging.PostFormAsync(Page, $"reissue-{await InvitationIdAsync(App.InvitationPaths()[4])}",
+            ("Form.InvitationId", (await InvitationIdAsync(App.InvitationPaths()[4])).ToString()));
+        var shown = WebUtility.HtmlDecode(Regex.Match(reissued.Main, "<code class=\"link\">([^<]+)</code>").Groups[1].Value);
+
+        Assert.Equal(2, rows.Length);
+        Assert.StartsWith("http://localhost/s/", rows[1].Split(',')[^1]);
+        Assert.StartsWith("http://localhost/s/", shown);
+        Assert.DoesNotContain("evil.example", reissued.Html);
+    }
 }

@@ -122,4 +122,20 @@ public sealed class WaveAdministrationTests() : AdminPageTests
         Assert.Contains("Ge omgången ett namn", WebUtility.HtmlDecode(page.Main));
         Assert.Single(await WavesAsync());
     }
+
+    [Fact]
+    public async Task AFollowUpsLinksUseTheConfiguredAddressNotTheRequestsHost()
+    {
+        using var forging = await App.SignedInClientAsync(StaffRoles.Admin);
+        forging.DefaultRequestHeaders.Host = "evil.example:8443";
+        var token = await forging.AntiforgeryTokenAsync(Page);
+
+        using var response = await forging.PostAsync($"{Page}/1/uppfoljning",
+            new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("name", "Uppföljning med förfalskad värd")]));
+        var rows = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(21, rows.Length);
+        Assert.All(rows.Skip(1), r => Assert.StartsWith("http://localhost/s/", r.Split(',')[^1]));
+    }
 }

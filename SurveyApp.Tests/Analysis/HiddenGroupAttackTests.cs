@@ -129,20 +129,32 @@ public sealed class HiddenGroupAttackTests(HiddenGroupFixture fixture) : IClassF
 
     public static IEnumerable<object[]> WaveIndexes() => [[0], [1]];
 
-    [Theory]
-    [MemberData(nameof(WaveIndexes))]
-    public async Task NoSurfaceTellsASmallCodedGroupFromAnEmptyOne(int waveIndex)
+    [Fact]
+    public async Task NoSurfaceTellsASmallCodedGroupFromAnEmptyOne()
     {
-        var wave = fixture.Waves[waveIndex];
+        var wave = fixture.Waves[0];
+        Assert.NotEmpty(wave.Twins);
         var failures = new List<string>();
         foreach (var twin in wave.Twins)
         {
             foreach (var types in Subsets(wave.Types))
             {
                 var name = $"{Describe(types)} with category {twin.Original.Id} (small group {string.Join("+", twin.Removed.Order())}: {twin.RemovedCount}) vs its twin";
-                Compare(failures, name,
-                    await StateAsync(wave, types, twin.Original.Id, crossTab: types.Count <= 1),
-                    (await StateAsync(wave, types, twin.Id, crossTab: types.Count <= 1)).Replace($"kategori={twin.Id}", $"kategori={twin.Original.Id}"));
+                var original = await StateAsync(wave, types, twin.Original.Id, crossTab: types.Count <= 1);
+                var empty = (await StateAsync(wave, types, twin.Id, crossTab: types.Count <= 1)).WithCategory(twin.Id, twin.Original.Id);
+                // A view of the whole category holds the small group itself: when it is large enough to be
+                // shown, its size and answers change with the group's, and what must not change is which
+                // controls, views and columns are shown.
+                var holdsTheGroup = (types.Count == 0 || types.Count == wave.Types.Count) && twin.Removed.Count < wave.Types.Count;
+                if (!holdsTheGroup)
+                {
+                    Compare(failures, name, original.All, empty.All);
+                }
+                else
+                {
+                    Compare(failures, name, original.Panel, empty.Panel);
+                    if (original.Shown && empty.Shown) Compare(failures, name, original.Visibility, empty.Visibility);
+                }
             }
         }
         Assert.True(failures.Count == 0, $"{failures.Count} views tell 0 from a small group:\n{string.Join("\n", failures.Take(15))}");
@@ -165,8 +177,8 @@ public sealed class HiddenGroupAttackTests(HiddenGroupFixture fixture) : IClassF
                 {
                     var name = $"{Describe([.. others, type])} vs the same with {zero}, category {category?.ToString() ?? "none"}";
                     Compare(failures, name,
-                        Swap(await StateAsync(wave, [.. others, type], category, crossTab: others.Count == 0), type, zero),
-                        Swap(await StateAsync(wave, [.. others, zero], category, crossTab: others.Count == 0), zero, type));
+                        (await StateAsync(wave, [.. others, type], category, crossTab: others.Count == 0)).Swapped(type, zero).All,
+                        (await StateAsync(wave, [.. others, zero], category, crossTab: others.Count == 0)).All);
                 }
             }
         }
@@ -198,7 +210,7 @@ public sealed class HiddenGroupAttackTests(HiddenGroupFixture fixture) : IClassF
         Assert.Equal(Normalise(empty, lone), Normalise(withAnswers, lone));
 
         static string Normalise(string text, HiddenGroupFixture.Twin twin) =>
-            Regex.Replace(text, @"\d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d)?", "TIME")
+            Regex.Replace(text, @"(?m)^(Skapad|Created)\|.*$", "$1|TIME")
                 .Replace(twin.Name, "CATEGORY").Replace(twin.Original.Name, "CATEGORY");
     }
 
@@ -210,22 +222,52 @@ public sealed class HiddenGroupAttackTests(HiddenGroupFixture fixture) : IClassF
         }
     }
 
-    /// <summary>Everything the analyst sees of one view: results page, CSV and (optionally) cross-tabs.</summary>
-    private async Task<string> StateAsync(HiddenGroupFixture.WaveFacts wave, IReadOnlyList<string> types, int? category, bool crossTab)
+    /// <summary>
+    /// Everything the analyst sees of one view: the filter panel, the rest of the results page, the CSV and
+    /// the cross-tabs; and apart from the numbers, which of these show anything.
+    /// </summary>
+    private sealed record ViewState(string Panel, string Page, string Csv, IReadOnlyList<CrossTabState> CrossTabs)
+    {
+        public string All => string.Join("\n", [Panel, Page, Csv, .. CrossTabs.Select(c => c.All)]);
+
+        public bool Shown => !Page.Contains("class=\"notice\"");
+
+        public string Visibility => string.Join("\n", CrossTabs.Select(c => c.Visibility));
+
+        public ViewState WithCategory(int from, int to) =>
+            this with { Page = Page.Replace($"kategori={from}", $"kategori={to}") };
+
+        /// <summary>The same state with two type names exchanged, the filter panel's and cross-tab's order restored.</summary>
+        public ViewState Swapped(string a, string b) => new(SwapPanel(Panel, a, b), Swap(Page, a, b), Swap(Csv, a, b), CrossTabs.Select(c => c.Swapped(a, b)).ToList());
+    }
+
+    private sealed record CrossTabState(string Heading, IReadOnlyList<(string Header, string Cells)> Columns)
+    {
+        public string All => Heading + "\n" + string.Join("\n", Columns.Select(c => $"{c.Header}|{c.Cells}"));
+
+        public string Visibility => string.Join(";", Columns.Select(c => $"{Regex.Replace(c.Header, @"\d+", "#")}:{(c.Cells.Contains('–') ? "hidden" : "shown")}"));
+
+        public CrossTabState Swapped(string a, string b) =>
+            new(Swap(Heading, a, b), Columns.Select(c => (Swap(c.Header, a, b), Swap(c.Cells, a, b))).OrderBy(c => c.Item1, StringComparer.Ordinal).ToList());
+    }
+
+    private async Task<ViewState> StateAsync(HiddenGroupFixture.WaveFacts wave, IReadOnlyList<string> types, int? category, bool crossTab)
     {
         var query = string.Join("&", types.Select(t => $"typ={Uri.EscapeDataString(t)}")
             .Concat(category is null ? [] : [$"kategori={category}"]));
-        var state = new StringBuilder();
-        state.AppendLine(ResultsPage(await PageAsync($"/resultat/{wave.WaveId}?{query}")));
-        state.AppendLine(await PageAsync($"/resultat/{wave.WaveId}/svar.csv?{query}"));
+        var main = MainOf(await PageAsync($"/resultat/{wave.WaveId}?{query}"));
+        main.QuerySelector("details.participants")?.Remove();
+        var panel = FilterPanel(main);
+        main.QuerySelector("form.filter-panel")?.Remove();
+        var crossTabs = new List<CrossTabState>();
         if (crossTab)
         {
             foreach (var question in CrossTabQuestions)
             {
-                state.AppendLine(CrossTabPage(await PageAsync($"/resultat/{wave.WaveId}/korstabell?fraga={question}&{query}")));
+                crossTabs.Add(CrossTabPage(await PageAsync($"/resultat/{wave.WaveId}/korstabell?fraga={question}&{query}")));
             }
         }
-        return state.ToString();
+        return new ViewState(panel, Clean(main.InnerHtml), await PageAsync($"/resultat/{wave.WaveId}/svar.csv?{query}"), crossTabs);
     }
 
     private async Task<string> PageAsync(string path)
@@ -253,16 +295,6 @@ public sealed class HiddenGroupAttackTests(HiddenGroupFixture fixture) : IClassF
         return text.ToString();
     }
 
-    /// <summary>The results page less what does not depend on the filter (who has answered), with the filter panel as its states.</summary>
-    private static string ResultsPage(string html)
-    {
-        var main = MainOf(html);
-        main.QuerySelector("details.participants")?.Remove();
-        var panel = FilterPanel(main);
-        main.QuerySelector("form.filter-panel")?.Remove();
-        return panel + "\n" + Clean(main.InnerHtml);
-    }
-
     private static string FilterPanel(string html) => FilterPanel(MainOf(html));
 
     /// <summary>Each type's checkbox state and the note on hidden types, in a fixed order; the category list is the same on every page.</summary>
@@ -277,19 +309,17 @@ public sealed class HiddenGroupAttackTests(HiddenGroupFixture fixture) : IClassF
         return string.Join(";", boxes) + " note:" + SortList(note);
     }
 
-    /// <summary>The cross-tab's columns as header and cells, in a fixed order, with the rest of the page.</summary>
-    private static string CrossTabPage(string html)
+    /// <summary>The cross-tab's columns as header and cells, in a fixed order, with the caption and note.</summary>
+    private static CrossTabState CrossTabPage(string html)
     {
-        var main = MainOf(html);
+        var main = MainOf(Regex.Replace(html, "<br ?/?>", "\n"));
         var table = main.QuerySelector("table");
-        if (table is null) return Clean(main.TextContent);
+        if (table is null) return new CrossTabState(Clean(main.TextContent), []);
         var rows = table.QuerySelectorAll("tr").Select(r => r.Children.Select(c => c.TextContent.Trim()).ToList()).ToList();
         var columns = Enumerable.Range(1, rows[0].Count - 1)
-            .Select(i => string.Join("|", rows.Select(r => i < r.Count ? r[i] : "")))
-            .Order(StringComparer.Ordinal);
-        var caption = table.QuerySelector("caption")?.TextContent;
-        var rest = main.QuerySelector("p.results-base")?.TextContent;
-        return $"{caption}\n{string.Join("\n", columns)}\n{rest}";
+            .Select(i => (rows[0][i], string.Join("|", rows.Skip(1).Select(r => i < r.Count ? r[i] : ""))))
+            .OrderBy(c => c.Item1, StringComparer.Ordinal).ToList();
+        return new CrossTabState($"{table.QuerySelector("caption")?.TextContent}\n{main.QuerySelector("p.results-base")?.TextContent}", columns);
     }
 
     private static IElement MainOf(string html)
@@ -301,9 +331,16 @@ public sealed class HiddenGroupAttackTests(HiddenGroupFixture fixture) : IClassF
     private static string Clean(string html) =>
         Regex.Replace(Regex.Replace(html, "<!--.*?-->", "", RegexOptions.Singleline), "name=\"__RequestVerificationToken\" value=\"[^\"]*\"", "");
 
+    /// <summary>The filter panel with two type names exchanged, its entries in order again.</summary>
+    private static string SwapPanel(string panel, string a, string b)
+    {
+        var parts = Swap(panel, a, b).Split(" note:");
+        return string.Join(";", parts[0].Split(';').Order(StringComparer.Ordinal)) + " note:" + SortList(parts[1]);
+    }
+
     /// <summary>Exchanges two type names, so a view of one can be compared with the same view of the other.</summary>
     private static string Swap(string text, string from, string to) =>
-        Regex.Replace(text, $"{Regex.Escape(from)}|{Regex.Escape(to)}", m => m.Value == from ? to : from);
+        Regex.Replace(text, $@"(?<![\p{{L}}-])({Regex.Escape(from)}|{Regex.Escape(to)})(?![\p{{L}}-])", m => m.Value == from ? to : from);
 
     private static string SortList(string note)
     {

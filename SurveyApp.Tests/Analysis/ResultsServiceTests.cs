@@ -151,7 +151,7 @@ public sealed class ResultsServiceTests : IClassFixture<DemoDataFixture>
     [Fact]
     public async Task TheTypesAFilterMayNotNameAreTheSmallOnes()
     {
-        var hidden = await _results.HiddenTypesAsync(_wave2013, null);
+        var hidden = await _results.HiddenTypesAsync(_wave2013);
 
         Assert.Equal(["landsting", "region", "regionförbund"], hidden.Order());
     }

@@ -29,13 +29,25 @@ public sealed class LanguageSwitchTests : IDisposable
     [InlineData("//evil.example/")]
     [InlineData("/\\evil.example")]
     [InlineData("https://evil.example/")]
-    public async Task AReturnAddressOutsideTheAppLeadsHome(string target)
+    [InlineData("/\t/evil.example")]
+    [InlineData("/\n/evil.example")]
+    [InlineData("/\r/evil.example")]
+    [InlineData("/\v/evil.example")]
+    [InlineData("/\u001f/evil.example")]
+    [InlineData("/\u0000")]
+    [InlineData("/ /evil.example")]
+    [InlineData("/\u0085/evil.example")]
+    public async Task AReturnAddressOutsideTheAppOrNotAPlainPathLeadsHome(string target)
     {
         using var client = _app.CreateRespondent();
 
-        var switched = await client.GetPageAsync($"/sprak/sv?tillbaka={Uri.EscapeDataString(target)}");
+        foreach (var culture in new[] { "sv", "en" })
+        {
+            var switched = await client.GetPageAsync($"/sprak/{culture}?tillbaka={Uri.EscapeDataString(target)}");
 
-        Assert.Equal("/", switched.Location);
+            Assert.Equal(HttpStatusCode.Found, switched.Status);
+            Assert.Equal("/", switched.Location);
+        }
     }
 
     [Fact]
@@ -50,6 +62,8 @@ public sealed class LanguageSwitchTests : IDisposable
     [InlineData("/", true)]
     [InlineData("/s/abc/sida/2", true)]
     [InlineData("//evil.example", false)]
+    [InlineData("/\t/evil.example", false)]
+    [InlineData("/a b", false)]
     [InlineData("/\\evil.example", false)]
     [InlineData("evil", false)]
     [InlineData("", false)]

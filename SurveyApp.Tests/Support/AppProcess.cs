@@ -67,7 +67,7 @@ public sealed class AppProcess(bool demoResponses = false) : IAsyncDisposable
         start.Environment["Seed__SurveyFile"] = RepoPaths.ModelSurvey;
         start.Environment["Seed__ParticipantsFile"] = RepoPaths.ModelParticipants;
         start.Environment["Seed__LinksFile"] = LinksFile;
-        start.Environment["Seed__PublicBaseUrl"] = BaseUrl;
+        start.Environment["Responding__PublicBaseUrl"] = BaseUrl;
         foreach (var (key, value) in DemoSettings(demoResponses))
         {
             start.Environment[key.Replace(":", "__")] = value;

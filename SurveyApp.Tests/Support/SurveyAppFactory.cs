@@ -32,7 +32,7 @@ public sealed class SurveyAppFactory(
         builder.UseSetting("Seed:SurveyFile", RepoPaths.ModelSurvey);
         builder.UseSetting("Seed:ParticipantsFile", RepoPaths.ModelParticipants);
         builder.UseSetting("Seed:LinksFile", LinksFile);
-        builder.UseSetting("Seed:PublicBaseUrl", "http://localhost");
+        builder.UseSetting("Responding:PublicBaseUrl", "http://localhost");
         builder.UseSetting("Responding:WrongLinks:Limit", "100000");
         if (services is not null) builder.ConfigureServices(services);
         foreach (var (key, value) in AppProcess.DemoSettings(demoResponses).Concat((settings ?? new Dictionary<string, string>()).Select(s => (s.Key, s.Value))))

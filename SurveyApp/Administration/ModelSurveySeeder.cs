@@ -19,9 +19,6 @@ public sealed class SeedOptions
     /// <summary>Where the invitation links are written; the tokens exist nowhere else in clear.</summary>
     public string LinksFile { get; set; } = "";
 
-    /// <summary>The address respondents reach the app at, used to write full links.</summary>
-    public string PublicBaseUrl { get; set; } = "";
-
     /// <summary>Demo responses for the wave (CSV, one row per response); empty for none.</summary>
     public string ResponsesFile { get; set; } = "";
 
@@ -42,6 +39,7 @@ public sealed class ModelSurveySeeder(
     ResponseImporter responses,
     CodingImporter codings,
     IOptions<SeedOptions> options,
+    SurveyApp.Responding.RespondentLinks links,
     IHostEnvironment environment,
     ILogger<ModelSurveySeeder> logger)
 {
@@ -139,12 +137,11 @@ public sealed class ModelSurveySeeder(
     private async Task WriteLinksAsync(string file, IReadOnlyList<IssuedInvitation> issued, HashSet<int> answered, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
         var csv = new StringBuilder("participant,type,link,answered\n");
         foreach (var invitation in issued)
         {
             csv.Append(Quote(invitation.ParticipantName)).Append(',').Append(Quote(invitation.ParticipantType)).Append(',')
-                .Append(baseUrl).Append(invitation.Path).Append(',')
+                .Append(links.For(invitation.Path)).Append(',')
                 .Append(answered.Contains(invitation.ParticipantId) ? "yes" : "no").Append('\n');
         }
         // The links are secrets: readable by the app's user only, and never seen half-written.

@@ -34,11 +34,15 @@ public sealed class ResultsService(IDbContextFactory<SurveyDbContext> factory, S
         Survey.Series((await db.Surveys.AsNoTracking().Select(s => new { s.Id, s.PreviousVersionId }).ToListAsync(cancellationToken))
             .Select(s => (s.Id, s.PreviousVersionId)));
 
-    public async Task<IReadOnlyList<string>> ParticipantTypesAsync(CancellationToken cancellationToken = default)
+    /// <summary>The participant types of the wave's invitees, whether or not they answered: what a filter may offer.</summary>
+    public async Task<IReadOnlyList<string>> ParticipantTypesAsync(int waveId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Participants.Select(p => p.Type).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
+        return await WaveTypes(db, waveId).OrderBy(t => t).ToListAsync(cancellationToken);
     }
+
+    private static IQueryable<string> WaveTypes(SurveyDbContext db, int waveId) =>
+        db.Invitations.Where(i => i.WaveId == waveId).Select(i => i.Participant!.Type).Distinct();
 
     public async Task<IReadOnlyList<(Question Question, IReadOnlyList<Category> Categories)>> CategoriesAsync(int surveyId, CancellationToken cancellationToken = default)
     {
@@ -95,33 +99,45 @@ public sealed class ResultsService(IDbContextFactory<SurveyDbContext> factory, S
     }
 
     /// <summary>
-    /// The participant types a filter may not name in the wave (or within a category's responses): too
-    /// few responses, or needed to keep the other small types' total from being worked out.
+    /// The participant types a filter may not name, nor the raw responses show, in the wave: too few
+    /// responses (none included), or needed to keep the other small types' total from being worked out.
+    /// Decided on the whole wave's counts, which the list of who has answered shows anyway, so it is the
+    /// same whatever else the filter selects.
     /// </summary>
-    public async Task<IReadOnlySet<string>> HiddenTypesAsync(int waveId, int? categoryId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlySet<string>> HiddenTypesAsync(int waveId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return Suppression.HiddenSegments(await TypeCountsAsync(db, waveId, categoryId, cancellationToken), Minimum);
+        return Suppression.HiddenSegments(await TypeCountsAsync(db, waveId, null, cancellationToken), Minimum);
     }
 
     /// <summary>
-    /// Whether a view's numbers may be shown. Beyond the view's own size, no view may differ by a
-    /// small group from a view that is also shown: from the wave, from the same category's view or
-    /// the same types' view, or from another type filter (types are allowed only if no small type
-    /// can be isolated by subtracting one allowed view from another).
+    /// Whether a view's numbers may be shown. Beyond the view's own size, no view may differ by a small
+    /// (or empty) group from a view that is also shown: from the wave, from the same category's view or the
+    /// same types' view. Types the wave hides may not be named; within a category each named type must
+    /// itself reach the minimum, so that no two type filters of one category differ by a small group.
+    /// Every test below is "at least the minimum", so 0 and 1 to minimum − 1 always give the same answer.
     /// </summary>
     private async Task<bool> ViewAllowedAsync(SurveyDbContext db, int waveId, ResultsFilter filter, int inView, int waveCount, CancellationToken cancellationToken)
     {
-        if (!Suppression.CanShowView(inView, waveCount, Minimum))
+        var waveTypes = filter.ParticipantTypes.Count == 0 ? [] : await TypeCountsAsync(db, waveId, null, cancellationToken);
+        // Naming every type of the wave narrows nothing: the view is the wave (or the category's view).
+        var types = filter.ParticipantTypes.Distinct().ToList();
+        if (types.Count > 0 && waveTypes.Keys.All(types.Contains) && types.All(waveTypes.ContainsKey)) types = [];
+
+        if (types.Count == 0 && filter.CategoryId is null)
+        {
+            return Suppression.CanShowWave(inView, Minimum);
+        }
+        if (!Suppression.CanShowPart(inView, waveCount, Minimum))
         {
             return false;
         }
-        if (filter.ParticipantTypes.Count == 0)
+        if (types.Count == 0)
         {
             return true;
         }
-        var typeCounts = await TypeCountsAsync(db, waveId, filter.CategoryId, cancellationToken);
-        if (filter.ParticipantTypes.Any(Suppression.HiddenSegments(typeCounts, Minimum).Contains))
+        var hidden = Suppression.HiddenSegments(waveTypes, Minimum);
+        if (types.Any(t => !waveTypes.ContainsKey(t) || hidden.Contains(t)))
         {
             return false;
         }
@@ -129,16 +145,29 @@ public sealed class ResultsService(IDbContextFactory<SurveyDbContext> factory, S
         {
             return true;
         }
-        var typesOnly = await InView(db, waveId, filter with { CategoryId = null }).CountAsync(cancellationToken);
-        return Suppression.CanShowView(inView, typeCounts.Values.Sum(), Minimum) && Suppression.CanShowView(inView, typesOnly, Minimum);
+        var inCategory = await TypeCountsAsync(db, waveId, filter.CategoryId, cancellationToken);
+        if (types.Any(t => inCategory[t] < Minimum))
+        {
+            return false;
+        }
+        var typesOnly = types.Sum(t => waveTypes[t]);
+        return Suppression.CanShowPart(inView, inCategory.Values.Sum(), Minimum) && Suppression.CanShowPart(inView, typesOnly, Minimum);
     }
 
-    private static Task<Dictionary<string, int>> TypeCountsAsync(SurveyDbContext db, int waveId, int? categoryId, CancellationToken cancellationToken) =>
-        InView(db, waveId, new ResultsFilter([], categoryId))
+    /// <summary>Submitted responses per participant type of the wave's invitees (or within a category's responses), 0 included.</summary>
+    private static async Task<Dictionary<string, int>> TypeCountsAsync(SurveyDbContext db, int waveId, int? categoryId, CancellationToken cancellationToken)
+    {
+        var counts = await InView(db, waveId, new ResultsFilter([], categoryId))
             .Join(db.Participants, r => r.ParticipantId, p => p.Id, (r, p) => p.Type)
             .GroupBy(t => t)
             .Select(g => new { Type = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Type, g => g.Count, cancellationToken);
+        foreach (var type in await WaveTypes(db, waveId).ToListAsync(cancellationToken))
+        {
+            counts.TryAdd(type, 0);
+        }
+        return counts;
+    }
 
     /// <summary>Who has answered the wave and who has not, for the reminders.</summary>
     public async Task<IReadOnlyList<ParticipantProgress>> ProgressAsync(int waveId, CancellationToken cancellationToken = default)
@@ -169,12 +198,18 @@ public sealed class ResultsService(IDbContextFactory<SurveyDbContext> factory, S
         if (question.Kind == QuestionKind.Matrix && item is null) return null;
 
         var view = InView(db, waveId, filter);
-        var segments = await view.GroupBy(r => r.Invitation!.Participant!.Type)
-            .Select(g => new { Type = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Type, g => g.Count, cancellationToken);
         var waveTotal = await db.Responses.CountAsync(r => r.WaveId == waveId && r.SubmittedAt != null, cancellationToken);
-        var total = segments.Values.Sum();
+        var total = await view.CountAsync(cancellationToken);
         var showTotal = await ViewAllowedAsync(db, waveId, filter, total, waveTotal, cancellationToken);
-        var hidden = showTotal ? Suppression.HiddenSegments(segments, Minimum) : segments.Keys.ToHashSet();
+        // One column per type the filter selects (every type of the wave's invitees without one), empty
+        // ones included, so the columns themselves never tell which types answered.
+        var inView = await view.GroupBy(r => r.Invitation!.Participant!.Type)
+            .Select(g => new { Type = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Type, g => g.Count, cancellationToken);
+        var columnTypes = filter.ParticipantTypes.Count > 0 ? filter.ParticipantTypes.Distinct() : await WaveTypes(db, waveId).ToListAsync(cancellationToken);
+        var segments = columnTypes.ToDictionary(t => t, t => inView.GetValueOrDefault(t), StringComparer.Ordinal);
+        var hidden = !showTotal ? segments.Keys.ToHashSet()
+            : filter.CategoryId is null ? Suppression.HiddenSegments(segments, Minimum)
+            : Suppression.HiddenSegmentsOfSecretSize(segments, Minimum);
 
         var itemId = item?.Id;
         var rows = await db.Answers

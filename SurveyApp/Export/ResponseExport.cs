@@ -35,7 +35,7 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, R
         using var package = new XlsxPackageWriter(output);
         // One sheet per closed question with its table and a native chart, ahead of the raw data.
         QuestionSheets.Write(package, view);
-        var hiddenTypes = await results.HiddenTypesAsync(waveId, filter.CategoryId, cancellationToken);
+        var hiddenTypes = await results.HiddenTypesAsync(waveId, cancellationToken);
         // One pass over the responses fills the three data sheets: the labels and the open answers are
         // written aside and join the archive after the codes sheet.
         var written = 0;
@@ -94,7 +94,7 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, R
         var view = await results.GetAsync(waveId, filter, cancellationToken);
         if (view is null) return null;
         var columns = ResponseColumns.For(view.Survey);
-        var hiddenTypes = await results.HiddenTypesAsync(waveId, filter.CategoryId, cancellationToken);
+        var hiddenTypes = await results.HiddenTypesAsync(waveId, cancellationToken);
         await using var text = new StreamWriter(output, CsvRowWriter.Encoding, bufferSize: 65536, leaveOpen: true);
         var csv = new CsvRowWriter(text, delimiter);
         await csv.WriteRowAsync(Header(columns), cancellationToken);

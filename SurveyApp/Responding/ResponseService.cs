@@ -72,6 +72,38 @@ public sealed class ResponseService(IDbContextFactory<SurveyDbContext> factory, 
     private static readonly Func<SurveyDbContext, int, IAsyncEnumerable<Answer>> SavedAnswers =
         EF.CompileAsyncQuery((SurveyDbContext db, int responseId) => db.Answers.AsNoTracking().Where(a => a.ResponseId == responseId));
 
+    /// <summary>How long after a submission another submit of the same link still gets the thank-you page.</summary>
+    public static readonly TimeSpan RepeatedSubmitWindow = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Whether a link is one a respondent was given and may still use: to answer, to be told its wave is
+    /// closed, or (<paramref name="submitting"/>) to be thanked again right after submitting. Unknown,
+    /// withdrawn and used links are not.
+    /// </summary>
+    public async Task<bool> IsRespondentLinkAsync(string token, bool submitting, CancellationToken cancellationToken = default)
+    {
+        if (!InvitationToken.IsWellFormed(token)) return false;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var found = await FindLinkAsync(db, InvitationToken.Hash(token), cancellationToken);
+        return found is not null && (found.SubmittedAt is null || (submitting && JustSubmitted(found.SubmittedAt.Value)));
+    }
+
+    /// <summary>
+    /// True if the link's response was submitted a moment ago: a second press of "Skicka in" (a double
+    /// click, or a post that raced the first) is then answered with the thank-you page, not with "this link
+    /// cannot be used". Only a post of the link's own review form asks this, so it tells nothing to
+    /// someone without the link.
+    /// </summary>
+    public async Task<bool> WasJustSubmittedAsync(string token, CancellationToken cancellationToken = default)
+    {
+        if (!InvitationToken.IsWellFormed(token)) return false;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var found = await FindLinkAsync(db, InvitationToken.Hash(token), cancellationToken);
+        return found?.SubmittedAt is { } submittedAt && JustSubmitted(submittedAt);
+    }
+
+    private bool JustSubmitted(DateTimeOffset submittedAt) => clock.GetUtcNow() - submittedAt < RepeatedSubmitWindow;
+
     public async Task<OpenResult> OpenAsync(string token, CancellationToken cancellationToken = default)
     {
         if (!InvitationToken.IsWellFormed(token))

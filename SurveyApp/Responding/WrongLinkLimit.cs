@@ -21,10 +21,10 @@ public sealed class WrongLinkOptions
 
 /// <summary>
 /// Counts, per client address, the survey links that turned out unusable, with a token bucket from
-/// ASP.NET Core's rate limiting (System.Threading.RateLimiting). Only failures use up the bucket, so
-/// any number of respondents behind one address can answer with valid links; but once a client has
-/// guessed <see cref="WrongLinkOptions.Limit"/> times, every survey link it opens gets 429 until the
-/// bucket refills, whether the link is valid or not, so guessing gains nothing from a lucky hit.
+/// ASP.NET Core's rate limiting (System.Threading.RateLimiting). Only failures use up the bucket, and
+/// once a client has used it up, its unusable links get 429 until the bucket refills; a valid link
+/// always works, whatever else came from its address, because many respondents share one address
+/// (docs/reliability.md, "Wrong links").
 /// </summary>
 public sealed class WrongLinkLimiter : IDisposable
 {
@@ -89,7 +89,10 @@ public static class WrongLinkLimitExtensions
         }
         var limiter = context.RequestServices.GetRequiredService<WrongLinkLimiter>();
         var client = (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString();
-        if (limiter.IsStopped(client))
+        // A stopped address still reaches the survey with a valid link: the limit must never let one
+        // person keep an organisation behind the same proxy from answering. With 256-bit tokens, telling
+        // valid links apart this way gives a guesser nothing.
+        if (limiter.IsStopped(client) && !await IsRespondentLinkAsync(context))
         {
             // No content: the status code pages show the "too many wrong links" page in the app's layout.
             context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -107,4 +110,11 @@ public static class WrongLinkLimitExtensions
         });
         await next(context);
     });
+
+    private static Task<bool> IsRespondentLinkAsync(HttpContext context)
+    {
+        var token = context.Request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries) is [_, var first, ..] ? first : "";
+        return context.RequestServices.GetRequiredService<ResponseService>()
+            .IsRespondentLinkAsync(token, HttpMethods.IsPost(context.Request.Method), context.RequestAborted);
+    }
 }

@@ -232,4 +232,42 @@ public sealed class HostileInputTests : IDisposable
         Assert.Equal(0, await db.Answers.CountAsync());
         Assert.Equal(0, await db.Responses.CountAsync());
     }
+
+    /// <summary>Addresses a prober sends without signing in: each gets a page or a redirect, never a server error.</summary>
+    public static readonly TheoryData<string> HostileAddresses = new()
+    {
+        "/sprak/en?tillbaka=/%09/evil.example",
+        "/sprak/en?tillbaka=/%0A/evil.example",
+        "/sprak/en?tillbaka=/%0D/evil.example",
+        "/sprak/en?tillbaka=/%0B/evil.example",
+        "/sprak/en?tillbaka=/%1F/evil.example",
+        "/sprak/sv?tillbaka=/%00",
+        "/sprak/sv?tillbaka=%2F%5C%09evil.example",
+        "/sprak/sv?tillbaka=/%E2%80%A8evil",
+        "/sprak/%09?tillbaka=/",
+        "/s/%09%0A",
+        "/s/" + new string('a', 5000),
+        "/s/abc/sida/0",
+        "/s/abc/sida/-1",
+        "/s/abc/sida/99999999999",
+        "/s/%3Cscript%3E/granska",
+        "/resultat/abc",
+        "/resultat/1/korstabell?fraga=%00",
+        "/logga-in?ReturnUrl=/%09/evil.example",
+        "/logga-in?ReturnUrl=%2F%2Fevil.example",
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileAddresses))]
+    public async Task NoHostileAddressGetsAServerError(string path)
+    {
+        var page = await _client.GetPageAsync(path);
+
+        Assert.True((int)page.Status < 500, $"{path}: {(int)page.Status}");
+        if (page.Location is { } location)
+        {
+            Assert.StartsWith("/", location);
+            Assert.DoesNotContain("evil", location.Split('?')[0]);
+        }
+    }
 }

@@ -227,7 +227,7 @@ public sealed class RespondentHttpTests : IDisposable
     }
 
     [Fact]
-    public async Task SecondSubmitIsRefusedWithTheUnusableLinkPage()
+    public async Task ASecondSubmitRightAfterTheFirstShowsTheThankYouPageAndStoresOneResponse()
     {
         await _client.AnswerAllPagesAsync(_link);
         var token = await _client.AntiforgeryTokenAsync($"{_link}/granska");
@@ -236,14 +236,34 @@ public sealed class RespondentHttpTests : IDisposable
         var second = await _client.PostWithTokenAsync($"{_link}/granska", "submit", token);
 
         Assert.Equal("/tack", first.Location);
-        Assert.Equal(HttpStatusCode.NotFound, second.Status);
-        Assert.Contains("Länken kan inte användas", WebUtility.HtmlDecode(second.Main));
+        Assert.Equal("/tack", second.Location);
         await using var db = _app.CreateDbContext();
         Assert.Equal(1, await db.Responses.CountAsync(r => r.SubmittedAt != null));
     }
 
     [Fact]
-    public async Task TwoTabsSubmittingAtOnceStoreOneSubmission()
+    public async Task ADoubleClickOnSubmitShowsTheThankYouPageTwiceAndStoresOneResponse()
+    {
+        await _client.AnswerAllPagesAsync(_link);
+        var token = await _client.AntiforgeryTokenAsync($"{_link}/granska");
+        int saved;
+        await using (var db = _app.CreateDbContext())
+        {
+            saved = await db.Answers.CountAsync();
+        }
+
+        var clicks = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => _client.PostWithTokenAsync($"{_link}/granska", "submit", token)));
+
+        Assert.All(clicks, c => Assert.Equal("/tack", c.Location));
+        await using var after = _app.CreateDbContext();
+        var response = await after.Responses.SingleAsync();
+        Assert.NotNull(response.SubmittedAt);
+        Assert.True(saved > 0);
+        Assert.Equal(saved, await after.Answers.CountAsync(a => a.ResponseId == response.Id));
+    }
+
+    [Fact]
+    public async Task TwoTabsSubmittingAtOnceStoreOneSubmissionAndBothAreThanked()
     {
         await _client.AnswerAllPagesAsync(_link);
         var clients = Enumerable.Range(0, 4).Select(_ => _app.CreateRespondent()).ToList();
@@ -251,11 +271,28 @@ public sealed class RespondentHttpTests : IDisposable
 
         var results = await Task.WhenAll(clients.Select((c, i) => c.PostWithTokenAsync($"{_link}/granska", "submit", tokens[i])));
 
-        Assert.Single(results, r => r.Location == "/tack");
-        Assert.All(results.Where(r => r.Location != "/tack"), r => Assert.Equal(HttpStatusCode.NotFound, r.Status));
+        Assert.All(results, r => Assert.Equal("/tack", r.Location));
         await using var db = _app.CreateDbContext();
         Assert.Equal(1, await db.Responses.CountAsync(r => r.SubmittedAt != null));
         clients.ForEach(c => c.Dispose());
+    }
+
+    [Fact]
+    public async Task ASubmitLongAfterTheResponseWasSubmittedGetsTheUnusableLinkPage()
+    {
+        await _client.AnswerAllPagesAsync(_link);
+        var token = await _client.AntiforgeryTokenAsync($"{_link}/granska");
+        Assert.Equal("/tack", (await _client.PostWithTokenAsync($"{_link}/granska", "submit", token)).Location);
+        await using (var db = _app.CreateDbContext())
+        {
+            DateTimeOffset? longAgo = DateTimeOffset.UtcNow - ResponseService.RepeatedSubmitWindow - TimeSpan.FromMinutes(1);
+            await db.Responses.ExecuteUpdateAsync(u => u.SetProperty(r => r.SubmittedAt, longAgo));
+        }
+
+        var late = await _client.PostWithTokenAsync($"{_link}/granska", "submit", token);
+
+        Assert.Equal(HttpStatusCode.NotFound, late.Status);
+        Assert.Contains("Länken kan inte användas", WebUtility.HtmlDecode(late.Main));
     }
 
     [Fact]

@@ -32,24 +32,69 @@ public sealed class WrongLinkTests : IDisposable
     }
 
     [Fact]
-    public async Task AfterTooManyWrongLinksEvenAValidLinkIsRefusedForAWhile()
+    public async Task AfterTooManyWrongLinksFurtherWrongLinksAreRefusedForAWhile()
     {
-        var valid = _app.InvitationPaths()[0];
-        for (var i = 0; i < Limit; i++)
-        {
-            Assert.Equal(HttpStatusCode.NotFound, (await _client.GetPageAsync("/s/" + InvitationToken.Generate())).Status);
-        }
+        await UseUpTheAllowanceAsync();
 
         var options = _app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WrongLinkOptions>>().Value;
         Assert.Equal(Limit, options.Limit);
-        var stopped = await _client.GetAsync(valid);
+        var stopped = await _client.GetAsync("/s/" + InvitationToken.Generate());
         var html = await stopped.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.TooManyRequests, stopped.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(3600), stopped.Headers.RetryAfter?.Delta);
         Assert.Contains("För många felaktiga länkar", WebUtility.HtmlDecode(html));
         Assert.Contains("<html lang=\"sv\">", html);
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await _client.GetPageAsync("/s/" + InvitationToken.Generate())).Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await _client.GetPageAsync("/s/" + InvitationToken.Generate() + "/granska")).Status);
+    }
+
+    [Fact]
+    public async Task ARespondentAtAnAddressOverTheLimitStillAnswersAndSubmits()
+    {
+        // Someone at the organisation's shared address has used up its wrong links.
+        await UseUpTheAllowanceAsync();
+        using var respondent = _app.CreateRespondent();
+        var link = _app.InvitationPaths()[2];
+
+        Assert.Equal(HttpStatusCode.OK, (await respondent.GetPageAsync(link)).Status);
+        await respondent.CompleteSurveyAsync(link);
+
+        await using var db = _app.CreateDbContext();
+        Assert.Equal(1, await db.Responses.CountAsync(r => r.SubmittedAt != null));
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await respondent.GetPageAsync("/s/" + InvitationToken.Generate())).Status);
+    }
+
+    [Fact]
+    public async Task AnAddressOverTheLimitGetsTheSameRefusalForUnknownRevokedAndUsedLinks()
+    {
+        var links = _app.InvitationPaths();
+        var (used, revoked) = (links[0], links[1]);
+        await _client.CompleteSurveyAsync(used);
+        await RevokeAsync(revoked);
+        await UseUpTheAllowanceAsync();
+
+        var pages = new[] { "/s/" + InvitationToken.Generate(), used, revoked, used + "/sida/1", revoked + "/granska" };
+        foreach (var path in pages)
+        {
+            using var response = await _client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        }
+    }
+
+    private async Task UseUpTheAllowanceAsync()
+    {
+        for (var i = 0; i < Limit; i++)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await _client.GetPageAsync("/s/" + InvitationToken.Generate())).Status);
+        }
+    }
+
+    private async Task RevokeAsync(string link)
+    {
+        await using var db = _app.CreateDbContext();
+        var hash = InvitationToken.Hash(link["/s/".Length..]);
+        DateTimeOffset? now = DateTimeOffset.UtcNow;
+        await db.Invitations.Where(i => i.TokenHash == hash).ExecuteUpdateAsync(u => u.SetProperty(i => i.RevokedAt, now));
     }
 
     [Fact]
@@ -82,12 +127,7 @@ public sealed class WrongLinkTests : IDisposable
         var links = _app.InvitationPaths();
         var (used, revoked) = (links[0], links[1]);
         await _client.CompleteSurveyAsync(used);
-        await using (var db = _app.CreateDbContext())
-        {
-            var hash = InvitationToken.Hash(revoked["/s/".Length..]);
-            DateTimeOffset? now = DateTimeOffset.UtcNow;
-            await db.Invitations.Where(i => i.TokenHash == hash).ExecuteUpdateAsync(u => u.SetProperty(i => i.RevokedAt, now));
-        }
+        await RevokeAsync(revoked);
 
         async Task<(HttpStatusCode Status, string Html, IReadOnlyList<string> Commands)> Open(string path)
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using SurveyApp.Administration.Staff;
 using SurveyApp.Export;
+using SurveyApp.Responding;
 
 namespace SurveyApp.Administration.Waves;
 
@@ -68,9 +69,9 @@ public static class WaveEndpoints
 
     private static Task SendLinksAsync(HttpContext context, IReadOnlyList<IssuedInvitation> links, string fileName, CancellationToken cancellationToken)
     {
-        var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
+        var respondentLinks = context.RequestServices.GetRequiredService<RespondentLinks>();
         return SendCsvAsync(context, fileName, ["participant", "type", "link"],
-            links.Select(l => new[] { l.ParticipantName, l.ParticipantType, baseUrl + l.Path }), cancellationToken);
+            links.Select(l => new[] { l.ParticipantName, l.ParticipantType, respondentLinks.For(l.Path) }), cancellationToken);
     }
 
     /// <summary>A CSV download (UTF-8 with BOM, formula-safe), never cached: it may hold links.</summary>

@@ -33,9 +33,13 @@ public static class LocalizationExtensions
         });
 }
 
-/// <summary>Return addresses are followed only within the app: "/path", never "//host" or "/\\host".</summary>
+/// <summary>
+/// Return addresses are followed only within the app: a plain path "/path", never "//host" or "/\\host",
+/// and nothing with a control character or whitespace, which browsers strip or the redirect refuses.
+/// </summary>
 public static class LocalUrl
 {
     public static bool IsLocal(string? url) =>
-        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c));
 }
