@@ -23,6 +23,12 @@ public class Survey
     public Question? FindQuestion(string key) => Questions.FirstOrDefault(q => q.Key == key);
 
     /// <summary>
+    /// The question's number as reports cite it ("Fråga 5"): its place among all the survey's questions,
+    /// counting from 1, in the order respondents meet them.
+    /// </summary>
+    public int NumberOf(Question question) => Questions.Select(q => q.Key).ToList().IndexOf(question.Key) + 1;
+
+    /// <summary>
     /// The series each survey belongs to: the id of the first version its revisions go back to. Waves of
     /// surveys in one series are follow-ups of each other and compare question by question.
     /// </summary>

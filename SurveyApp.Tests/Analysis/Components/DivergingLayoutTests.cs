@@ -73,4 +73,28 @@ public class DivergingLayoutTests
         Assert.Equal(["2013", "2015"], top.Values.Select(v => v.Category));
         Assert.Equal(25, top.Values[1].Value, 9); // 4 of 16
     }
+
+    [Fact]
+    public void AOneSidedScaleHasNoGreyMiddleButOneHueFromLightToDark()
+    {
+        var scale = new Scale
+        {
+            Key = "ja3",
+            Bipolar = false,
+            Steps = [new ScaleStep { Value = 1, Label = "Nej" }, new ScaleStep { Value = 2, Label = "Ja, i viss grad" }, new ScaleStep { Value = 3, Label = "Ja, i hög grad" }],
+        };
+
+        var colours = DivergingLayout.Legend(scale).Select(e => e.Colour).ToList();
+
+        Assert.Equal(3, colours.Distinct().Count());
+        Assert.DoesNotContain("#bababa", colours);
+        var lightness = colours.Select(c => Convert.ToInt32(c[1..3], 16) + Convert.ToInt32(c[3..5], 16) + Convert.ToInt32(c[5..7], 16)).ToList();
+        Assert.Equal(lightness.OrderDescending(), lightness);
+    }
+
+    [Fact]
+    public void ABipolarScaleKeepsItsNeutralMiddle()
+    {
+        Assert.Equal("#bababa", DivergingLayout.Legend(_survey.FindQuestion("f9")!.Scale!)[2].Colour);
+    }
 }

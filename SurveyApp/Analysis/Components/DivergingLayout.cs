@@ -30,10 +30,16 @@ public static class DivergingLayout
         [7] = ["#b2182b", "#d6604d", "#f4a582", "#bababa", "#92c5de", "#4393c3", "#2166ac"],
     };
 
+    /// <summary>
+    /// A one-sided scale ("Nej / Ja, i viss grad / Ja, i hög grad") has no neutral middle: its steps get
+    /// one hue from light (lowest) to dark (highest), never the diverging palettes' grey.
+    /// </summary>
+    private static readonly string[] OneSided = ["#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b"];
+
     public static IReadOnlyList<LegendEntry> Legend(Scale scale)
     {
         var steps = Ascending(scale);
-        var colours = Colours(steps.Count);
+        var colours = Colours(scale, steps.Count);
         return steps.Select((s, i) => new LegendEntry(s.Label, colours[i])).ToList();
     }
 
@@ -42,7 +48,7 @@ public static class DivergingLayout
     public static IReadOnlyList<DivergingSeries> Series(Scale scale, IReadOnlyList<(string Category, Distribution Distribution)> bars)
     {
         var steps = Ascending(scale);
-        var colours = Colours(steps.Count);
+        var colours = Colours(scale, steps.Count);
         var middle = steps.Count / 2;
         var odd = steps.Count % 2 == 1;
 
@@ -82,6 +88,14 @@ public static class DivergingLayout
 
     private static List<ScaleStep> Ascending(Scale scale) => scale.Steps.OrderBy(s => s.Value).ToList();
 
-    private static string[] Colours(int count) =>
-        Palettes.TryGetValue(count, out var palette) ? palette : Enumerable.Repeat("#4393c3", count).ToArray();
+    private static string[] Colours(Scale scale, int count)
+    {
+        if (!scale.Bipolar)
+        {
+            // Spread over the light-to-dark range, so two steps are as far apart as seven.
+            return Enumerable.Range(0, count)
+                .Select(i => OneSided[count == 1 ? OneSided.Length - 1 : (int)Math.Round(i * (OneSided.Length - 1.0) / (count - 1))]).ToArray();
+        }
+        return Palettes.TryGetValue(count, out var palette) ? palette : Enumerable.Repeat("#4393c3", count).ToArray();
+    }
 }
