@@ -1,4 +1,5 @@
 using SurveyApp.Analysis;
+using SurveyApp.Analysis.Statistics;
 using Xunit;
 
 namespace SurveyApp.Tests.Analysis;
@@ -33,11 +34,40 @@ public class ComparisonTestChoiceTests
     }
 
     [Fact]
-    public void AFewSharedParticipantsDoNotMakeTheWavesPaired()
+    public void PartlyPairedWavesAreTestedOnTheirPairsWithTheUnpairedAnswersCounted()
     {
-        var a = Enumerable.Range(1, 10).ToDictionary(i => i, i => 1 + i % 5);
-        var b = Enumerable.Range(8, 10).ToDictionary(i => i, i => 1 + i % 4);
+        // 16 of 21 answers have a partner (76 %): the 16 are dependent, so they are tested as pairs.
+        var a = Enumerable.Range(1, 21).ToDictionary(i => i, i => 1 + i % 5);
+        var b = Enumerable.Range(6, 21).ToDictionary(i => i, i => 1 + (i + 1) % 5);
 
-        Assert.Equal(ComparisonTest.MannWhitneyU, ComparisonService.Test(a, b).Test);
+        var test = ComparisonService.Test(a, b);
+
+        Assert.Equal(ComparisonTest.WilcoxonSignedRank, test.Test);
+        Assert.Equal(16, test.Pairs);
+        Assert.Equal(5, test.UnpairedA);
+        Assert.Equal(5, test.UnpairedB);
+    }
+
+    [Fact]
+    public void TheWorkedExampleOfHollanderAndWolfeGivesTEqualsFiveAndExactPOf20In512()
+    {
+        // Hollander & Wolfe (1973), Nonparametric Statistical Methods, the Hamilton depression scale factor
+        // of nine patients at the first (x) and second (y) visit, in thousandths: the signed-rank statistic of
+        // the negative differences is 5 (T+ = 40), and P(T- <= 5) = 10/512 one-sided, 20/512 two-sided.
+        // Three first-visit and two second-visit measurements of other patients have no partner.
+        int[] x = [1830, 500, 1620, 2480, 1680, 1880, 1550, 3060, 1300];
+        int[] y = [878, 647, 598, 2050, 1060, 1290, 1060, 3140, 1290];
+        var a = x.Select((v, i) => (Participant: i + 1, v)).Concat([(101, 1500), (102, 2200), (103, 900)]).ToDictionary(p => p.Item1, p => p.Item2);
+        var b = y.Select((v, i) => (Participant: i + 1, v)).Concat([(201, 1000), (202, 1700)]).ToDictionary(p => p.Item1, p => p.Item2);
+
+        var test = ComparisonService.Test(a, b);
+
+        Assert.Equal(ComparisonTest.WilcoxonSignedRank, test.Test);
+        Assert.Equal(9, test.Pairs);
+        Assert.Equal(3, test.UnpairedA);
+        Assert.Equal(2, test.UnpairedB);
+        Assert.Equal(5, test.Statistic);
+        Assert.Equal(PValueMethod.Exact, test.Method);
+        Assert.Equal(20.0 / 512, test.PValue!.Value, 12);
     }
 }

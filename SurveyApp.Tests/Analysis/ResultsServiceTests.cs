@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SurveyApp.Analysis;
 using SurveyApp.Analysis.Statistics;
@@ -17,8 +18,11 @@ public sealed class ResultsServiceTests : IClassFixture<DemoDataFixture>
     private readonly int _wave2013;
     private readonly int _wave2015;
 
+    private readonly SurveyAppFactory _app;
+
     public ResultsServiceTests(DemoDataFixture fixture)
     {
+        _app = fixture.App;
         _results = fixture.App.Services.GetRequiredService<ResultsService>();
         _comparisons = fixture.App.Services.GetRequiredService<ComparisonService>();
         var waves = _results.ListWavesAsync().GetAwaiter().GetResult();
@@ -98,6 +102,23 @@ public sealed class ResultsServiceTests : IClassFixture<DemoDataFixture>
         Assert.Equal(
             [("Kunskaps- och erfarenhetsutbyte", 8), ("Nationell nivå", 5), ("Stöd och legitimitet lokalt", 4), ("Ta del av forskning", 3)],
             f2.Categories.Select(c => (c.Name, c.Count)));
+    }
+
+    [Fact]
+    public async Task EachObstacleTextCarriesTheCategoriesOfWhatItSays()
+    {
+        await using var db = _app.CreateDbContext();
+        var coded = await (
+                from c in db.AnswerCategories
+                join a in db.Answers on c.AnswerId equals a.Id
+                join r in db.Responses on a.ResponseId equals r.Id
+                where r.WaveId == _wave2013 && r.Invitation!.Participant!.Name == "Arvika kommun" && a.Text != null
+                select new { a.Text, Category = db.Categories.Single(x => x.Id == c.CategoryId).Name })
+            .ToListAsync();
+
+        Assert.Equal(["Resursbrist"], coded.Where(c => c.Text!.StartsWith("Begränsade ekonomiska", StringComparison.Ordinal)).Select(c => c.Category));
+        Assert.Equal(["Bristande prioritering"], coded.Where(c => c.Text!.StartsWith("Att det finns så många", StringComparison.Ordinal)).Select(c => c.Category));
+        Assert.Equal(["Genomsyra alla verksamheter"], coded.Where(c => c.Text!.StartsWith("Svårt att få frågan", StringComparison.Ordinal)).Select(c => c.Category));
     }
 
     [Fact]

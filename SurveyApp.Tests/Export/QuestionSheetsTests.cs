@@ -80,7 +80,7 @@ public sealed partial class QuestionSheetsTests(ExportFixture fixture) : IClassF
         {
             var sheet = names.Single(n => n.StartsWith("f9 ", StringComparison.Ordinal));
             var f9 = results.Questions.Single(q => q.Question.Key == "f9").Question;
-            Assert.Equal(f9.Text, workbook.Text(sheet, "A1"));
+            Assert.Equal($"Fråga 9. {f9.Text}", workbook.Text(sheet, "A1"));
             Assert.Equal(["Svar", "Antal", "Andel av svarande", "Andel av skalsvar"], workbook.Row(sheet, 3).Values);
             var row = workbook.Rows(sheet).Single(r => r.Elements<Cell>().Select(Workbook.TextOf).FirstOrDefault() == "I hög grad");
             var cells = row.Elements<Cell>().ToList();

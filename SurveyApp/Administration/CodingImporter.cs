@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using CsvHelper.Configuration.Attributes;
 using Microsoft.EntityFrameworkCore;
 using SurveyApp.Domain;
 using SurveyApp.Storage;
@@ -13,7 +14,8 @@ namespace SurveyApp.Administration;
 /// </summary>
 public sealed class CodingImporter(IDbContextFactory<SurveyDbContext> factory)
 {
-    private sealed record Row(string Participant, string Question, string Category);
+    /// <summary>One coding: <see cref="Answer"/> numbers the participant's answers to the question from 1 (empty: the first).</summary>
+    private sealed record Row(string Participant, string Question, [property: Optional] int? Answer, string Category);
 
     public async Task<int> ImportAsync(int waveId, TextReader csv, CancellationToken cancellationToken = default)
     {
@@ -37,8 +39,9 @@ public sealed class CodingImporter(IDbContextFactory<SurveyDbContext> factory)
         foreach (var row in rows)
         {
             var question = questions.GetValueOrDefault(row.Question) ?? throw new InvalidDataException($"Unknown question '{row.Question}'.");
-            var answer = answers.Where(a => a.Name == row.Participant && a.QuestionId == question.Id).MinBy(a => a.Position)
-                ?? throw new InvalidDataException($"{row.Participant} has no answer to '{row.Question}' in this wave.");
+            var answer = answers.Where(a => a.Name == row.Participant && a.QuestionId == question.Id).OrderBy(a => a.Position)
+                .ElementAtOrDefault((row.Answer ?? 1) - 1)
+                ?? throw new InvalidDataException($"{row.Participant} has no answer {row.Answer ?? 1} to '{row.Question}' in this wave.");
             if (!categories.TryGetValue((question.Id, row.Category), out var category))
             {
                 category = new Category { QuestionId = question.Id, Name = row.Category };

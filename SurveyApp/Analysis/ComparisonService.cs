@@ -8,11 +8,19 @@ namespace SurveyApp.Analysis;
 public enum ComparisonTest { WilcoxonSignedRank, MannWhitneyU }
 
 /// <summary>
-/// The test of a scale question between two waves. Paired (Wilcoxon) when the same participants
-/// answered both waves: at least <see cref="ComparisonService.PairedShare"/> of the smaller wave's
-/// answers have a partner; otherwise independent samples (Mann–Whitney).
+/// The test of a scale question between two waves (docs/statistics.md): Wilcoxon's signed-rank test on the
+/// participants who answered in both waves, whenever there are any, with the answers that have no partner
+/// counted beside it (<see cref="UnpairedA"/>, <see cref="UnpairedB"/>) and left out of the test;
+/// Mann–Whitney's U test when no participant answered both.
 /// </summary>
-public sealed record ScaleTest(ComparisonTest Test, int CountA, int CountB, int Pairs, double Statistic, double? PValue, PValueMethod? Method, string? Reason);
+public sealed record ScaleTest(ComparisonTest Test, int CountA, int CountB, int Pairs, double Statistic, double? PValue, PValueMethod? Method, string? Reason)
+{
+    /// <summary>Answers in the first wave without a partner in the second.</summary>
+    public int UnpairedA => CountA - Pairs;
+
+    /// <summary>Answers in the second wave without a partner in the first.</summary>
+    public int UnpairedB => CountB - Pairs;
+}
 
 public sealed record ChoiceChange(string Code, string Label, bool IsOffScale, int CountA, double ShareA, int CountB, double ShareB)
 {
@@ -32,8 +40,6 @@ public sealed record WaveComparison(WaveResults A, WaveResults B, IReadOnlyList<
 /// </summary>
 public sealed class ComparisonService(IDbContextFactory<SurveyDbContext> factory, ResultsService results)
 {
-    public const double PairedShare = 0.8;
-
     public async Task<WaveComparison?> CompareAsync(int waveA, int waveB, ResultsFilter filter, CancellationToken cancellationToken = default)
     {
         var a = await results.GetAsync(waveA, filter, cancellationToken);
@@ -97,12 +103,16 @@ public sealed class ComparisonService(IDbContextFactory<SurveyDbContext> factory
         && a.ConditionQuestionKey == b.ConditionQuestionKey
         && a.ConditionValues.ToHashSet(StringComparer.Ordinal).SetEquals(b.ConditionValues);
 
-    /// <summary>Paired when most answers have a partner in the other wave, independent otherwise.</summary>
+    /// <summary>
+    /// Paired whenever a participant answered in both waves: those answers are dependent, and treating them as
+    /// independent (Mann–Whitney on everything) would be wrong however few they are. The signed-rank test on
+    /// the pairs alone is valid (the unpaired answers are reported, not tested); only with no pairs at all are
+    /// the waves independent samples.
+    /// </summary>
     public static ScaleTest Test(IReadOnlyDictionary<int, int> a, IReadOnlyDictionary<int, int> b)
     {
         var pairs = a.Keys.Where(b.ContainsKey).Select(p => (a[p], b[p])).ToList();
-        var smaller = Math.Min(a.Count, b.Count);
-        if (pairs.Count >= 2 && pairs.Count >= PairedShare * smaller)
+        if (pairs.Count > 0)
         {
             var w = WilcoxonSignedRank.Test(pairs);
             return new ScaleTest(ComparisonTest.WilcoxonSignedRank, a.Count, b.Count, pairs.Count, w.T, w.PValue, w.Method, w.Reason);

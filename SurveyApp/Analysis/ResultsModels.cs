@@ -73,6 +73,23 @@ public sealed record CrossTab(
     string? ItemCode,
     IReadOnlyList<CrossTabColumn> Columns,
     CrossTabColumn Total,
-    IReadOnlyList<Choice> Choices);
+    IReadOnlyList<Choice> Choices)
+{
+    /// <summary>How many of the column's answers are steps of the scale (the base of a step's share).</summary>
+    public int ScaleCount(CrossTabColumn column) =>
+        Choices.Where(c => !c.IsOffScale).Sum(c => column.Counts.GetValueOrDefault(c.Code));
+
+    /// <summary>
+    /// A cell's share, on the same bases as a question's own table: a scale step as a share of the column's
+    /// answers on the scale, any other answer as a share of all in the column who answered the question.
+    /// </summary>
+    public double Share(CrossTabColumn column, Choice choice)
+    {
+        var count = column.Counts.GetValueOrDefault(choice.Code);
+        var onScale = Question.IsScaled && !choice.IsOffScale;
+        var total = onScale ? ScaleCount(column) : column.Answered;
+        return total == 0 ? 0 : (double)count / total;
+    }
+}
 
 public sealed record CrossTabColumn(string Segment, int Responses, bool Hidden, IReadOnlyDictionary<string, int> Counts, int Answered);

@@ -9,6 +9,9 @@ namespace SurveyApp.Export;
 public static class QuestionSheetTexts
 {
     public static string Answer => Text.Get("Export.Question.Answer");
+
+    /// <summary>A question's title as reports cite it: "Fråga 5. I vilken grad …".</summary>
+    public static string Title(int number, string text) => string.Format(System.Globalization.CultureInfo.CurrentCulture, Text.Get("Export.Question.Title"), number, text);
     public static string Count => Text.Get("Export.Question.Count");
     public static string ShareOfAnswered => Text.Get("Export.Question.ShareOfAnswered");
     public static string ShareOfScale => Text.Get("Export.Question.ShareOfScale");

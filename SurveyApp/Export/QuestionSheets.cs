@@ -45,8 +45,9 @@ public static class QuestionSheets
             {
                 ColumnWidths = matrix ? [40, .. Enumerable.Repeat(14d, MatrixColumns(question))] : [40, 10, 18, 18],
             });
-            if (matrix) WriteMatrix(sheet, question);
-            else WriteTable(sheet, question);
+            var title = QuestionSheetTexts.Title(results.Survey.NumberOf(question.Question), question.Question.Text);
+            if (matrix) WriteMatrix(sheet, question, title);
+            else WriteTable(sheet, question, title);
             names.Add(sheet.Name);
         }
         return names;
@@ -59,12 +60,12 @@ public static class QuestionSheets
         return $"{question.Key} {question.Text}";
     }
 
-    private static void WriteTable(XlsxWorksheetWriter sheet, QuestionResults results)
+    private static void WriteTable(XlsxWorksheetWriter sheet, QuestionResults results, string title)
     {
         var question = results.Question;
         var d = results.Main;
         var scaled = question.IsScaled;
-        sheet.WriteRow(XlsxCell.String(question.Text, XlsxStyle.Title));
+        sheet.WriteRow(XlsxCell.String(title, XlsxStyle.Title));
         sheet.WriteRow();
         var header = new List<XlsxCell> { XlsxCell.Header(QuestionSheetTexts.Answer), XlsxCell.Header(QuestionSheetTexts.Count), XlsxCell.Header(QuestionSheetTexts.ShareOfAnswered) };
         if (scaled) header.Add(XlsxCell.Header(QuestionSheetTexts.ShareOfScale));
@@ -98,10 +99,10 @@ public static class QuestionSheets
         if (scaled)
         {
             // One bar (the question) split into the steps: each step its own series, as Excel stacks series.
-            var title = new CellRange($"{reference}!$A$1", [question.Text]);
+            var barTitle = new CellRange($"{reference}!$A$1", [title]);
             series = onScale.Select((choice, i) => new ChartSeries(
                 new CellRange($"{reference}!$A${firstRow + i}", [choice.Label]),
-                title,
+                barTitle,
                 new NumberRange($"{reference}!$D${firstRow + i}", [d.ShareOfScale(choice)]),
                 StepColor(question, choice))).ToArray();
         }
@@ -165,7 +166,7 @@ public static class QuestionSheets
         return Math.Max(choices + 3, steps + 3);
     }
 
-    private static void WriteMatrix(XlsxWorksheetWriter sheet, QuestionResults results)
+    private static void WriteMatrix(XlsxWorksheetWriter sheet, QuestionResults results, string title)
     {
         var question = results.Question;
         var items = results.Distributions;
@@ -175,7 +176,7 @@ public static class QuestionSheets
             d.Choices.FirstOrDefault(c => c.Code == choice.Code) ?? choice with { Count = 0 };
         static string ItemLabel(Distribution d) => d.ItemText ?? d.ItemCode ?? "";
 
-        sheet.WriteRow(XlsxCell.String(question.Text, XlsxStyle.Title));
+        sheet.WriteRow(XlsxCell.String(title, XlsxStyle.Title));
         sheet.WriteRow();
 
         // Counts of every answer with the bases.

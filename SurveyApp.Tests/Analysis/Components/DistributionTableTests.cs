@@ -93,4 +93,24 @@ public class DistributionTableTests : LocalizedTestContext
         Assert.Equal(["Answer", "Count", "Share of respondents"], cut.FindAll("thead th").Select(h => h.TextContent));
         Assert.Empty(cut.FindAll(".results-scale"));
     }
+
+    [Fact]
+    public void AMultiChoiceBaseReadsAsSentencesSeparatedBySpaces()
+    {
+        using var culture = UiCulture.Swedish();
+        var question = new Question
+        {
+            Key = "kanaler",
+            Kind = QuestionKind.Multi,
+            Text = "Vilka kanaler använder ni?",
+            Options = [new QuestionOption { Code = "a", Label = "Webb" }, new QuestionOption { Code = "b", Label = "Möten", Position = 1 }],
+        };
+        var choices = question.Choices().Select((c, i) => new ChoiceCount(c.Code, c.Label, c.Value, c.IsOffScale, 3 + i)).ToList();
+
+        var cut = RenderComponent<DistributionTable>(ps => ps.Add(p => p.Question, question).Add(p => p.Distribution, new Distribution(null, null, 6, 0, 2, choices, null)));
+
+        var text = cut.Find(".results-base").TextContent;
+        Assert.Contains("hoppade över den. ", text);
+        Assert.DoesNotMatch(@"\.\S", text.TrimEnd('.'));
+    }
 }

@@ -1,0 +1,99 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using SurveyApp.Administration;
+using SurveyApp.Administration.Waves;
+using SurveyApp.Analysis;
+using SurveyApp.Tests.Administration.Surveys;
+using SurveyApp.Tests.Support;
+using Xunit;
+
+namespace SurveyApp.Tests.Analysis;
+
+/// <summary>What an analyst reads on the results, cross-tab and comparison pages of the demo waves, over HTTP.</summary>
+public sealed class ResultsPagesTests(HiddenGroupFixture fixture) : IClassFixture<HiddenGroupFixture>
+{
+    private async Task<string> ReadAsync(string path)
+    {
+        var page = await fixture.Analyst.GetPageAsync(path);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        return WebUtility.HtmlDecode(page.Main);
+    }
+
+    [Fact]
+    public async Task EveryQuestionIsNumberedAsTheReportNumbersIt()
+    {
+        var main = await ReadAsync("/resultat/1");
+
+        Assert.Matches("class=\"question-number\"[^>]*>Fråga 5</span> I vilken grad", main);
+        Assert.Matches("class=\"question-number\"[^>]*>Fråga 9</span>", main);
+    }
+
+    [Fact]
+    public async Task TheParticipantListsCaptionCountsTheParticipants()
+    {
+        var main = await ReadAsync("/resultat/1");
+
+        Assert.DoesNotContain("{0}", main);
+        Assert.Contains("21 deltagare</caption>", main); // the 20 organisations and the type that never answers
+    }
+
+    [Fact]
+    public async Task TheCrossTabSharesOfScaleStepsUseTheAnswersOnTheScaleAsTheQuestionsTableDoes()
+    {
+        // In the 2015 wave one answer to Fråga 5 is off the scale ("Vi har ej gått vidare").
+        var wave = fixture.Waves[1].WaveId;
+        var f5 = (await fixture.App.Services.GetRequiredService<ResultsService>().GetAsync(wave, ResultsFilter.None))!
+            .Questions.Single(q => q.Question.Key == "f5").Main;
+        Assert.True(f5.OffScaleCount > 0);
+        var step = f5.Choices.Where(c => !c.IsOffScale).MaxBy(c => c.Count)!;
+
+        var main = await ReadAsync($"/resultat/{wave}/korstabell?fraga=f5");
+
+        Assert.Contains("Fråga 5. I vilken grad", main);
+        Assert.Contains("andel av gruppens svar på skalan", main);
+        Assert.Contains($"n = {f5.Answered}, varav {f5.ScaleCount} på skalan", main);
+        Assert.Contains($"{step.Count} ({Percent(step.Count, f5.ScaleCount)})", main);
+        Assert.NotEqual(Percent(step.Count, f5.ScaleCount), Percent(step.Count, f5.Answered));
+        Assert.DoesNotContain($"{step.Count} ({Percent(step.Count, f5.Answered)})", main);
+    }
+
+    [Fact]
+    public async Task ACrossTabOfAnUnknownQuestionSaysSo()
+    {
+        var main = await ReadAsync("/resultat/1/korstabell?fraga=finns-inte");
+
+        Assert.Contains("Frågan finns inte i enkäten", main);
+        Assert.DoesNotContain("<table", main);
+    }
+
+    [Fact]
+    public async Task ACrossTabOfAMatrixQuestionNamedWithoutAStatementShowsItsFirstStatement()
+    {
+        var (survey, _) = await fixture.App.Services.GetRequiredService<SurveyImporter>().ImportAsync(Encoding.UTF8.GetBytes(SurveyEdits.Json));
+        var wave = await fixture.App.Services.GetRequiredService<WaveAdministration>().CreateAsync("admin@example.org", survey!.Id, "Matris", null, null);
+
+        var main = await ReadAsync($"/resultat/{wave.WaveId}/korstabell?fraga=omraden");
+
+        Assert.Contains("<caption>Fråga 2. I vilken grad arbetar ni med följande? – Barn och unga</caption>", main);
+        Assert.Contains("<option value=\"omraden.barn\" selected", main);
+    }
+
+    [Fact]
+    public async Task TheComparisonShowsSharesWithCountsChangesInPointsAndThePairsOfItsTest()
+    {
+        var main = await ReadAsync("/resultat/jamfor?a=1&b=2");
+
+        Assert.Matches("class=\"question-number\"[^>]*>Fråga 5</span>", main);
+        Assert.Contains(" p.e.</td>", main);
+        Assert.Contains("deltagare som svarat i båda omgångarna", main);
+        Assert.Contains("Utan motsvarighet och utanför testet", main);
+        Assert.DoesNotContain("Mann–Whitney", main.Replace("Mann–Whitneys U-test när ingen deltagare svarat i båda", ""));
+    }
+
+    private static string Percent(int count, int total)
+    {
+        using var culture = UiCulture.Swedish();
+        return SurveyApp.Analysis.Components.Format.Percent((double)count / total);
+    }
+}
