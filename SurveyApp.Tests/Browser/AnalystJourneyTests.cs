@@ -7,7 +7,8 @@ namespace SurveyApp.Tests.Browser;
 /// <summary>
 /// An analyst signs in, reads the 2013 wave's results, filters them, downloads a chart, compares the
 /// waves, opens a cross-tab and codes an open answer. axe-core audits every page at desktop and phone
-/// width; screenshots go to TestResults/screenshots/analyst.
+/// width, and the results pages must read on a phone without sideways scrolling; screenshots go to
+/// TestResults/screenshots/analyst.
 /// </summary>
 public sealed class AnalystJourneyTests : IAsyncLifetime
 {
@@ -45,7 +46,7 @@ public sealed class AnalystJourneyTests : IAsyncLifetime
         await page.WaitForURLAsync(_app.BaseUrl + "/resultat", new() { WaitUntil = WaitUntilState.Commit });
         await Expect(page.Locator("h1")).ToHaveTextAsync("Resultat");
         await Expect(page.Locator("main")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"17 av 20 har svarat \(85\s%\)"));
-        await _browser.CheckPageAsync(page, "waves");
+        await _browser.CheckPageAsync(page, "waves", fitsPhone: true);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Uppföljning december 2013", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/resultat/1");
@@ -53,13 +54,15 @@ public sealed class AnalystJourneyTests : IAsyncLifetime
         var f9 = page.Locator("section:has(#h-f9)");
         await Expect(f9.Locator("tr:has(th:text-is('I hög grad'))")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"65\s%"));
         await Expect(f9.Locator("tr:has(th:text-is('I hög grad')) td").First).ToHaveTextAsync("11");
-        await _browser.CheckPageAsync(page, "wave-results");
+        await _browser.CheckPageAsync(page, "wave-results", fitsPhone: true);
 
         // Charts download as SVG (with title and legend) and as PNG.
         var svg = await DownloadAsync(page, f9.GetByRole(AriaRole.Button, new() { Name = "Ladda ner SVG" }));
         var svgText = System.Text.Encoding.UTF8.GetString(svg);
         Assert.Contains("<svg", svgText);
         Assert.Contains("Andel av svaren på skalan (n = 17)", svgText);
+        Assert.Contains("Fråga 9.", svgText);
+        Assert.Contains("Uppföljning december 2013", svgText);
         Assert.Contains("I mycket hög grad", svgText);
         var png = await DownloadAsync(page, f9.GetByRole(AriaRole.Button, new() { Name = "Ladda ner PNG" }));
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, png.Take(4));
@@ -88,12 +91,16 @@ public sealed class AnalystJourneyTests : IAsyncLifetime
 
         await page.GotoAsync(_app.BaseUrl + "/resultat/1/korstabell?fraga=f8");
         await Expect(page.Locator("thead")).ToContainTextAsync("för få svar");
-        await _browser.CheckPageAsync(page, "cross-tab");
+        await _browser.CheckPageAsync(page, "cross-tab", fitsPhone: true);
 
         await page.GotoAsync(_app.BaseUrl + "/resultat/jamfor?a=1&b=2");
-        await Expect(page.Locator("section:has(#h-jamfor-f5) .results-test")).ToContainTextAsync("Wilcoxons teckenrangtest, 15 par");
+        await Expect(page.Locator("section:has(#h-jamfor-f5) .results-test")).ToContainTextAsync("Wilcoxons teckenrangtest, 15 deltagare som svarat i båda omgångarna");
         await WaitForChartsAsync(page);
-        await _browser.CheckPageAsync(page, "comparison");
+        // Each bar is named in full, so the two waves can be told apart.
+        var comparisonChart = page.Locator("#diagram-jamfor-f5 svg");
+        await Expect(comparisonChart).ToContainTextAsync("Uppföljning december 2013 (n = 17)");
+        await Expect(comparisonChart).ToContainTextAsync("Uppföljning 2015 (fiktiv) (n = 15)");
+        await _browser.CheckPageAsync(page, "comparison", fitsPhone: true);
 
         await CodeAnOpenAnswerAsync(page);
         await context.CloseAsync();
@@ -108,7 +115,7 @@ public sealed class AnalystJourneyTests : IAsyncLifetime
         var box = page.Locator("input[type=checkbox]:not(:checked)").Filter(new() { Has = null }).And(page.GetByLabel("Ta del av forskning")).First;
         await box.CheckAsync();
         await Expect(research).ToContainTextAsync("4");
-        await _browser.CheckPageAsync(page, "coding");
+        await _browser.CheckPageAsync(page, "coding", fitsPhone: true);
     }
 
     private static async Task WaitForChartsAsync(IPage page) =>

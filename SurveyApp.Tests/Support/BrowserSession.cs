@@ -56,8 +56,11 @@ public sealed class BrowserSession : IAsyncDisposable
         return context;
     }
 
-    /// <summary>Runs axe-core and takes full-page screenshots at desktop and phone width.</summary>
-    public async Task CheckPageAsync(IPage page, string name)
+    /// <summary>
+    /// Runs axe-core and takes full-page screenshots at desktop and phone width; with
+    /// <paramref name="fitsPhone"/>, also asserts that the page reads on a phone without sideways scrolling.
+    /// </summary>
+    public async Task CheckPageAsync(IPage page, string name, bool fitsPhone = false)
     {
         var number = Interlocked.Increment(ref _shot);
         foreach (var (width, viewport) in new[] { ("desktop", Desktop), ("phone", Phone) })
@@ -65,8 +68,45 @@ public sealed class BrowserSession : IAsyncDisposable
             await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
             await AssertAccessibleAsync(page, $"{name} ({width})");
             await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{number:00}-{name}-{width}.png"), FullPage = true });
+            if (fitsPhone && width == "phone")
+            {
+                await AssertFitsWidthAsync(page, name);
+            }
         }
         await page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
+    }
+
+    /// <summary>
+    /// The page is no wider than the viewport (a wide table may scroll only inside its own
+    /// <c>.table-scroll</c> area), and no chart label is shortened to an ellipsis.
+    /// </summary>
+    public static async Task AssertFitsWidthAsync(IPage page, string name)
+    {
+        var layout = await page.EvaluateAsync<FitResult>("""
+            () => {
+                const viewport = document.documentElement.clientWidth;
+                const overflowing = Array.from(document.querySelectorAll('body *'))
+                    .filter(e => e.getBoundingClientRect().right > viewport + 0.5
+                        && (!e.parentElement.closest('.table-scroll') || getComputedStyle(e).position === 'absolute'))
+                    .slice(0, 5)
+                    .map(e => `${e.tagName.toLowerCase()}.${e.getAttribute('class') ?? ''} (right edge ${Math.round(e.getBoundingClientRect().right)} px)`);
+                const shortened = Array.from(document.querySelectorAll('.chart svg text'))
+                    .map(t => t.textContent.trim())
+                    .filter(t => t.endsWith('\u2026'));
+                return { viewport, document: document.documentElement.scrollWidth, overflowing, shortened };
+            }
+            """);
+        Assert.True(layout.Document <= layout.Viewport,
+            $"{name} ({page.Url}) is {layout.Document} px wide in a {layout.Viewport} px viewport; beyond it: {string.Join(", ", layout.Overflowing)}");
+        Assert.True(layout.Shortened.Length == 0, $"{name} ({page.Url}) has shortened chart labels: {string.Join(", ", layout.Shortened)}");
+    }
+
+    private sealed class FitResult
+    {
+        public int Viewport { get; set; }
+        public int Document { get; set; }
+        public string[] Overflowing { get; set; } = [];
+        public string[] Shortened { get; set; } = [];
     }
 
     public static async Task AssertAccessibleAsync(IPage page, string name)

@@ -60,6 +60,26 @@ public class ChartFrameTests : LocalizedTestContext
         cut.FindAll(".chart__downloads button")[button].Click();
 
         var call = Assert.Single(JSInterop.Invocations, i => i.Identifier == "surveyCharts.download");
-        Assert.Equal(["diagram-1-f9", format, "diagram-1-f9", "Andel av svaren på skalan (n = 17)", "Not"], call.Arguments);
+        Assert.Equal(5, call.Arguments.Count);
+        Assert.Equal(["diagram-1-f9", format, "diagram-1-f9"], call.Arguments.Take(3));
+        Assert.Equal(["Andel av svaren på skalan (n = 17)"], Assert.IsType<string[]>(call.Arguments[3]));
+        Assert.Equal("Not", call.Arguments[4]);
+    }
+
+    [Fact]
+    public void ADownloadIsHeadedWithTheQuestionAndSaysWhereItsFiguresComeFrom()
+    {
+        JSInterop.SetupVoid("surveyCharts.download", _ => true);
+        var cut = RenderComponent<ChartFrame>(ps => ps
+            .Add(p => p.Id, "diagram-1-f9")
+            .Add(p => p.Title, "Andel av svaren på skalan (n = 10)")
+            .Add(p => p.Heading, "Fråga 9. I vilken grad har Samlingen bidragit?")
+            .Add(p => p.Context, "Samling för social hållbarhet, Uppföljning december 2013. Urval: kommun."));
+
+        cut.FindAll(".chart__downloads button")[0].Click();
+
+        var call = Assert.Single(JSInterop.Invocations, i => i.Identifier == "surveyCharts.download");
+        Assert.Equal(["Fråga 9. I vilken grad har Samlingen bidragit?", "Andel av svaren på skalan (n = 10)", "Samling för social hållbarhet, Uppföljning december 2013. Urval: kommun."],
+            Assert.IsType<string[]>(call.Arguments[3]));
     }
 }
