@@ -14,9 +14,6 @@ using SurveyApp.Storage;
 [assembly: NeutralResourcesLanguage("sv")]
 
 var builder = WebApplication.CreateBuilder(args);
-// Serves the packages' static files (Radzen) also when the app is started from its build folder.
-builder.WebHost.UseStaticWebAssets();
-
 builder.AddSurveyStorage();
 builder.AddUiLocalization();
 builder.AddResponding();
@@ -50,21 +47,27 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/fel", createScopeForErrors: true);
 }
 app.UseSecurityHeaders();
-app.UseStatusCodePagesWithReExecute("/status/{0}");
+// The language is settled before a status page may answer instead, so that it speaks the visitor's language
+// (also one chosen with ?culture=, which the re-executed request no longer carries).
 app.UseRequestLocalization();
+// A fresh scope, so that the status page renders with services of its own and not the failed page's.
+app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
 app.UseWrongLinkLimit();
 app.UseUtf8Forms("/s");
-app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
+// The build's own assets and the packages' (fingerprinted, compressed, cached for good), from the
+// build folder in development and from the published output in production alike.
+app.MapStaticAssets();
 app.MapLanguageSwitch();
 app.MapStaffSignOut();
 app.MapExport();
 app.MapWaveAdministration();
 app.MapSurveyAdministration();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// The app's own Content-Security-Policy (UseSecurityHeaders) already forbids framing; one policy, not two.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
 app.Lifetime.ApplicationStarted.Register(() => app.PrintWelcome());
 app.Run();

@@ -22,7 +22,7 @@ public sealed class AppServer(BenchmarkDatabase database) : IAsyncDisposable
 
     public string LinksFile => Path.Combine(database.Folder, "invitation-links.csv");
 
-    /// <summary>SurveyApp's apphost built with the same configuration and runtime as this benchmark (bin/Release/net8.0/linux-x64).</summary>
+    /// <summary>SurveyApp's apphost built with the same configuration and runtime as this benchmark (bin/Release/net10.0).</summary>
     public static string AppHost
     {
         get

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.DependencyInjection;
 using SurveyApp.Administration.Staff;
 using SurveyApp.Responding;
@@ -66,9 +67,11 @@ public sealed class AccessControlMatrixTests(DemoDataFixture fixture) : IClassFi
         ["GET /admin/omgangar/{WaveId:int}/inbjudningar"] = (Access.Admin, "/admin/omgangar/1/inbjudningar"),
         ["GET /admin/omgangar/{WaveId:int}/import"] = (Access.Admin, "/admin/omgangar/1/import"),
         ["GET /admin/omgangar/{waveId:int}/ej-svarat.csv"] = (Access.Admin, "/admin/omgangar/1/ej-svarat.csv"),
-        ["* /_framework/blazor.web.js"] = (Access.Framework, "/_framework/blazor.web.js"),
-        ["* /_framework/blazor.server.js"] = (Access.Framework, "/_framework/blazor.server.js"),
         ["GET /_framework/opaque-redirect"] = (Access.Framework, "/_framework/opaque-redirect"),
+        // Files served from where the build left them when the app runs from its build folder (as here and
+        // under dotnet run); a published app has only the static assets below.
+        ["GET {**path:file}"] = (Access.Framework, "/finns-inte.txt"),
+        ["HEAD {**path:file}"] = (Access.Framework, "/finns-inte.txt"),
         ["* /_blazor"] = (Access.Framework, "/_blazor"),
         ["* /_blazor/negotiate"] = (Access.Framework, "/_blazor/negotiate"),
         ["* /_blazor/disconnect/"] = (Access.Framework, "/_blazor/disconnect/"),
@@ -90,10 +93,33 @@ public sealed class AccessControlMatrixTests(DemoDataFixture fixture) : IClassFi
 
     public static readonly TheoryData<Visitor> Visitors = new() { Visitor.Anonymous, Visitor.Respondent, Visitor.NoRole, Visitor.Analyst, Visitor.Admin };
 
+    /// <summary>Every routed endpoint except the static files (stylesheets, scripts), which <see cref="StaticAssetsArePublicFilesAndNeverAPage"/> covers.</summary>
     private IEnumerable<string> RoutedEndpoints() =>
         fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<StaticAssetDescriptor>() is null)
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"])
                 .Select(method => $"{method} {e.RoutePattern.RawText}"));
+
+    [Fact]
+    public async Task StaticAssetsArePublicFilesAndNeverAPage()
+    {
+        _ = fixture.App.Server;
+        var assets = fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<StaticAssetDescriptor>() is not null && !e.RoutePattern.RawText!.EndsWith(".gz", StringComparison.Ordinal))
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).Distinct().ToList();
+        using var anonymous = fixture.App.CreateRespondent();
+
+        Assert.Contains(assets, a => a.StartsWith("/_framework/blazor.web", StringComparison.Ordinal));
+        Assert.Contains("/app.css", assets);
+        var failures = new List<string>();
+        foreach (var asset in assets)
+        {
+            using var response = await anonymous.GetAsync(asset);
+            var type = response.Content.Headers.ContentType?.MediaType ?? "";
+            if (response.StatusCode != HttpStatusCode.OK || type == "text/html") failures.Add($"{asset}: {(int)response.StatusCode} {type}");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
 
     [Fact]
     public void EveryEndpointHasADecision()

@@ -5,8 +5,8 @@ using System.Net.Sockets;
 namespace SurveyApp.Tests.Support;
 
 /// <summary>
-/// The built app started as its own process on a loopback port, the way the README runs it,
-/// with its own data folder. It can be killed and started again on the same database.
+/// The published app (<see cref="PublishedApp"/>) started as its own process on a loopback port in
+/// Production, with its own data folder. It can be killed and started again on the same database.
 /// </summary>
 public sealed class AppProcess(bool demoResponses = false) : IAsyncDisposable
 {
@@ -30,7 +30,7 @@ public sealed class AppProcess(bool demoResponses = false) : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var start = StartInfo();
+        var start = StartInfo(await PublishedApp.FolderAsync());
         _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);
@@ -42,7 +42,7 @@ public sealed class AppProcess(bool demoResponses = false) : IAsyncDisposable
     /// <summary>Runs one of the app's commands (such as create-staff) on the same database and returns what it printed.</summary>
     public async Task<string> RunCommandAsync(params string[] args)
     {
-        var start = StartInfo();
+        var start = StartInfo(await PublishedApp.FolderAsync());
         args.ToList().ForEach(start.ArgumentList.Add);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
         var output = await process.StandardOutput.ReadToEndAsync();
@@ -51,12 +51,11 @@ public sealed class AppProcess(bool demoResponses = false) : IAsyncDisposable
         return process.ExitCode == 0 ? output : throw new InvalidOperationException($"{string.Join(' ', args)} failed: {errors}");
     }
 
-    private ProcessStartInfo StartInfo()
+    private ProcessStartInfo StartInfo(string publishedFolder)
     {
-        var app = Path.Combine(RepoPaths.Root, "SurveyApp", "bin", BuildConfiguration(), "net8.0", "linux-x64", "SurveyApp");
-        var start = new ProcessStartInfo(app)
+        var start = new ProcessStartInfo(Path.Combine(publishedFolder, "SurveyApp"))
         {
-            WorkingDirectory = Path.Combine(RepoPaths.Root, "SurveyApp"),
+            WorkingDirectory = publishedFolder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -149,9 +148,6 @@ public sealed class AppProcess(bool demoResponses = false) : IAsyncDisposable
             lock (_output) _output.Add(line);
         }
     }
-
-    private static string BuildConfiguration() =>
-        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
 
     private static int FreePort()
     {

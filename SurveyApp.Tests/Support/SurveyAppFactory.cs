@@ -27,6 +27,9 @@ public sealed class SurveyAppFactory(
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        // In memory, from the build folder rather than a publish folder: the framework's and the packages'
+        // static assets come from where the build left them, as they do for dotnet run.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Storage:DatabasePath", DatabasePath);
         builder.UseSetting("Seed:Enabled", "true");
         builder.UseSetting("Seed:SurveyFile", RepoPaths.ModelSurvey);

@@ -9,7 +9,7 @@ namespace SurveyApp.Tests.Administration.Components;
 public class ImportProblemListTests : LocalizedTestContext
 {
     private IRenderedComponent<ImportProblemList> Render(params ImportProblem[] problems) =>
-        RenderComponent<ImportProblemList>(ps => ps
+        Render<ImportProblemList>(ps => ps
             .Add(p => p.Problems, problems)
             .Add(p => p.Heading, $"Ingenting importerades: {problems.Length} fel."));
 

@@ -29,7 +29,7 @@ public class CategoryEditorTests : LocalizedTestContext
     private IStringLocalizer<Strings> L => Services.GetRequiredService<IStringLocalizer<Strings>>();
 
     private IRenderedComponent<CategoryEditor> Render(IReadOnlyList<CategoryCount>? categories = null) =>
-        RenderComponent<CategoryEditor>(ps => ps
+        Render<CategoryEditor>(ps => ps
             .Add(p => p.Categories, categories ?? Categories)
             .Add(p => p.Responded, 17)
             .Add(p => p.CreateCategory, name => { _created.Add(name); return Task.FromResult(_answer); })

@@ -21,7 +21,7 @@ public class CodedAnswerTests : LocalizedTestContext
     private readonly List<CodingChange> _changes = [];
 
     private IRenderedComponent<CodedAnswer> Render(OpenAnswer answer, IReadOnlyList<CategoryCount>? categories = null) =>
-        RenderComponent<CodedAnswer>(ps => ps
+        Render<CodedAnswer>(ps => ps
             .Add(p => p.Answer, answer)
             .Add(p => p.Categories, categories ?? Categories)
             .Add(p => p.OnToggle, EventCallback.Factory.Create<CodingChange>(this, _changes.Add)));

@@ -9,7 +9,7 @@ namespace SurveyApp.Tests.Analysis.Components;
 public class ChartFrameTests : LocalizedTestContext
 {
     private IRenderedComponent<ChartFrame> Render(string? note = null) =>
-        RenderComponent<ChartFrame>(ps => ps
+        Render<ChartFrame>(ps => ps
             .Add(p => p.Id, "diagram-1-f9")
             .Add(p => p.Title, "Andel av svaren på skalan (n = 17)")
             .Add(p => p.Legend, [new LegendEntry("I låg grad", "#ef8a62"), new LegendEntry("I hög grad", "#67a9cf")])
@@ -70,7 +70,7 @@ public class ChartFrameTests : LocalizedTestContext
     public void ADownloadIsHeadedWithTheQuestionAndSaysWhereItsFiguresComeFrom()
     {
         JSInterop.SetupVoid("surveyCharts.download", _ => true);
-        var cut = RenderComponent<ChartFrame>(ps => ps
+        var cut = Render<ChartFrame>(ps => ps
             .Add(p => p.Id, "diagram-1-f9")
             .Add(p => p.Title, "Andel av svaren på skalan (n = 10)")
             .Add(p => p.Heading, "Fråga 9. I vilken grad har Samlingen bidragit?")

@@ -28,7 +28,7 @@ public class DistributionTableTests : LocalizedTestContext
     {
         using var culture = UiCulture.Swedish();
 
-        var cut = RenderComponent<DistributionTable>(ps => ps.Add(p => p.Question, _survey.FindQuestion("f5")!).Add(p => p.Distribution, F5()));
+        var cut = Render<DistributionTable>(ps => ps.Add(p => p.Question, _survey.FindQuestion("f5")!).Add(p => p.Distribution, F5()));
 
         var row = cut.FindAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent == "Varken låg eller hög grad");
         var cells = row.QuerySelectorAll("td").Select(c => c.TextContent).ToList();
@@ -44,7 +44,7 @@ public class DistributionTableTests : LocalizedTestContext
     {
         using var culture = UiCulture.Swedish();
 
-        var cut = RenderComponent<DistributionTable>(ps => ps.Add(p => p.Question, _survey.FindQuestion("f5")!).Add(p => p.Distribution, F5()));
+        var cut = Render<DistributionTable>(ps => ps.Add(p => p.Question, _survey.FindQuestion("f5")!).Add(p => p.Distribution, F5()));
 
         Assert.Equal("Utanför skalan", cut.Find(".results-table__group th").TextContent);
         var offScale = cut.Find(".results-table__off-scale");
@@ -57,7 +57,7 @@ public class DistributionTableTests : LocalizedTestContext
     {
         using var culture = UiCulture.Swedish();
 
-        var cut = RenderComponent<DistributionTable>(ps => ps.Add(p => p.Question, _survey.FindQuestion("f5")!).Add(p => p.Distribution, F5()));
+        var cut = Render<DistributionTable>(ps => ps.Add(p => p.Question, _survey.FindQuestion("f5")!).Add(p => p.Distribution, F5()));
 
         Assert.Equal("Bas: 18 besvarade frågan, 2 hoppade över den.", cut.Find(".results-base").TextContent.Trim());
         Assert.Contains("Median: Varken låg eller hög grad (3)", cut.Find(".results-scale").TextContent);
@@ -74,7 +74,7 @@ public class DistributionTableTests : LocalizedTestContext
         var choices = question.Choices().Select((c, i) => new ChoiceCount(c.Code, c.Label, c.Value, c.IsOffScale, counts[i])).ToList();
         var scale = ScaleSummary.FromCounts(choices.Select(c => (c.Value!.Value, c.Count)), [1, 2, 3]);
 
-        var cut = RenderComponent<DistributionTable>(ps => ps.Add(p => p.Question, question).Add(p => p.Distribution, new Distribution(null, null, 17, 0, 0, choices, scale)));
+        var cut = Render<DistributionTable>(ps => ps.Add(p => p.Question, question).Add(p => p.Distribution, new Distribution(null, null, 17, 0, 0, choices, scale)));
 
         var text = cut.Find(".results-scale").TextContent;
         Assert.Contains("Andel i det översta steget (Ja, i hög grad): " + Format.Percent(9.0 / 17), text);
@@ -88,7 +88,7 @@ public class DistributionTableTests : LocalizedTestContext
         var question = _survey.FindQuestion("f1")!;
         var choices = question.Choices().Select((c, i) => new ChoiceCount(c.Code, c.Label, c.Value, c.IsOffScale, i == 0 ? 15 : 1)).ToList();
 
-        var cut = RenderComponent<DistributionTable>(ps => ps.Add(p => p.Question, question).Add(p => p.Distribution, new Distribution(null, null, 18, 0, 0, choices, null)));
+        var cut = Render<DistributionTable>(ps => ps.Add(p => p.Question, question).Add(p => p.Distribution, new Distribution(null, null, 18, 0, 0, choices, null)));
 
         Assert.Equal(["Answer", "Count", "Share of respondents"], cut.FindAll("thead th").Select(h => h.TextContent));
         Assert.Empty(cut.FindAll(".results-scale"));
@@ -107,7 +107,7 @@ public class DistributionTableTests : LocalizedTestContext
         };
         var choices = question.Choices().Select((c, i) => new ChoiceCount(c.Code, c.Label, c.Value, c.IsOffScale, 3 + i)).ToList();
 
-        var cut = RenderComponent<DistributionTable>(ps => ps.Add(p => p.Question, question).Add(p => p.Distribution, new Distribution(null, null, 6, 0, 2, choices, null)));
+        var cut = Render<DistributionTable>(ps => ps.Add(p => p.Question, question).Add(p => p.Distribution, new Distribution(null, null, 6, 0, 2, choices, null)));
 
         var text = cut.Find(".results-base").TextContent;
         Assert.Contains("hoppade över den. ", text);

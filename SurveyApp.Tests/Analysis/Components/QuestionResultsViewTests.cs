@@ -42,7 +42,7 @@ public class QuestionResultsViewTests : LocalizedTestContext
     }
 
     private IRenderedComponent<QuestionResultsView> Render(QuestionResults results, int number = 3) =>
-        RenderComponent<QuestionResultsView>(ps => ps.Add(p => p.WaveId, 4).Add(p => p.Results, results).Add(p => p.Number, number));
+        Render<QuestionResultsView>(ps => ps.Add(p => p.WaveId, 4).Add(p => p.Results, results).Add(p => p.Number, number));
 
     [Fact]
     public void TheHeadingCarriesTheQuestionsNumber()

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace SurveyApp.Tests.Responding.Components;
 
-public class ErrorSummaryTests : TestContext
+public class ErrorSummaryTests : BunitContext
 {
     [Fact]
     public void ProblemsAreAnnouncedUnderAHeadingEachLinkedToItsField()
@@ -15,7 +15,7 @@ public class ErrorSummaryTests : TestContext
             new ErrorSummary.Entry("Fråga 5 måste besvaras.", "#q-f5-1"),
         };
 
-        var cut = RenderComponent<ErrorSummary>(ps => ps
+        var cut = Render<ErrorSummary>(ps => ps
             .Add(p => p.Title, "Det finns problem på sidan")
             .Add(p => p.Problems, problems));
 
@@ -31,7 +31,7 @@ public class ErrorSummaryTests : TestContext
     [Fact]
     public void WithoutProblemsNothingIsRendered()
     {
-        var cut = RenderComponent<ErrorSummary>(ps => ps.Add(p => p.Title, "Det finns problem på sidan"));
+        var cut = Render<ErrorSummary>(ps => ps.Add(p => p.Title, "Det finns problem på sidan"));
 
         Assert.Empty(cut.FindAll("[role=alert]"));
         Assert.True(string.IsNullOrWhiteSpace(cut.Markup));

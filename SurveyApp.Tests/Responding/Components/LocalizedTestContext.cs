@@ -6,7 +6,7 @@ using SurveyApp.Responding.Components;
 namespace SurveyApp.Tests.Responding.Components;
 
 /// <summary>A bunit context with the app's real localised strings, and a way to render a question component.</summary>
-public abstract class LocalizedTestContext : TestContext
+public abstract class LocalizedTestContext : BunitContext
 {
     protected LocalizedTestContext()
     {
@@ -15,7 +15,7 @@ public abstract class LocalizedTestContext : TestContext
 
     protected IRenderedComponent<TComponent> RenderQuestion<TComponent>(Question question, QuestionAnswer? answer = null, string? error = null)
         where TComponent : QuestionComponentBase =>
-        RenderComponent<TComponent>(ps => ps
+        Render<TComponent>(ps => ps
             .Add(p => p.Question, question)
             .Add(p => p.Answer, answer ?? QuestionAnswer.Empty)
             .Add(p => p.Error, error));

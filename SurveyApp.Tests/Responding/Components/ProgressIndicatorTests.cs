@@ -9,7 +9,7 @@ public class ProgressIndicatorTests : LocalizedTestContext
 {
 
     private IRenderedComponent<ProgressIndicator> Render(int current, int total) =>
-        RenderComponent<ProgressIndicator>(ps => ps.Add(p => p.Current, current).Add(p => p.Total, total));
+        Render<ProgressIndicator>(ps => ps.Add(p => p.Current, current).Add(p => p.Total, total));
 
     [Fact]
     public void ShowsThePageNumberInSwedish()

@@ -9,7 +9,7 @@ public class QuestionFieldTests : LocalizedTestContext
 {
 
     private IRenderedComponent<QuestionField> Render(Question question, QuestionAnswer? answer = null, string? error = null) =>
-        RenderComponent<QuestionField>(ps => ps
+        Render<QuestionField>(ps => ps
             .Add(p => p.Question, question)
             .Add(p => p.Answer, answer ?? QuestionAnswer.Empty)
             .Add(p => p.Error, error));

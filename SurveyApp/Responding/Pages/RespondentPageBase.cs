@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
+using SurveyApp.Components;
 using SurveyApp.Resources;
 
 namespace SurveyApp.Responding.Pages;
@@ -47,10 +48,7 @@ public abstract class RespondentPageBase : ComponentBase
 
     protected void SetStatus(int status)
     {
-        if (HttpContext is { Response.HasStarted: false })
-        {
-            HttpContext.Response.StatusCode = status;
-        }
+        HttpContext?.SetOwnStatus(status);
     }
 
     protected string PagePath(int position) =>

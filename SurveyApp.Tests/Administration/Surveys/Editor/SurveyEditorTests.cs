@@ -14,7 +14,7 @@ namespace SurveyApp.Tests.Administration.Surveys.Editor;
 public sealed class SurveyEditorTests : LocalizedTestContext
 {
     private IRenderedComponent<EditorFrame> Render(SurveyEditorState state) =>
-        RenderComponent<EditorFrame>(ps => ps
+        Render<EditorFrame>(ps => ps
             .Add(p => p.State, state)
             .AddChildContent<SurveyEditor>()
             .AddChildContent<SurveyPreview>());
@@ -30,7 +30,7 @@ public sealed class SurveyEditorTests : LocalizedTestContext
         return new SurveyEditorState(definition);
     }
 
-    private static string Message(IRenderedFragment cut, string path) =>
+    private static string Message(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> cut, string path) =>
         cut.Find($"#{SurveyEditorState.ErrorId(path)}").TextContent.Replace("Fel: ", "");
 
     [Fact]
