@@ -198,6 +198,29 @@ public sealed class HiddenGroupAttackTests(HiddenGroupFixture fixture) : IClassF
         Assert.Equal(empty, withAnswer);
     }
 
+    [Theory]
+    [MemberData(nameof(WaveIndexes))]
+    public async Task TheCodingPageHidesTheTypesTheExportsHide(int waveIndex)
+    {
+        // An open answer's text on the coding page can be matched against the same text in the export, so a
+        // type the export writes as "–" must not be named beside it here either.
+        var wave = fixture.Waves[waveIndex];
+        var csv = await PageAsync($"/resultat/{wave.WaveId}/svar.csv");
+        var written = csv.Split('\n').Skip(1).Where(l => l.Length > 0).Select(l => l.Split(';')[1]).ToHashSet();
+        var hidden = wave.Types.Where(t => !written.Contains(t)).ToList();
+        Assert.Contains("–", written);
+
+        foreach (var question in new[] { "f2", "hinder" })
+        {
+            var page = MainOf(await PageAsync($"/resultat/{wave.WaveId}/fritext/{question}"));
+            var shown = page.QuerySelectorAll(".open-answer__type-value").Select(e => e.TextContent.Trim()).ToHashSet();
+
+            Assert.NotEmpty(shown);
+            Assert.Empty(shown.Intersect(hidden));
+            Assert.All(shown, t => Assert.True(written.Contains(t) || t.StartsWith("visas inte", StringComparison.Ordinal), $"{question}: {t}"));
+        }
+    }
+
     [Fact]
     public async Task TheWorkbookOfASmallCategoryReadsAsThatOfAnEmptyOne()
     {

@@ -185,7 +185,9 @@ public sealed class RespondentJourneyTests : IAsyncLifetime
     {
         var button = page.Locator(".form-nav .button--primary");
         await button.FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
+        // Waits for the form's own post to be answered: when the page stays where it is, its address alone
+        // cannot tell the answered page from the one before the post.
+        await page.RunAndWaitForResponseAsync(() => page.Keyboard.PressAsync("Enter"), r => r.Request.Method == "POST");
         await page.WaitForURLAsync(expectedUrl);
         if (!expectToStay)
         {

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using SurveyApp.Domain;
 using SurveyApp.Storage;
 
@@ -9,7 +8,7 @@ namespace SurveyApp.Analysis.Coding;
 /// Reading, searching and coding the open answers of a wave. Categories belong to a question (so a
 /// follow-up wave reuses them); their counts are distinct responses of the wave, as in the results.
 /// </summary>
-public sealed class CodingService(IDbContextFactory<SurveyDbContext> factory, SurveyCatalog catalog, IOptions<AnalysisOptions> options)
+public sealed class CodingService(IDbContextFactory<SurveyDbContext> factory, SurveyCatalog catalog, ResultsService results)
 {
     public const int MaxNameLength = 200;
 
@@ -51,10 +50,10 @@ public sealed class CodingService(IDbContextFactory<SurveyDbContext> factory, Su
                 .ToListAsync(cancellationToken))
             .ToLookup(c => c.AnswerId, c => c.CategoryId);
 
-        // A participant type with fewer responses than the minimum group would point at the organisation.
-        var typeSizes = await view.GroupBy(r => r.Invitation!.Participant!.Type).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        string? Shown(string type) => typeSizes.GetValueOrDefault(type) >= options.Value.MinGroupSize ? type : null;
+        // The types the results and the exports hide are hidden here too (docs/privacy.md): a small type would
+        // point at the organisation, and an answer's text matched against the export would undo the export's hiding.
+        var hidden = await results.HiddenTypesAsync(waveId, cancellationToken);
+        string? Shown(string type) => hidden.Contains(type) ? null : type;
 
         var found = rows
             .Where(r => term is null || r.Text.Contains(term, StringComparison.OrdinalIgnoreCase))
