@@ -407,4 +407,23 @@ public sealed class CodingServiceTests : IDisposable
         await using var db = _app.CreateDbContext();
         return await db.AnswerCategories.CountAsync(c => c.AnswerId == answerId && c.CategoryId == categoryId);
     }
+
+    [Fact]
+    public async Task ATypeHiddenOnlySoThatASmallerOneCannotBeWorkedOutIsNotNamedEither()
+    {
+        // The two region respondents become landsting: landsting 6, regionförbund 1. The one regionförbund is
+        // hidden, and so is landsting, or the total minus the types shown would give the regionförbund's answers.
+        await using (var db = _app.CreateDbContext())
+        {
+            await db.Participants.Where(p => p.Type == "region").ExecuteUpdateAsync(u => u.SetProperty(p => p.Type, "landsting"));
+        }
+        var hidden = await _app.Services.GetRequiredService<ResultsService>().HiddenTypesAsync(_wave2013);
+        Assert.Equal(["landsting", "regionförbund"], hidden.Order());
+
+        var page = await F2Async();
+
+        Assert.DoesNotContain(page.Answers, a => a.ParticipantType is "landsting" or "regionförbund");
+        Assert.Contains(page.Answers, a => a.ParticipantType == "kommun");
+        Assert.Contains(page.Answers, a => a.ParticipantType is null);
+    }
 }
