@@ -58,4 +58,19 @@ public sealed class SurveyCatalogTests
         Assert.True(afterReload > afterRace, "the survey loaded during the edit was kept in memory");
         Assert.Equal(afterReload, gate.Loads);
     }
+
+    [Fact]
+    public async Task StatementsAndOptionsComeInTheirOrderNotInTheOrderOfTheirCodes()
+    {
+        using var app = new SurveyAppFactory();
+        var json = Administration.Surveys.SurveyEdits.Json
+            .Replace("\"code\": \"barn\"", "\"code\": \"zz_barn\"")
+            .Replace("\"code\": \"natverk\"", "\"code\": \"zz_natverk\"");
+        var (imported, _) = await app.Services.GetRequiredService<SurveyApp.Administration.SurveyImporter>().ImportAsync(System.Text.Encoding.UTF8.GetBytes(json));
+
+        var survey = await app.Services.GetRequiredService<SurveyCatalog>().GetAsync(imported!.Id);
+
+        Assert.Equal(["zz_barn", "miljo"], survey!.FindQuestion("omraden")!.Items.Select(i => i.Code));
+        Assert.Equal(["zz_natverk", "utbildning", "material"], survey.FindQuestion("stod")!.Options.Select(o => o.Code));
+    }
 }

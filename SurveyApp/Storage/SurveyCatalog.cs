@@ -37,8 +37,9 @@ public sealed class SurveyCatalog(IDbContextFactory<SurveyDbContext> factory, IM
     }
 
     /// <summary>
-    /// One survey from <paramref name="surveys"/> (tracked or not) with everything it holds: sections and
-    /// questions in their order, each scaled question pointing at its scale.
+    /// One survey from <paramref name="surveys"/> (tracked or not) with everything it holds: sections,
+    /// questions, matrix statements, options and scale steps in their order, each scaled question pointing
+    /// at its scale.
     /// </summary>
     public static async Task<Survey?> LoadAsync(IQueryable<Survey> surveys, int surveyId, CancellationToken cancellationToken)
     {
@@ -60,6 +61,16 @@ public sealed class SurveyCatalog(IDbContextFactory<SurveyDbContext> factory, IM
         }
         survey.Sections.Sort((a, b) => a.Position.CompareTo(b.Position));
         survey.Sections.ForEach(s => s.Questions.Sort((a, b) => a.Position.CompareTo(b.Position)));
+        foreach (var question in survey.Questions)
+        {
+            question.Items.Sort((a, b) => a.Position.CompareTo(b.Position));
+            question.Options.Sort((a, b) => a.Position.CompareTo(b.Position));
+        }
+        survey.Scales.ForEach(s =>
+        {
+            s.Steps.Sort((a, b) => a.Position.CompareTo(b.Position));
+            s.OffScaleOptions.Sort((a, b) => a.Position.CompareTo(b.Position));
+        });
         return survey;
     }
 
