@@ -59,6 +59,19 @@ public sealed class ResultsPagesTests(HiddenGroupFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task TheCrossTabSaysWhichFilterItCounts()
+    {
+        var exchange = fixture.Waves[0].Categories.First();
+        var name = (await fixture.App.Services.GetRequiredService<ResultsService>().CategoriesAsync(1)).SelectMany(q => q.Categories).Single(c => c.Id == exchange.Id).Name;
+
+        var filtered = await ReadAsync($"/resultat/1/korstabell?fraga=f8&typ=kommun&kategori={exchange.Id}");
+        var whole = await ReadAsync("/resultat/1/korstabell?fraga=f8");
+
+        Assert.Contains($"Urval: kommun, {name}.", filtered);
+        Assert.DoesNotContain("Urval:", whole);
+    }
+
+    [Fact]
     public async Task ACrossTabOfAnUnknownQuestionSaysSo()
     {
         var main = await ReadAsync("/resultat/1/korstabell?fraga=finns-inte");

@@ -69,11 +69,13 @@ public class QuestionResultsViewTests : LocalizedTestContext
     }
 
     [Fact]
-    public void TheCrossTabLinkOfAMatrixOpensItsFirstStatement()
+    public void EachStatementOfAMatrixHasItsOwnCrossTabLinkUnderItsTable()
     {
         var cut = Render(Matrix());
 
-        var link = cut.Find(".question-results__links a").GetAttribute("href");
-        Assert.Equal("/resultat/4/korstabell?fraga=q1.a", link);
+        var links = cut.FindAll(".question-results__links a").Select(a => (a.GetAttribute("href"), a.TextContent)).ToList();
+        Assert.Equal(["/resultat/4/korstabell?fraga=q1.a", "/resultat/4/korstabell?fraga=q1.b"], links.Select(l => l.Item1));
+        Assert.EndsWith("Vi samverkar", links[0].TextContent);
+        Assert.EndsWith("Vi följer upp", links[1].TextContent);
     }
 }
