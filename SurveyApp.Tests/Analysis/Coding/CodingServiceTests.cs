@@ -426,4 +426,13 @@ public sealed class CodingServiceTests : IDisposable
         Assert.Contains(page.Answers, a => a.ParticipantType == "kommun");
         Assert.Contains(page.Answers, a => a.ParticipantType is null);
     }
+
+    [Fact]
+    public async Task ThePageNumbersItsQuestionAsTheReportDoes()
+    {
+        var page = await F2Async();
+
+        Assert.Equal(2, page.QuestionNumber);
+        Assert.Equal("Uppföljning av Samling för social hållbarhet", page.SurveyTitle);
+    }
 }

@@ -14,7 +14,14 @@ public sealed record OpenAnswerPage(
     int TotalAnswers,
     string? Search,
     IReadOnlyList<OpenAnswer> Answers,
-    IReadOnlyList<CategoryCount> Categories);
+    IReadOnlyList<CategoryCount> Categories)
+{
+    /// <summary>The question's number in its survey, as reports cite it.</summary>
+    public int QuestionNumber { get; init; }
+
+    /// <summary>The survey's title, for downloads that must say where their figures come from.</summary>
+    public string SurveyTitle { get; init; } = "";
+}
 
 /// <summary>
 /// One open answer. <see cref="Number"/> is its place among all the question's answers in the wave,

@@ -71,7 +71,11 @@ public sealed class CodingService(IDbContextFactory<SurveyDbContext> factory, Su
             .OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
 
-        return new OpenAnswerPage(waveId, wave.Name, question.Id, question.Key, question.Text, responded, order.Count, term, found, categories);
+        return new OpenAnswerPage(waveId, wave.Name, question.Id, question.Key, question.Text, responded, order.Count, term, found, categories)
+        {
+            QuestionNumber = survey.NumberOf(question),
+            SurveyTitle = survey.Title,
+        };
     }
 
     public async Task<CodingResult> CreateCategoryAsync(int questionId, string name, CancellationToken cancellationToken = default)
