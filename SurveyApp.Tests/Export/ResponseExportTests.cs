@@ -187,6 +187,7 @@ public sealed class ResponseExportTests(ExportFixture fixture) : IClassFixture<E
             Assert.Equal("Vi har ej gått vidare", f5[^1]["G"]);
             Assert.Equal("Ja", f5[^1]["I"]);
             Assert.Equal("I mycket hög grad", f5.Single(r => r["F"] == "5")["G"]);
+            Assert.All(f5, r => Assert.StartsWith("Fråga 5. I vilken grad", r["C"]));
             Assert.Contains(rows, r => r["A"] == "hinder.3" && r["G"] == "(fritt svar)");
             Assert.Contains(rows, r => r["A"] == "Svar nr");
         }

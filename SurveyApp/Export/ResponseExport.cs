@@ -71,7 +71,7 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, R
 
         using (var codebook = package.AddWorksheet(ExportTexts.CodebookSheet, new WorksheetLayout { FreezeHeader = true, AutoFilter = true, ColumnWidths = CodebookWidths }))
         {
-            WriteCodebook(codebook, columns);
+            WriteCodebook(codebook, columns, view.Survey);
         }
 
         var categoryName = filter.CategoryId is { } categoryId ? await CategoryNameAsync(categoryId, cancellationToken) : null;
@@ -200,7 +200,7 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, R
         return cells;
     }
 
-    private static void WriteCodebook(XlsxWorksheetWriter sheet, ResponseColumns columns)
+    private static void WriteCodebook(XlsxWorksheetWriter sheet, ResponseColumns columns, Survey survey)
     {
         sheet.WriteRow(new[]
         {
@@ -214,7 +214,8 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, R
             var question = column.Question;
             var item = column.Item?.Text
                 ?? (column.TextNumber is { } n ? string.Format(CultureInfo.InvariantCulture, ExportTexts.TextNumber, n) : null);
-            XlsxCell[] Describe() => [column.Header, question.Key, question.Text, ExportTexts.Kind(question.Kind), item];
+            // The question as reports cite it ("Fråga 5. …"), so a column can be found from the report's numbering.
+            XlsxCell[] Describe() => [column.Header, question.Key, QuestionSheetTexts.Title(survey.NumberOf(question), question.Text), ExportTexts.Kind(question.Kind), item];
             if (!question.IsChoice)
             {
                 sheet.WriteRow([.. Describe(), XlsxCell.Empty, ExportTexts.OpenAnswer]);
