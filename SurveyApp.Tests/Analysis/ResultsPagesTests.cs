@@ -90,6 +90,9 @@ public sealed class ResultsPagesTests(HiddenGroupFixture fixture) : IClassFixtur
 
         Assert.Contains("<caption>Fråga 2. I vilken grad arbetar ni med följande? – Barn och unga</caption>", main);
         Assert.Contains("<option value=\"omraden.barn\" selected", main);
+        // On a phone the closed list shows only the chosen option: each names its statement first.
+        Assert.Contains("<optgroup label=\"Fråga 2. I vilken grad arbetar ni med följande?\">", main);
+        Assert.Contains(">Hållbara miljöer (Fråga 2)</option>", main);
     }
 
     [Fact]
@@ -101,6 +104,7 @@ public sealed class ResultsPagesTests(HiddenGroupFixture fixture) : IClassFixtur
         Assert.Contains(" p.e.</td>", main);
         Assert.Contains("deltagare som svarat i båda omgångarna", main);
         Assert.Contains("Utan motsvarighet och utanför testet", main);
+        Assert.Contains(">Uppföljning 2015 (fiktiv) (Uppföljning av Samling för social hållbarhet)</option>", main);
         Assert.DoesNotContain("Mann–Whitney", main.Replace("Mann–Whitneys U-test när ingen deltagare svarat i båda", ""));
     }
 
