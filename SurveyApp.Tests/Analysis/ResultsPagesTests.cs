@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -106,6 +107,23 @@ public sealed class ResultsPagesTests(HiddenGroupFixture fixture) : IClassFixtur
         Assert.Contains("Utan motsvarighet och utanför testet", main);
         Assert.Contains(">Uppföljning 2015 (fiktiv) (Uppföljning av Samling för social hållbarhet)</option>", main);
         Assert.DoesNotContain("Mann–Whitney", main.Replace("Mann–Whitneys U-test när ingen deltagare svarat i båda", ""));
+    }
+
+    [Fact]
+    public async Task WavesPickedTheWrongWayRoundAreComparedEarlierFirstWithTheBaseOfEachKindOfQuestion()
+    {
+        var reversed = await ReadAsync("/resultat/jamfor?a=2&b=1");
+        var ordered = await ReadAsync("/resultat/jamfor?a=1&b=2");
+
+        Assert.Contains("Uppföljning december 2013 (17 svar) jämförd med Uppföljning 2015 (fiktiv) (16 svar).", reversed);
+        // The text that follows the wave pickers: every figure, label and test result.
+        static string Results(string main) =>
+            Regex.Replace(Regex.Replace(main[main.IndexOf("<p class=\"lead\"", StringComparison.Ordinal)..], "<!--.*?-->|<[^>]+>", " ", RegexOptions.Singleline), @"\s+", " ");
+        Assert.Equal(Results(ordered), Results(reversed));
+        // Fråga 1 is a single choice: its base names no scale.
+        var f1 = reversed[reversed.IndexOf("id=\"h-jamfor-f1\"", StringComparison.Ordinal)..reversed.IndexOf("id=\"h-jamfor-f5\"", StringComparison.Ordinal)];
+        Assert.Contains("Andelarna räknas på dem som svarat.", f1);
+        Assert.DoesNotContain("Skalsteg", f1);
     }
 
     private static string Percent(int count, int total)
