@@ -69,9 +69,12 @@ public sealed class AnalystJourneyTests : IAsyncLifetime
         Assert.True(png.Length > 2000, $"PNG of {png.Length} bytes");
 
         // Filter by participant type: the ten municipalities are shown, the four county councils are not.
-        await page.GetByLabel("kommun", new() { Exact = true }).CheckAsync();
+        var kommun = page.GetByLabel("kommun", new() { Exact = true });
+        await kommun.CheckAsync();
+        await Expect(kommun).ToBeCheckedAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Visa", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/resultat/1?typ=kommun");
+        // The filter navigates within the interactive page, so the address changes without a new page load.
+        await page.WaitForURLAsync("**/resultat/1?typ=kommun", new() { WaitUntil = WaitUntilState.Commit });
         await Expect(page.Locator(".filter-summary")).ToHaveTextAsync("Filtret visar 10 av 17 svar.");
         await WaitForChartsAsync(page);
         await _browser.CheckPageAsync(page, "filtered");
