@@ -30,6 +30,9 @@ public static class StorageExtensions
         // one skips building its services and its connection each time. Interceptors registered as
         // services (diagnostics, tests) see every command too.
         builder.Services.AddPooledDbContextFactory<SurveyDbContext>((services, options) => options.UseSqlite(connection)
+            // SQLite rebuilds a table with foreign keys switched off, which it cannot do inside a transaction;
+            // the migrations that do so are known and tested, so EF Core's warning about it is only noise.
+            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning))
             .AddInterceptors(new SqliteBusyTimeout())
             .AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         // Identity's stores take a context per request scope; it comes from the same pool.
