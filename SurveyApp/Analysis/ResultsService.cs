@@ -199,12 +199,12 @@ public sealed class ResultsService(IDbContextFactory<SurveyDbContext> factory, S
 
         var view = InView(db, waveId, filter);
         var waveTotal = await db.Responses.CountAsync(r => r.WaveId == waveId && r.SubmittedAt != null, cancellationToken);
-        var total = await view.CountAsync(cancellationToken);
+        var inView = await view.GroupBy(r => r.Invitation!.Participant!.Type)
+            .Select(g => new { Type = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Type, g => g.Count, cancellationToken);
+        var total = inView.Values.Sum();
         var showTotal = await ViewAllowedAsync(db, waveId, filter, total, waveTotal, cancellationToken);
         // One column per type the filter selects (every type of the wave's invitees without one), empty
         // ones included, so the columns themselves never tell which types answered.
-        var inView = await view.GroupBy(r => r.Invitation!.Participant!.Type)
-            .Select(g => new { Type = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Type, g => g.Count, cancellationToken);
         var columnTypes = filter.ParticipantTypes.Count > 0 ? filter.ParticipantTypes.Distinct() : await WaveTypes(db, waveId).ToListAsync(cancellationToken);
         var segments = columnTypes.ToDictionary(t => t, t => inView.GetValueOrDefault(t), StringComparer.Ordinal);
         var hidden = !showTotal ? segments.Keys.ToHashSet()
