@@ -73,6 +73,21 @@ public class CodedAnswerTests : LocalizedTestContext
     }
 
     [Fact]
+    public void BeforeThePageIsInteractiveTheBoxesAreDisabledSoNoTickIsLost()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var cut = Render(Answer(categoryIds: [2]));
+
+        Assert.All(cut.FindAll("input[type=checkbox]"), box => Assert.True(box.HasAttribute("disabled")));
+        Assert.True(cut.Find("#svar-42-kategori-2").HasAttribute("checked"));
+    }
+
+    [Fact]
+    public void OnceInteractiveTheBoxesCanBeTicked() =>
+        Assert.All(Render(Answer()).FindAll("input[type=checkbox]"), box => Assert.False(box.HasAttribute("disabled")));
+
+    [Fact]
     public void TickingAndUntickingRaiseTheChange()
     {
         var cut = Render(Answer(categoryIds: [2]));

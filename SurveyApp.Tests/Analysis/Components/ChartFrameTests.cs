@@ -67,6 +67,17 @@ public class ChartFrameTests : LocalizedTestContext
     }
 
     [Fact]
+    public void TheDownloadButtonsWaitForThePageToBeInteractive()
+    {
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+
+        var buttons = Render().FindAll(".chart__downloads button");
+
+        Assert.Equal(2, buttons.Count);
+        Assert.All(buttons, button => Assert.True(button.HasAttribute("disabled")));
+    }
+
+    [Fact]
     public void ADownloadIsHeadedWithTheQuestionAndSaysWhereItsFiguresComeFrom()
     {
         JSInterop.SetupVoid("surveyCharts.download", _ => true);

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using SurveyApp.Domain;
 using SurveyApp.Responding.Components;
@@ -11,6 +12,8 @@ public abstract class LocalizedTestContext : BunitContext
     protected LocalizedTestContext()
     {
         Services.AddLocalization();
+        // Components render as on a page whose circuit is connected; a test of what shows before that sets its own.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     protected IRenderedComponent<TComponent> RenderQuestion<TComponent>(Question question, QuestionAnswer? answer = null, string? error = null)
