@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using SurveyApp.Storage;
+using SurveyApp.Storage.Providers;
 
 namespace SurveyApp.Benchmarks;
 
@@ -59,7 +60,8 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
     /// <summary>A factory of new, unpooled contexts, one per call (the app pools them; these tools do not need to).</summary>
     public IDbContextFactory<SurveyDbContext> CreateFactory(params IInterceptor[] interceptors)
     {
-        var options = new DbContextOptionsBuilder<SurveyDbContext>().UseSqlite(ConnectionString);
+        var options = new DbContextOptionsBuilder<SqliteSurveyDbContext>();
+        new SqliteEngine(Path).Configure(options);
         if (interceptors.Length > 0)
         {
             options.AddInterceptors(interceptors);
@@ -85,8 +87,8 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private sealed class SurveyContextFactory(DbContextOptions<SurveyDbContext> options) : IDbContextFactory<SurveyDbContext>
+    private sealed class SurveyContextFactory(DbContextOptions<SqliteSurveyDbContext> options) : IDbContextFactory<SurveyDbContext>
     {
-        public SurveyDbContext CreateDbContext() => new(options);
+        public SurveyDbContext CreateDbContext() => new SqliteSurveyDbContext(options);
     }
 }

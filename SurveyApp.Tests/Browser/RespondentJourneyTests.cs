@@ -142,8 +142,7 @@ public sealed class RespondentJourneyTests : IAsyncLifetime
 
     private async Task AssertStoredAnswersAsync()
     {
-        var options = new DbContextOptionsBuilder<SurveyDbContext>().UseSqlite($"Data Source={_app.DatabasePath}").Options;
-        await using var db = new SurveyDbContext(options);
+        await using var db = _app.Database.CreateContext();
         var response = await db.Responses.Include(r => r.Answers).SingleAsync();
         Assert.NotNull(response.SubmittedAt);
         var keys = await db.Questions.ToDictionaryAsync(q => q.Id, q => q.Key);
@@ -163,7 +162,6 @@ public sealed class RespondentJourneyTests : IAsyncLifetime
             "hinder=Resursbrist",
             "skl-stod=Fortsätt med Mötesplats social hållbarhet. <script>alert('x')</script>",
         ], stored);
-        SqliteConnection.ClearAllPools();
     }
 
     /// <summary>Selects a radio button from the keyboard: focus it, press space.</summary>

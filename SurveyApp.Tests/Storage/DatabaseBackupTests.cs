@@ -1,11 +1,13 @@
 using Microsoft.Data.Sqlite;
 using SurveyApp.Storage;
+using SurveyApp.Storage.Providers;
 using SurveyApp.Tests.Support;
 using Xunit;
 
 namespace SurveyApp.Tests.Storage;
 
 /// <summary>Backups taken with <c>VACUUM INTO</c> from the running app, checked, and restored.</summary>
+[Trait(TestDatabase.Engine, "Sqlite")]
 public sealed class DatabaseBackupTests : IAsyncLifetime
 {
     private readonly AppProcess _app = new();
@@ -54,7 +56,7 @@ public sealed class DatabaseBackupTests : IAsyncLifetime
         await saving;
 
         Assert.Contains("integrity check ok", output);
-        Assert.Null(await DatabaseBackup.CheckAsync(backup));
+        Assert.Null(await SqliteBackup.CheckAsync(backup));
         Assert.Equal(1, await CountAsync(backup, "SELECT COUNT(*) FROM Responses WHERE SubmittedAt IS NOT NULL"));
         Assert.Equal(20, await CountAsync(backup, "SELECT COUNT(*) FROM Invitations"));
         // Every response in the copy has all the answers its pages saved: nothing half-copied.
@@ -68,7 +70,7 @@ public sealed class DatabaseBackupTests : IAsyncLifetime
         var target = Path.Combine(_app.Folder, "existing.db");
         await File.WriteAllTextAsync(target, "keep me");
 
-        var result = await DatabaseBackup.BackUpAsync(_app.DatabasePath, target);
+        var result = await SqliteBackup.BackUpAsync(_app.DatabasePath, target);
 
         Assert.False(result.Succeeded);
         Assert.Equal("keep me", await File.ReadAllTextAsync(target));
@@ -113,7 +115,7 @@ public sealed class DatabaseBackupTests : IAsyncLifetime
             await client.GetPageAsync(_app.InvitationLinks().Select(l => new Uri(l).AbsolutePath).First());
         }
 
-        var result = await DatabaseBackup.RestoreAsync(backup, _app.DatabasePath);
+        var result = await SqliteBackup.RestoreAsync(backup, _app.DatabasePath);
 
         Assert.False(result.Succeeded);
         Assert.Contains("stop the app", result.Message);
@@ -138,7 +140,7 @@ public sealed class DatabaseBackupTests : IAsyncLifetime
 
         foreach (var file in new[] { damaged, foreign, Path.Combine(_app.Folder, "missing.db") })
         {
-            var result = await DatabaseBackup.RestoreAsync(file, _app.DatabasePath);
+            var result = await SqliteBackup.RestoreAsync(file, _app.DatabasePath);
             Assert.False(result.Succeeded);
             Assert.Contains(file, result.Message);
         }

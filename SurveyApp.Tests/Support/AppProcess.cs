@@ -6,9 +6,10 @@ namespace SurveyApp.Tests.Support;
 
 /// <summary>
 /// The published app (<see cref="PublishedApp"/>) started as its own process on a loopback port in
-/// Production, with its own data folder. It can be killed and started again on the same database.
+/// Production, with its own data folder. It can be killed and started again on the same database;
+/// <paramref name="database"/> lets several processes share one (the caller then disposes it).
 /// </summary>
-public sealed class AppProcess(bool demoResponses = false) : IAsyncDisposable
+public sealed class AppProcess(bool demoResponses = false, TestDatabase? database = null) : IAsyncDisposable
 {
     private Process? _process;
     private readonly List<string> _output = [];
@@ -19,7 +20,14 @@ public sealed class AppProcess(bool demoResponses = false) : IAsyncDisposable
 
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
-    public string DatabasePath => Path.Combine(Folder, "surveyapp.db");
+    /// <summary>The process's database: SQLite in its folder, or PostgreSQL on the test run's second pass.</summary>
+    public TestDatabase Database => _database ??= new TestDatabase(Folder);
+
+    private TestDatabase? _database = database;
+    private readonly bool _ownsDatabase = database is null;
+
+    /// <summary>The SQLite file, on a SQLite run.</summary>
+    public string DatabasePath => Database.SqlitePath;
 
     public string LinksFile => Path.Combine(Folder, "invitation-links.csv");
 
@@ -61,7 +69,10 @@ public sealed class AppProcess(bool demoResponses = false) : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Urls"] = BaseUrl;
-        start.Environment["Storage__DatabasePath"] = DatabasePath;
+        foreach (var (key, value) in Database.Settings)
+        {
+            start.Environment[key.Replace(":", "__")] = value;
+        }
         start.Environment["Seed__Enabled"] = "true";
         start.Environment["Seed__SurveyFile"] = RepoPaths.ModelSurvey;
         start.Environment["Seed__ParticipantsFile"] = RepoPaths.ModelParticipants;
@@ -104,6 +115,10 @@ public sealed class AppProcess(bool demoResponses = false) : IAsyncDisposable
     {
         await KillAsync();
         _process?.Dispose();
+        if (_ownsDatabase)
+        {
+            _database?.Dispose();
+        }
         try
         {
             Directory.Delete(Folder, recursive: true);

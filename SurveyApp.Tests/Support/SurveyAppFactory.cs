@@ -7,7 +7,8 @@ using SurveyApp.Storage;
 namespace SurveyApp.Tests.Support;
 
 /// <summary>
-/// The whole app served in memory, on a fresh SQLite file of its own, seeded with the model survey,
+/// The whole app served in memory, on a fresh database of its own (<see cref="TestDatabase"/>: SQLite, or
+/// PostgreSQL on the test run's second pass), seeded with the model survey,
 /// its 20 participants and their invitations (whose links are read back from the links file);
 /// with <c>demoResponses</c> also the demo responses, codings and the fictional follow-up wave.
 /// Wrong survey links are not limited here (the in-memory server has no client address, so every test
@@ -20,7 +21,12 @@ public sealed class SurveyAppFactory(
 {
     public string Folder { get; } = Directory.CreateTempSubdirectory("surveyapp-test-").FullName;
 
-    public string DatabasePath => Path.Combine(Folder, "surveyapp.db");
+    public TestDatabase Database => _database ??= new TestDatabase(Folder);
+
+    private TestDatabase? _database;
+
+    /// <summary>The SQLite file, on a SQLite run.</summary>
+    public string DatabasePath => Database.SqlitePath;
 
     public string LinksFile => Path.Combine(Folder, "invitation-links.csv");
 
@@ -30,7 +36,10 @@ public sealed class SurveyAppFactory(
         // In memory, from the build folder rather than a publish folder: the framework's and the packages'
         // static assets come from where the build left them, as they do for dotnet run.
         builder.UseStaticWebAssets();
-        builder.UseSetting("Storage:DatabasePath", DatabasePath);
+        foreach (var (key, value) in Database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.UseSetting("Seed:Enabled", "true");
         builder.UseSetting("Seed:SurveyFile", RepoPaths.ModelSurvey);
         builder.UseSetting("Seed:ParticipantsFile", RepoPaths.ModelParticipants);
@@ -59,7 +68,7 @@ public sealed class SurveyAppFactory(
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _database?.Dispose();
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -128,7 +128,7 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, R
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var rows =
-            from r in ResultsService.InView(db, waveId, filter, InIdOrder(db)).AsNoTracking()
+            from r in ResultsService.InView(db, waveId, filter, db.ResponsesInIdOrder()).AsNoTracking()
             join p in db.Participants.AsNoTracking() on r.ParticipantId equals p.Id
             join a in db.Answers.AsNoTracking() on r.Id equals a.ResponseId into answers
             from a in answers.DefaultIfEmpty()
@@ -159,14 +159,6 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, R
         }
         if (current is not null) yield return current;
     }
-
-    /// <summary>
-    /// The responses straight from their table, in id order: the rows then arrive in the order the query
-    /// asks for, whereas going through the index on wave would make SQLite sort every answer row of the
-    /// wave first (measured at 100,000 responses: about 0.5 s against 1.3 s for the query alone).
-    /// </summary>
-    private static IQueryable<Response> InIdOrder(SurveyDbContext db) =>
-        db.Responses.FromSqlRaw("SELECT * FROM \"Responses\" NOT INDEXED");
 
     private static IEnumerable<string> Header(ResponseColumns columns) =>
         [ExportTexts.ResponseNumber, ExportTexts.ParticipantType, .. columns.Columns.Select(c => c.Header)];

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SurveyApp.Administration.Staff;
@@ -7,9 +8,10 @@ namespace SurveyApp.Storage;
 
 /// <summary>
 /// The SurveyApp database. Reach it through IDbContextFactory, one short-lived context per operation.
-/// Schema changes are migrations: <c>dotnet ef migrations add NAME --project SurveyApp --output-dir Storage/Migrations</c>.
+/// Each database engine has a context of its own deriving from this one (<see cref="Providers"/>), so that
+/// each has its own migrations; the model is the same.
 /// </summary>
-public class SurveyDbContext(DbContextOptions<SurveyDbContext> options) : IdentityDbContext<StaffUser>(options)
+public abstract class SurveyDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Survey> Surveys => Set<Survey>();
     public DbSet<Section> Sections => Set<Section>();
@@ -23,6 +25,14 @@ public class SurveyDbContext(DbContextOptions<SurveyDbContext> options) : Identi
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<AnswerCategory> AnswerCategories => Set<AnswerCategory>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    /// <summary>The keys that protect sign-in cookies and forms, shared by every app process on the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>
+    /// All responses, read in id order as cheaply as the engine allows; the export reads a whole wave this way.
+    /// </summary>
+    public virtual IQueryable<Response> ResponsesInIdOrder() => Responses;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -8,7 +8,10 @@ namespace SurveyApp.Tests.Responding.Faults;
 /// <summary>
 /// The app process is killed (SIGKILL) while respondents are mid-survey or submitting, then started
 /// again on the same database: what was saved is there, what was submitted is whole, nothing is half.
+/// SQLite only: it reads the file directly and checks its integrity; on PostgreSQL the server, not the app
+/// process, owns the data, so killing the app cannot damage it.
 /// </summary>
+[Trait(TestDatabase.Engine, "Sqlite")]
 public sealed class CrashRecoveryTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly AppProcess _app = new();

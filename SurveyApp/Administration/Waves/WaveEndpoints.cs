@@ -7,12 +7,12 @@ using SurveyApp.Responding;
 
 namespace SurveyApp.Administration.Waves;
 
-/// <summary>Reads the page's date fields (datetime-local, in the server's time zone).</summary>
+/// <summary>Reads the page's date fields (datetime-local, in the server's time zone), as UTC times.</summary>
 public static class WaveForms
 {
     public static DateTimeOffset? Parse(string? local) =>
         DateTime.TryParseExact(local, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out var value)
-            ? new DateTimeOffset(value)
+            ? new DateTimeOffset(value).ToUniversalTime()
             : null;
 }
 

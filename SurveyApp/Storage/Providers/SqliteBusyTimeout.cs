@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace SurveyApp.Storage;
+namespace SurveyApp.Storage.Providers;
 
 /// <summary>
 /// Lets SQLite itself wait for another connection's write lock, checking again within milliseconds.

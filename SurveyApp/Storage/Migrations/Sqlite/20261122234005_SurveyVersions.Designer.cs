@@ -4,13 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using SurveyApp.Storage;
+using SurveyApp.Storage.Providers;
 
 #nullable disable
 
-namespace SurveyApp.Storage.Migrations
+namespace SurveyApp.Storage.Migrations.Sqlite
 {
-    [DbContext(typeof(SurveyDbContext))]
+    [DbContext(typeof(SqliteSurveyDbContext))]
     [Migration("20261122234005_SurveyVersions")]
     partial class SurveyVersions
     {

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace SurveyApp.Storage.Migrations
+namespace SurveyApp.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class OneSidedScales : Migration

@@ -4,15 +4,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using SurveyApp.Storage;
+using SurveyApp.Storage.Providers;
 
 #nullable disable
 
-namespace SurveyApp.Storage.Migrations
+namespace SurveyApp.Storage.Migrations.Sqlite
 {
-    [DbContext(typeof(SurveyDbContext))]
-    [Migration("20261122195816_OneSidedScales")]
-    partial class OneSidedScales
+    [DbContext(typeof(SqliteSurveyDbContext))]
+    [Migration("20261122185552_StaffAccounts")]
+    partial class StaffAccounts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -225,9 +225,6 @@ namespace SurveyApp.Storage.Migrations
                     b.Property<int?>("ItemId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ParticipantId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
@@ -243,57 +240,15 @@ namespace SurveyApp.Storage.Migrations
                     b.Property<int?>("Value")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("WaveId")
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("Id");
 
                     b.HasIndex("ItemId");
 
-                    b.HasIndex("QuestionId");
-
                     b.HasIndex("ResponseId");
 
-                    b.HasIndex("WaveId", "QuestionId", "ItemId", "Code", "ParticipantId", "ResponseId");
+                    b.HasIndex("QuestionId", "ItemId", "Code", "ResponseId");
 
                     b.ToTable("Answers");
-                });
-
-            modelBuilder.Entity("SurveyApp.Domain.AnswerCategory", b =>
-                {
-                    b.Property<long>("AnswerId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CategoryId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("AnswerId", "CategoryId");
-
-                    b.HasIndex("CategoryId");
-
-                    b.ToTable("AnswerCategories");
-                });
-
-            modelBuilder.Entity("SurveyApp.Domain.Category", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("QuestionId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("QuestionId", "Name")
-                        .IsUnique();
-
-                    b.ToTable("Categories");
                 });
 
             modelBuilder.Entity("SurveyApp.Domain.Invitation", b =>
@@ -326,7 +281,7 @@ namespace SurveyApp.Storage.Migrations
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.HasIndex("WaveId", "RevokedAt", "ParticipantId");
+                    b.HasIndex("WaveId", "ParticipantId");
 
                     b.ToTable("Invitations");
                 });
@@ -480,9 +435,6 @@ namespace SurveyApp.Storage.Migrations
                     b.Property<int>("InvitationId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ParticipantId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("ResumePosition")
                         .HasColumnType("INTEGER");
 
@@ -503,9 +455,7 @@ namespace SurveyApp.Storage.Migrations
                     b.HasIndex("InvitationId")
                         .IsUnique();
 
-                    b.HasIndex("ParticipantId");
-
-                    b.HasIndex("WaveId", "SubmittedAt", "ParticipantId");
+                    b.HasIndex("WaveId", "SubmittedAt");
 
                     b.ToTable("Responses");
                 });
@@ -514,9 +464,6 @@ namespace SurveyApp.Storage.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Bipolar")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Key")
@@ -756,36 +703,6 @@ namespace SurveyApp.Storage.Migrations
                         .HasForeignKey("ResponseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("SurveyApp.Domain.Wave", null)
-                        .WithMany()
-                        .HasForeignKey("WaveId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SurveyApp.Domain.AnswerCategory", b =>
-                {
-                    b.HasOne("SurveyApp.Domain.Answer", null)
-                        .WithMany()
-                        .HasForeignKey("AnswerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("SurveyApp.Domain.Category", null)
-                        .WithMany()
-                        .HasForeignKey("CategoryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SurveyApp.Domain.Category", b =>
-                {
-                    b.HasOne("SurveyApp.Domain.Question", null)
-                        .WithMany()
-                        .HasForeignKey("QuestionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("SurveyApp.Domain.Invitation", b =>
@@ -843,15 +760,9 @@ namespace SurveyApp.Storage.Migrations
 
             modelBuilder.Entity("SurveyApp.Domain.Response", b =>
                 {
-                    b.HasOne("SurveyApp.Domain.Invitation", "Invitation")
+                    b.HasOne("SurveyApp.Domain.Invitation", null)
                         .WithMany()
                         .HasForeignKey("InvitationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("SurveyApp.Domain.Participant", null)
-                        .WithMany()
-                        .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
@@ -860,8 +771,6 @@ namespace SurveyApp.Storage.Migrations
                         .HasForeignKey("WaveId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.Navigation("Invitation");
                 });
 
             modelBuilder.Entity("SurveyApp.Domain.Scale", b =>

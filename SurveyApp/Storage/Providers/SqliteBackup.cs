@@ -1,10 +1,6 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
-namespace SurveyApp.Storage;
-
-/// <summary>What a backup or restore did, or why it did nothing.</summary>
-public sealed record BackupResult(bool Succeeded, string Message);
+namespace SurveyApp.Storage.Providers;
 
 /// <summary>
 /// Consistent copies of the SQLite database, taken while the app runs, and their restoring.
@@ -12,7 +8,7 @@ public sealed record BackupResult(bool Succeeded, string Message);
 /// started and nothing written after, and respondents go on saving meanwhile (WAL lets a writer and
 /// readers work at once). A restore checks the copy first and only then replaces the database.
 /// </summary>
-public static class DatabaseBackup
+public static class SqliteBackup
 {
     /// <summary>Writes a consistent copy of <paramref name="database"/> to <paramref name="target"/>, which must not exist.</summary>
     public static async Task<BackupResult> BackUpAsync(string database, string target, CancellationToken cancellationToken = default)
@@ -79,18 +75,11 @@ public static class DatabaseBackup
     public static string RunningFile(string database) => database + ".running";
 
     /// <summary>Marks the database as served by this process until the app stops (a killed process leaves a stale mark, which is ignored).</summary>
-    public static void MarkDatabaseRunning(this WebApplication app)
+    public static void MarkRunning(string database, IHostApplicationLifetime lifetime)
     {
-        var file = RunningFile(DatabasePath(app.Services));
+        var file = RunningFile(database);
         File.WriteAllText(file, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        app.Lifetime.ApplicationStopped.Register(() => File.Delete(file));
-    }
-
-    /// <summary>The configured database file.</summary>
-    private static string DatabasePath(IServiceProvider services)
-    {
-        using var db = services.GetRequiredService<IDbContextFactory<SurveyDbContext>>().CreateDbContext();
-        return db.Database.GetDbConnection().DataSource;
+        lifetime.ApplicationStopped.Register(() => File.Delete(file));
     }
 
     /// <summary>True unless a live process other than this one has marked the database as served.</summary>
@@ -142,27 +131,4 @@ public static class DatabaseBackup
 
     private static SqliteConnection Open(string file, SqliteOpenMode mode) =>
         new(new SqliteConnectionStringBuilder { DataSource = file, Mode = mode, Pooling = false }.ToString());
-
-    /// <summary>
-    /// The commands <c>backup FILE</c> and <c>restore FILE</c>, on the configured database; true if the
-    /// arguments were one of them (the app then exits instead of serving).
-    /// </summary>
-    public static async Task<bool> RunBackupCommandAsync(this WebApplication app, string[] args)
-    {
-        if (args is not ["backup" or "restore", ..])
-        {
-            return false;
-        }
-        if (args is not [var command, var file])
-        {
-            Console.Error.WriteLine("Usage: backup FILE   (a consistent copy, while the app runs)\n       restore FILE  (with the app stopped)");
-            Environment.ExitCode = 2;
-            return true;
-        }
-        var database = DatabasePath(app.Services);
-        var result = command == "backup" ? await BackUpAsync(database, file) : await RestoreAsync(file, database);
-        (result.Succeeded ? Console.Out : Console.Error).WriteLine(result.Message);
-        Environment.ExitCode = result.Succeeded ? 0 : 1;
-        return true;
-    }
 }

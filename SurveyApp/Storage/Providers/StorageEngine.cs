@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace SurveyApp.Storage.Providers;
+
+/// <summary>What a backup or restore did, or why it did nothing.</summary>
+public sealed record BackupResult(bool Succeeded, string Message);
+
+/// <summary>
+/// Everything that differs between the database engines, in one place: how the context is built, what is
+/// done around migrating, how a backup is taken and restored. The rest of the app sees only
+/// <see cref="IDbContextFactory{SurveyDbContext}"/>.
+/// </summary>
+public abstract class StorageEngine
+{
+    public static StorageEngine For(StorageOptions options, string contentRoot) => options.Provider switch
+    {
+        StorageProvider.Sqlite => new SqliteEngine(Path.GetFullPath(options.DatabasePath, contentRoot)),
+        StorageProvider.PostgreSql => new PostgreSqlEngine(options.ConnectionString),
+        _ => throw new InvalidOperationException($"Unknown storage provider {options.Provider}."),
+    };
+
+    /// <summary>Where the data is, for the start-up message and the backup commands (never with a password).</summary>
+    public abstract string Description { get; }
+
+    /// <summary>Registers <see cref="IDbContextFactory{SurveyDbContext}"/> (pooled) for this engine.</summary>
+    public abstract void AddContextFactory(IServiceCollection services);
+
+    /// <summary>Creates the database if need be and brings its schema up to date.</summary>
+    public abstract Task MigrateAsync(SurveyDbContext db, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes a consistent copy of the database to <paramref name="target"/>, which must not exist, while the app runs.</summary>
+    public abstract Task<BackupResult> BackUpAsync(string target, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the database with the backup <paramref name="source"/> after checking it; the app must be stopped.</summary>
+    public abstract Task<BackupResult> RestoreAsync(string source, CancellationToken cancellationToken = default);
+
+    /// <summary>Records that this process serves the database until it stops, where the engine needs to know.</summary>
+    public virtual void MarkRunning(IHostApplicationLifetime lifetime)
+    {
+    }
+
+    /// <summary>
+    /// A pooled factory of the engine's own context, offered as the factory of <see cref="SurveyDbContext"/>.
+    /// Pooled: the respondent pages create a context per operation, several per request, and a pooled one
+    /// skips building its services each time. Interceptors registered as services (diagnostics, tests)
+    /// see every command too.
+    /// </summary>
+    protected static void AddPooledFactory<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+        where TContext : SurveyDbContext
+    {
+        services.AddPooledDbContextFactory<TContext>((provider, options) =>
+        {
+            configure(options);
+            options.AddInterceptors(provider.GetServices<IInterceptor>());
+        });
+        services.AddSingleton<IDbContextFactory<SurveyDbContext>>(provider =>
+            new ContextFactory<TContext>(provider.GetRequiredService<IDbContextFactory<TContext>>()));
+    }
+
+    private sealed class ContextFactory<TContext>(IDbContextFactory<TContext> engine) : IDbContextFactory<SurveyDbContext>
+        where TContext : SurveyDbContext
+    {
+        public SurveyDbContext CreateDbContext() => engine.CreateDbContext();
+
+        public async Task<SurveyDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await engine.CreateDbContextAsync(cancellationToken);
+    }
+}
