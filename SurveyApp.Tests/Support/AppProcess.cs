@@ -164,7 +164,7 @@ public sealed class AppProcess(bool demoResponses = false, TestDatabase? databas
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -6,20 +6,52 @@ namespace SurveyApp.Storage;
 
 /// <summary>
 /// Loads a survey with its sections, questions, scales and options. Loaded surveys are kept in memory
-/// for a while; an edit of a survey forgets it (see <see cref="Forget"/>).
+/// for a while; an edit of a survey forgets it in the process that made the edit (see <see cref="Forget"/>).
+/// Where other app processes may share the database (PostgreSQL), they cannot be told, so there a survey
+/// is kept for a few seconds only: an edit made in one process is seen by all within <see cref="SharedKeepFor"/>.
 /// </summary>
-public sealed class SurveyCatalog(IDbContextFactory<SurveyDbContext> factory, IMemoryCache cache)
+public sealed class SurveyCatalog
 {
     private static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(10);
 
+    private readonly IDbContextFactory<SurveyDbContext> _factory;
+    private readonly IMemoryCache _cache;
+    private readonly bool _shared;
+
+    /// <summary>The app's catalog, on the configured engine.</summary>
+    public SurveyCatalog(IDbContextFactory<SurveyDbContext> factory, IMemoryCache cache, Providers.StorageEngine engine)
+        : this(factory, cache, engine.MayBeShared)
+    {
+    }
+
+    /// <summary>A catalog for a process that has the database to itself (tools, benchmarks).</summary>
+    public SurveyCatalog(IDbContextFactory<SurveyDbContext> factory, IMemoryCache cache)
+        : this(factory, cache, shared: false)
+    {
+    }
+
+    private SurveyCatalog(IDbContextFactory<SurveyDbContext> factory, IMemoryCache cache, bool shared)
+    {
+        _factory = factory;
+        _cache = cache;
+        _shared = shared;
+    }
+
+    /// <summary>How long a survey is kept when several processes may share the database.</summary>
+    public static readonly TimeSpan SharedKeepFor = TimeSpan.FromSeconds(5);
+
+    private MemoryCacheEntryOptions EntryOptions => _shared
+        ? new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = SharedKeepFor }
+        : new MemoryCacheEntryOptions { SlidingExpiration = KeepFor };
+
     public async Task<Survey?> GetAsync(int surveyId, CancellationToken cancellationToken = default)
     {
-        if (cache.TryGetValue(CacheKey(surveyId), out Survey? cached))
+        if (_cache.TryGetValue(CacheKey(surveyId), out Survey? cached))
         {
             return cached;
         }
         var generation = Generation(surveyId);
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
         var survey = await LoadAsync(db.Surveys.AsNoTrackingWithIdentityResolution(), surveyId, cancellationToken);
         if (survey is null)
         {
@@ -30,7 +62,7 @@ public sealed class SurveyCatalog(IDbContextFactory<SurveyDbContext> factory, IM
         {
             if (Generation(surveyId) == generation)
             {
-                cache.Set(CacheKey(surveyId), survey, new MemoryCacheEntryOptions { SlidingExpiration = KeepFor });
+                _cache.Set(CacheKey(surveyId), survey, EntryOptions);
             }
         }
         return survey;
@@ -80,7 +112,7 @@ public sealed class SurveyCatalog(IDbContextFactory<SurveyDbContext> factory, IM
         lock (_generations)
         {
             _generations[surveyId] = Generation(surveyId) + 1;
-            cache.Remove(CacheKey(surveyId));
+            _cache.Remove(CacheKey(surveyId));
         }
     }
 

@@ -38,6 +38,8 @@ public sealed class PostgreSqlEngine : StorageEngine
 
     public override string Description => $"PostgreSQL database {_connection.Database} on {_connection.Host}:{_connection.Port}";
 
+    public override bool MayBeShared => true;
+
     public override void AddContextFactory(IServiceCollection services) =>
         AddPooledFactory<PostgreSqlSurveyDbContext>(services, Configure);
 

@@ -25,6 +25,9 @@ public sealed class SqliteEngine(string databasePath) : StorageEngine
 
     public override string Description => $"SQLite {DatabasePath}";
 
+    /// <summary>One app process per SQLite file: the file is on that machine and takes one writer at a time.</summary>
+    public override bool MayBeShared => false;
+
     public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = true, DefaultTimeout = 30 }.ToString();
 
     public override void AddContextFactory(IServiceCollection services) =>

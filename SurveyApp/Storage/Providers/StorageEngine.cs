@@ -23,6 +23,12 @@ public abstract class StorageEngine
     /// <summary>Where the data is, for the start-up message and the backup commands (never with a password).</summary>
     public abstract string Description { get; }
 
+    /// <summary>
+    /// Whether several app processes may share the database, so that what one process keeps in memory
+    /// (the survey catalog) may be outdated by another's edit.
+    /// </summary>
+    public abstract bool MayBeShared { get; }
+
     /// <summary>Registers <see cref="IDbContextFactory{SurveyDbContext}"/> (pooled) for this engine.</summary>
     public abstract void AddContextFactory(IServiceCollection services);
 
