@@ -15,6 +15,7 @@ using SurveyApp.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSurveyStorage();
+builder.AddReverseProxy();
 builder.AddUiLocalization();
 builder.AddResponding();
 builder.AddWrongLinkLimit();
@@ -42,6 +43,7 @@ if (await app.RunStaffCommandAsync(args))
 await app.SeedModelSurveyAsync();
 app.MarkDatabaseRunning();
 
+app.UseReverseProxy();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/fel", createScopeForErrors: true);

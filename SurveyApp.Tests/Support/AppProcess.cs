@@ -7,9 +7,10 @@ namespace SurveyApp.Tests.Support;
 /// <summary>
 /// The published app (<see cref="PublishedApp"/>) started as its own process on a loopback port in
 /// Production, with its own data folder. It can be killed and started again on the same database;
-/// <paramref name="database"/> lets several processes share one (the caller then disposes it).
+/// <paramref name="database"/> lets several processes share one (the caller then disposes it);
+/// <paramref name="settings"/> are further configuration ("Section:Key").
 /// </summary>
-public sealed class AppProcess(bool demoResponses = false, TestDatabase? database = null) : IAsyncDisposable
+public sealed class AppProcess(bool demoResponses = false, TestDatabase? database = null, IReadOnlyDictionary<string, string>? settings = null) : IAsyncDisposable
 {
     private Process? _process;
     private readonly List<string> _output = [];
@@ -78,7 +79,7 @@ public sealed class AppProcess(bool demoResponses = false, TestDatabase? databas
         start.Environment["Seed__ParticipantsFile"] = RepoPaths.ModelParticipants;
         start.Environment["Seed__LinksFile"] = LinksFile;
         start.Environment["Responding__PublicBaseUrl"] = BaseUrl;
-        foreach (var (key, value) in DemoSettings(demoResponses))
+        foreach (var (key, value) in DemoSettings(demoResponses).Concat((settings ?? new Dictionary<string, string>()).Select(s => (s.Key, s.Value))))
         {
             start.Environment[key.Replace(":", "__")] = value;
         }
