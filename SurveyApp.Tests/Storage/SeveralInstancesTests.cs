@@ -34,10 +34,9 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // The first process creates, migrates and seeds the database; the second finds it ready.
         _password = (await _first.RunCommandAsync("create-staff", Email, "analyst")).Trim().Split(' ')[^1];
-        await _first.StartAsync();
-        await _second.StartAsync();
+        // Both start at once on the new database: one seeds it, the other waits and finds it seeded.
+        await Task.WhenAll(_first.StartAsync(), _second.StartAsync());
         _proxy = await NginxProxy.StartAsync(_first.Port, _second.Port);
     }
 
@@ -61,12 +60,27 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         return (Client(_first), Client(_second));
     }
 
+    /// <summary>The invitation links, written by whichever process seeded the database.</summary>
+    private IReadOnlyList<string> SeededLinks() =>
+        new[] { _first, _second }.Where(app => File.Exists(app.LinksFile)).SelectMany(app => app.InvitationLinks()).Select(l => new Uri(l).AbsolutePath).ToList();
+
+    [Fact]
+    public async Task ProcessesStartingTogetherSeedTheDatabaseOnce()
+    {
+        await using var db = _database.CreateContext();
+
+        Assert.Equal(1, await db.Surveys.CountAsync());
+        Assert.Equal(20, await db.Participants.CountAsync());
+        Assert.Equal(2, await db.Waves.CountAsync());
+        Assert.Equal(20, SeededLinks().Count);
+    }
+
     /// <summary>Links whose participants have not submitted in the demo data, so still usable.</summary>
     private async Task<IReadOnlyList<string>> UsableLinksAsync()
     {
         using var client = new HttpClient { BaseAddress = new Uri(_first.BaseUrl) };
         var usable = new List<string>();
-        foreach (var link in _first.InvitationLinks().Select(l => new Uri(l).AbsolutePath))
+        foreach (var link in SeededLinks())
         {
             if ((await client.GetPageAsync(link)).Status == HttpStatusCode.OK)
             {

@@ -171,6 +171,10 @@ public static class AdministrationExtensions
         return builder;
     }
 
-    public static async Task SeedModelSurveyAsync(this WebApplication app) =>
+    public static async Task SeedModelSurveyAsync(this WebApplication app)
+    {
+        // Processes that start together on an empty shared database seed it once: the others wait, then find it seeded.
+        await using var _ = await app.Services.GetRequiredService<Storage.Providers.StorageEngine>().LockAsync("seed");
         await app.Services.GetRequiredService<ModelSurveySeeder>().SeedIfEmptyAsync();
+    }
 }

@@ -53,6 +53,18 @@ public sealed class PostgreSqlEngine : StorageEngine
     public override async Task MigrateAsync(SurveyDbContext db, CancellationToken cancellationToken = default) =>
         await db.Database.MigrateAsync(cancellationToken);
 
+    /// <summary>A PostgreSQL advisory lock, held by a connection of its own until disposed (closing it releases the lock).</summary>
+    public override async Task<IAsyncDisposable> LockAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connection.ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT pg_advisory_lock(hashtext(@name))";
+        command.Parameters.AddWithValue("name", "SurveyApp:" + name);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
     public override async Task<BackupResult> BackUpAsync(string target, CancellationToken cancellationToken = default)
     {
         target = Path.GetFullPath(target);

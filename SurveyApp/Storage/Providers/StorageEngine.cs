@@ -41,6 +41,21 @@ public abstract class StorageEngine
     /// <summary>Replaces the database with the backup <paramref name="source"/> after checking it; the app must be stopped.</summary>
     public abstract Task<BackupResult> RestoreAsync(string source, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Holds a lock named <paramref name="name"/> across every app process on the database until the
+    /// result is disposed, for work at start that only one process may do (seeding an empty database).
+    /// With one process per database there is nothing to lock.
+    /// </summary>
+    public virtual Task<IAsyncDisposable> LockAsync(string name, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IAsyncDisposable>(NoLock.Instance);
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
     /// <summary>Records that this process serves the database until it stops, where the engine needs to know.</summary>
     public virtual void MarkRunning(IHostApplicationLifetime lifetime)
     {
