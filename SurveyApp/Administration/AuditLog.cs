@@ -15,6 +15,10 @@ public sealed class AuditLog(IDbContextFactory<SurveyDbContext> factory, TimePro
 {
     public const int PageSize = 50;
 
+    /// <summary>
+    /// Records what changed nothing in the database (a download). A change records its entry with
+    /// <see cref="Add"/> instead, in the same transaction.
+    /// </summary>
     public async Task RecordAsync(string actor, string action, string subject, string? details = null, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

@@ -11,12 +11,34 @@ public sealed record IssuedInvitation(int InvitationId, int ParticipantId, strin
     public string Path => $"/s/{Token}";
 }
 
+/// <summary>Invitations added to a context and not yet saved; their links exist only here.</summary>
+public sealed class PendingInvitations(IReadOnlyList<(Invitation Invitation, Participant Participant, string Token)> invitations)
+{
+    public int Count => invitations.Count;
+
+    /// <summary>The links, once the context has been saved (the invitations then have their ids).</summary>
+    public IReadOnlyList<IssuedInvitation> Issued() =>
+        invitations.Select(i => new IssuedInvitation(i.Invitation.Id, i.Participant.Id, i.Participant.Name, i.Participant.Type, i.Token)).ToList();
+}
+
 public sealed class InvitationService(IDbContextFactory<SurveyDbContext> factory, TimeProvider clock)
 {
     /// <summary>Creates one invitation to the wave for each given participant.</summary>
     public async Task<IReadOnlyList<IssuedInvitation>> IssueAsync(int waveId, IEnumerable<int> participantIds, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var wave = await db.Waves.AsNoTracking().SingleAsync(w => w.Id == waveId, cancellationToken);
+        var pending = await AddAsync(db, wave, participantIds, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return pending.Issued();
+    }
+
+    /// <summary>
+    /// Adds one invitation to <paramref name="wave"/> (stored, or new in <paramref name="db"/>) for each given
+    /// participant, saved with the context's next save, so that they are stored together with what else it holds.
+    /// </summary>
+    public async Task<PendingInvitations> AddAsync(SurveyDbContext db, Wave wave, IEnumerable<int> participantIds, CancellationToken cancellationToken = default)
+    {
         var ids = participantIds.ToList();
         var participants = await db.Participants.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         var issued = new List<(Invitation Invitation, Participant Participant, string Token)>();
@@ -24,11 +46,18 @@ public sealed class InvitationService(IDbContextFactory<SurveyDbContext> factory
         {
             var participant = participants.GetValueOrDefault(id) ?? throw new ArgumentException($"No participant {id}.", nameof(participantIds));
             var token = InvitationToken.Generate();
-            var invitation = new Invitation { WaveId = waveId, ParticipantId = id, TokenHash = InvitationToken.Hash(token), CreatedAt = clock.GetUtcNow() };
+            var invitation = new Invitation { ParticipantId = id, TokenHash = InvitationToken.Hash(token), CreatedAt = clock.GetUtcNow() };
+            if (wave.Id == 0)
+            {
+                invitation.Wave = wave;
+            }
+            else
+            {
+                invitation.WaveId = wave.Id;
+            }
             db.Invitations.Add(invitation);
             issued.Add((invitation, participant, token));
         }
-        await db.SaveChangesAsync(cancellationToken);
-        return issued.Select(i => new IssuedInvitation(i.Invitation.Id, i.Participant.Id, i.Participant.Name, i.Participant.Type, i.Token)).ToList();
+        return new PendingInvitations(issued);
     }
 }

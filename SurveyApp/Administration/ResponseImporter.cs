@@ -26,11 +26,16 @@ public sealed record ImportResult(int Imported, IReadOnlyList<ImportProblem> Pro
 /// multi codes separated by <c>|</c>), the participant by name. Every row passes the same answer
 /// rules as the respondent pages; a file with any rejected row imports nothing.
 /// </summary>
-public sealed class ResponseImporter(IDbContextFactory<SurveyDbContext> factory, SurveyCatalog catalog, TimeProvider clock)
+public sealed class ResponseImporter(IDbContextFactory<SurveyDbContext> factory, SurveyCatalog catalog, AuditLog audit, TimeProvider clock)
 {
     public const string ParticipantColumn = "participant";
 
-    public async Task<ImportResult> ImportAsync(int waveId, TextReader csv, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Imports the responses; on behalf of <paramref name="actor"/> (with the uploaded <paramref name="fileName"/>)
+    /// the import's audit entry is stored in the same transaction. Without an actor (seeding) nothing is recorded.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(int waveId, TextReader csv, CancellationToken cancellationToken = default,
+        string? actor = null, string? fileName = null)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var wave = await db.Waves.AsNoTracking().SingleAsync(w => w.Id == waveId, cancellationToken);
@@ -92,6 +97,10 @@ public sealed class ResponseImporter(IDbContextFactory<SurveyDbContext> factory,
             response.Answers.AddRange(survey.Questions.SelectMany(q => AnswerRows.ToRows(q, sheet[q.Key]))
                 .Select(a => { (a.WaveId, a.ParticipantId) = (waveId, participant.Id); return a; }));
             db.Responses.Add(response);
+        }
+        if (actor is not null)
+        {
+            audit.Add(db, actor, AuditActions.ResponsesImported, $"{waveId}", $"{fileName}; n={rows.Count}");
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

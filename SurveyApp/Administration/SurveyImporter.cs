@@ -6,9 +6,14 @@ using SurveyApp.Storage;
 namespace SurveyApp.Administration;
 
 /// <summary>Stores a survey definition; an invalid definition stores nothing.</summary>
-public sealed class SurveyImporter(IDbContextFactory<SurveyDbContext> factory, TimeProvider clock)
+public sealed class SurveyImporter(IDbContextFactory<SurveyDbContext> factory, AuditLog audit, TimeProvider clock)
 {
-    public async Task<(Survey? Survey, IReadOnlyList<DefinitionProblem> Problems)> ImportAsync(byte[] json, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Stores the survey; on behalf of <paramref name="actor"/> (with the uploaded <paramref name="fileName"/>)
+    /// its audit entry is stored with it. Without an actor (seeding at first start) nothing is recorded.
+    /// </summary>
+    public async Task<(Survey? Survey, IReadOnlyList<DefinitionProblem> Problems)> ImportAsync(byte[] json, CancellationToken cancellationToken = default,
+        string? actor = null, string? fileName = null)
     {
         var result = SurveyDefinitionReader.Read(json);
         if (!result.IsValid)
@@ -18,6 +23,11 @@ public sealed class SurveyImporter(IDbContextFactory<SurveyDbContext> factory, T
         var survey = SurveyDefinitionMapper.ToSurvey(result.Definition!, clock.GetUtcNow());
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         db.Surveys.Add(survey);
+        if (actor is not null)
+        {
+            // The subject names the survey by title: its id is given by the same save.
+            audit.Add(db, actor, AuditActions.SurveyImported, survey.Title, fileName);
+        }
         await db.SaveChangesAsync(cancellationToken);
         return (survey, []);
     }

@@ -43,8 +43,8 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (await NameTakenAsync(db, name!.Trim(), null, cancellationToken)) return ParticipantRefusal.NameTaken;
         db.Participants.Add(new Participant { Name = name.Trim(), Type = type!.Trim() });
+        audit.Add(db, actor, AuditActions.ParticipantAdded, name.Trim(), type.Trim());
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(actor, AuditActions.ParticipantAdded, name.Trim(), type.Trim(), cancellationToken);
         return ParticipantRefusal.None;
     }
 
@@ -57,8 +57,8 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
         if (await NameTakenAsync(db, name!.Trim(), id, cancellationToken)) return ParticipantRefusal.NameTaken;
         var before = $"{participant.Name} ({participant.Type})";
         (participant.Name, participant.Type) = (name.Trim(), type!.Trim());
+        audit.Add(db, actor, AuditActions.ParticipantChanged, participant.Name, $"{before} → {participant.Name} ({participant.Type})");
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(actor, AuditActions.ParticipantChanged, participant.Name, $"{before} → {participant.Name} ({participant.Type})", cancellationToken);
         return ParticipantRefusal.None;
     }
 
@@ -68,8 +68,8 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
         if (await db.Participants.SingleOrDefaultAsync(p => p.Id == id, cancellationToken) is not { } participant) return ParticipantRefusal.NotFound;
         if (participant.IsActive == active) return ParticipantRefusal.None;
         participant.IsActive = active;
+        audit.Add(db, actor, active ? AuditActions.ParticipantReactivated : AuditActions.ParticipantDeactivated, participant.Name);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(actor, active ? AuditActions.ParticipantReactivated : AuditActions.ParticipantDeactivated, participant.Name, null, cancellationToken);
         return ParticipantRefusal.None;
     }
 
@@ -121,8 +121,8 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
         }
         if (problems.Count > 0) return new ImportResult(0, problems);
         db.Participants.AddRange(rows);
+        audit.Add(db, actor, AuditActions.ParticipantsImported, $"n={rows.Count}", extra.Count == 0 ? null : string.Join(", ", extra));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(actor, AuditActions.ParticipantsImported, $"n={rows.Count}", extra.Count == 0 ? null : string.Join(", ", extra), cancellationToken);
         return new ImportResult(rows.Count, []);
     }
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SurveyApp.Domain;
+using SurveyApp.Storage;
 
 namespace SurveyApp.Administration.Staff;
 
@@ -18,17 +19,34 @@ public enum StaffRefusal { None, NotFound, UnknownRole, Yourself, LastAdmin }
 /// in clear. Changes made by an administrator are written to the audit log. No change may leave the app
 /// without an active administrator, and nobody deactivates or demotes their own account.
 /// </summary>
-public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRole> roles, AuditLog audit)
+public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRole> roles, AuditLog audit, SurveyDbContext db)
 {
-    /// <summary>Creates an account on behalf of <paramref name="actor"/> and records it.</summary>
+    /// <summary>Creates an account on behalf of <paramref name="actor"/> and records it, both or neither.</summary>
     public async Task<CreatedStaff> CreateAsync(string actor, string email, string role)
     {
-        var created = await CreateAsync(email.Trim(), role);
-        if (created.Password is not null)
+        CreatedStaff created = null!;
+        await RecordedAsync(actor, AuditActions.StaffCreated, email.Trim(), role, async () =>
         {
-            await audit.RecordAsync(actor, AuditActions.StaffCreated, email.Trim(), role);
-        }
+            created = await CreateAsync(email.Trim(), role);
+            return created.Password is not null;
+        });
         return created;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="change"/> (Identity's stores save through this request's context) and records
+    /// its audit entry in one transaction: if the change fails or the entry cannot be stored, neither is.
+    /// </summary>
+    private async Task RecordedAsync(string actor, string action, string subject, string? details, Func<Task<bool>> change)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (!await change())
+        {
+            return; // rolled back
+        }
+        audit.Add(db, actor, action, subject, details);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
     }
 
     public async Task<IReadOnlyList<StaffAccount>> ListAsync()
@@ -54,11 +72,13 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
             if (IsActor(user, actor)) return StaffRefusal.Yourself;
             if (await ActiveAdminsAsync() <= 1) return StaffRefusal.LastAdmin;
         }
-        await users.RemoveFromRolesAsync(user, current);
-        await users.AddToRoleAsync(user, role);
-        // The account's session picks up the new role when its cookie is next validated.
-        await users.UpdateSecurityStampAsync(user);
-        await audit.RecordAsync(actor, AuditActions.StaffRoleChanged, user.Email ?? userId, $"{string.Join(",", current)} → {role}");
+        await RecordedAsync(actor, AuditActions.StaffRoleChanged, user.Email ?? userId, $"{string.Join(",", current)} → {role}", async () =>
+        {
+            await users.RemoveFromRolesAsync(user, current);
+            await users.AddToRoleAsync(user, role);
+            // The account's session picks up the new role when its cookie is next validated.
+            return (await users.UpdateSecurityStampAsync(user)).Succeeded;
+        });
         return StaffRefusal.None;
     }
 
@@ -68,19 +88,23 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
         if (await users.FindByIdAsync(userId) is not { } user) return StaffRefusal.NotFound;
         if (IsActor(user, actor)) return StaffRefusal.Yourself;
         if (await users.IsInRoleAsync(user, StaffRoles.Admin) && IsActive(user) && await ActiveAdminsAsync() <= 1) return StaffRefusal.LastAdmin;
-        await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
-        await users.UpdateSecurityStampAsync(user);
-        await audit.RecordAsync(actor, AuditActions.StaffDeactivated, user.Email ?? userId);
+        await RecordedAsync(actor, AuditActions.StaffDeactivated, user.Email ?? userId, null, async () =>
+        {
+            await users.SetLockoutEnabledAsync(user, true);
+            await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+            return (await users.UpdateSecurityStampAsync(user)).Succeeded;
+        });
         return StaffRefusal.None;
     }
 
     public async Task<StaffRefusal> ReactivateAsync(string actor, string userId)
     {
         if (await users.FindByIdAsync(userId) is not { } user) return StaffRefusal.NotFound;
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        await audit.RecordAsync(actor, AuditActions.StaffReactivated, user.Email ?? userId);
+        await RecordedAsync(actor, AuditActions.StaffReactivated, user.Email ?? userId, null, async () =>
+        {
+            await users.SetLockoutEndDateAsync(user, null);
+            return (await users.ResetAccessFailedCountAsync(user)).Succeeded;
+        });
         return StaffRefusal.None;
     }
 

@@ -43,8 +43,8 @@ public sealed class InvitationAdministration(IDbContextFactory<SurveyDbContext> 
         var (invitation, refusal) = await FindChangeableAsync(db, invitationId, cancellationToken);
         if (invitation is null) return refusal;
         invitation.RevokedAt = clock.GetUtcNow();
+        audit.Add(db, actor, AuditActions.InvitationRevoked, Subject(invitation));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(actor, AuditActions.InvitationRevoked, Subject(invitation), null, cancellationToken);
         return InvitationRefusal.None;
     }
 
@@ -56,26 +56,22 @@ public sealed class InvitationAdministration(IDbContextFactory<SurveyDbContext> 
         if (invitation is null) return (refusal, null);
         var token = InvitationToken.Generate();
         invitation.TokenHash = InvitationToken.Hash(token);
+        audit.Add(db, actor, AuditActions.InvitationReissued, Subject(invitation));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(actor, AuditActions.InvitationReissued, Subject(invitation), null, cancellationToken);
         return (InvitationRefusal.None, token);
     }
 
     /// <summary>Links for every active participant that has no usable invitation to the wave yet; returned once, never stored.</summary>
     public async Task<IReadOnlyList<IssuedInvitation>?> IssueMissingAsync(string actor, int waveId, CancellationToken cancellationToken = default)
     {
-        List<int> missing;
-        string waveName;
-        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
-        {
-            if (await db.Waves.AsNoTracking().SingleOrDefaultAsync(w => w.Id == waveId, cancellationToken) is not { } wave) return null;
-            waveName = wave.Name;
-            var invited = db.Invitations.Where(i => i.WaveId == waveId && i.RevokedAt == null).Select(i => i.ParticipantId);
-            missing = await db.Participants.Where(p => p.IsActive && !invited.Contains(p.Id)).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken);
-        }
-        var issued = await invitations.IssueAsync(waveId, missing, cancellationToken);
-        await audit.RecordAsync(actor, AuditActions.InvitationsIssued, $"{waveName} ({waveId})", issued.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
-        return issued;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (await db.Waves.AsNoTracking().SingleOrDefaultAsync(w => w.Id == waveId, cancellationToken) is not { } wave) return null;
+        var invited = db.Invitations.Where(i => i.WaveId == waveId && i.RevokedAt == null).Select(i => i.ParticipantId);
+        var missing = await db.Participants.Where(p => p.IsActive && !invited.Contains(p.Id)).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken);
+        var pending = await invitations.AddAsync(db, wave, missing, cancellationToken);
+        audit.Add(db, actor, AuditActions.InvitationsIssued, $"{wave.Name} ({waveId})", pending.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync(cancellationToken);
+        return pending.Issued();
     }
 
     private static async Task<(Invitation? Invitation, InvitationRefusal Refusal)> FindChangeableAsync(SurveyDbContext db, int invitationId, CancellationToken cancellationToken)

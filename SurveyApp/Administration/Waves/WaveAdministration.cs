@@ -47,17 +47,26 @@ public sealed class WaveAdministration(IDbContextFactory<SurveyDbContext> factor
     public async Task<(WaveRefusal Refusal, int? WaveId)> CreateAsync(string actor, int surveyId, string? name, DateTimeOffset? opensAt,
         DateTimeOffset? closesAt, CancellationToken cancellationToken = default)
     {
-        if (Check(name, opensAt, closesAt) is var refusal and not WaveRefusal.None) return (refusal, null);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var (refusal, wave) = await AddWaveAsync(db, actor, surveyId, name, opensAt, closesAt, cancellationToken);
+        if (wave is null) return (refusal, null);
+        await db.SaveChangesAsync(cancellationToken);
+        return (WaveRefusal.None, wave.Id);
+    }
+
+    /// <summary>Checks a new wave and adds it with its audit entry to <paramref name="db"/>, for its next save.</summary>
+    private async Task<(WaveRefusal Refusal, Wave? Wave)> AddWaveAsync(SurveyDbContext db, string actor, int surveyId, string? name,
+        DateTimeOffset? opensAt, DateTimeOffset? closesAt, CancellationToken cancellationToken)
+    {
+        if (Check(name, opensAt, closesAt) is var refusal and not WaveRefusal.None) return (refusal, null);
         if (!await db.Surveys.AnyAsync(s => s.Id == surveyId, cancellationToken)) return (WaveRefusal.NotFound, null);
         // One name per survey's wave: it is how analysts tell waves apart, and a form sent twice makes no second wave.
         var trimmed = name!.Trim();
         if (await db.Waves.AnyAsync(w => w.SurveyId == surveyId && w.Name.ToLower() == trimmed.ToLower(), cancellationToken)) return (WaveRefusal.NameTaken, null);
-        var wave = new Wave { SurveyId = surveyId, Name = name!.Trim(), OpensAt = opensAt, ClosesAt = closesAt };
+        var wave = new Wave { SurveyId = surveyId, Name = trimmed, OpensAt = opensAt, ClosesAt = closesAt };
         db.Waves.Add(wave);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(actor, AuditActions.WaveCreated, $"{wave.Name} ({wave.Id})", Dates(opensAt, closesAt), cancellationToken);
-        return (WaveRefusal.None, wave.Id);
+        audit.Add(db, actor, AuditActions.WaveCreated, trimmed, Dates(opensAt, closesAt));
+        return (WaveRefusal.None, wave);
     }
 
     /// <summary>Closes a wave to answers, or opens it again (its dates still apply).</summary>
@@ -67,38 +76,33 @@ public sealed class WaveAdministration(IDbContextFactory<SurveyDbContext> factor
         if (await db.Waves.SingleOrDefaultAsync(w => w.Id == waveId, cancellationToken) is not { } wave) return WaveRefusal.NotFound;
         if (wave.IsClosed == closed) return WaveRefusal.None;
         wave.IsClosed = closed;
+        audit.Add(db, actor, closed ? AuditActions.WaveClosed : AuditActions.WaveOpened, $"{wave.Name} ({wave.Id})");
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(actor, closed ? AuditActions.WaveClosed : AuditActions.WaveOpened, $"{wave.Name} ({wave.Id})", null, cancellationToken);
         return WaveRefusal.None;
     }
 
     /// <summary>
     /// A new wave of the same survey with a fresh invitation for every active participant invited to
-    /// <paramref name="sourceWaveId"/> (links not withdrawn). The links are returned once, never stored.
+    /// <paramref name="sourceWaveId"/> (links not withdrawn). The wave, its invitations and their audit
+    /// entries are stored together. The links are returned once, never stored.
     /// </summary>
     public async Task<(WaveRefusal Refusal, int? WaveId, IReadOnlyList<IssuedInvitation> Links)> CopyAsFollowUpAsync(string actor, int sourceWaveId,
         string? name, DateTimeOffset? opensAt, DateTimeOffset? closesAt, CancellationToken cancellationToken = default)
     {
         if (Check(name, opensAt, closesAt) is var refusal and not WaveRefusal.None) return (refusal, null, []);
-        List<int> participants;
-        int surveyId;
-        string sourceName;
-        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (await db.Waves.AsNoTracking().SingleOrDefaultAsync(w => w.Id == sourceWaveId, cancellationToken) is not { } source)
         {
-            if (await db.Waves.AsNoTracking().SingleOrDefaultAsync(w => w.Id == sourceWaveId, cancellationToken) is not { } source)
-            {
-                return (WaveRefusal.NotFound, null, []);
-            }
-            (surveyId, sourceName) = (source.SurveyId, source.Name);
-            participants = await db.Invitations.Where(i => i.WaveId == sourceWaveId && i.RevokedAt == null && i.Participant!.IsActive)
-                .Select(i => i.ParticipantId).Distinct().OrderBy(id => id).ToListAsync(cancellationToken);
+            return (WaveRefusal.NotFound, null, []);
         }
-        var (created, waveId) = await CreateAsync(actor, surveyId, name, opensAt, closesAt, cancellationToken);
-        if (created != WaveRefusal.None) return (created, null, []);
-        var links = await invitations.IssueAsync(waveId!.Value, participants, cancellationToken);
-        await audit.RecordAsync(actor, AuditActions.InvitationsIssued, $"{name!.Trim()} ({waveId})",
-            $"{links.Count} ← {sourceName} ({sourceWaveId})", cancellationToken);
-        return (WaveRefusal.None, waveId, links);
+        var participants = await db.Invitations.Where(i => i.WaveId == sourceWaveId && i.RevokedAt == null && i.Participant!.IsActive)
+            .Select(i => i.ParticipantId).Distinct().OrderBy(id => id).ToListAsync(cancellationToken);
+        var (created, wave) = await AddWaveAsync(db, actor, source.SurveyId, name, opensAt, closesAt, cancellationToken);
+        if (wave is null) return (created, null, []);
+        var pending = await invitations.AddAsync(db, wave, participants, cancellationToken);
+        audit.Add(db, actor, AuditActions.InvitationsIssued, wave.Name, $"{pending.Count} ← {source.Name} ({sourceWaveId})");
+        await db.SaveChangesAsync(cancellationToken);
+        return (WaveRefusal.None, wave.Id, pending.Issued());
     }
 
     private static string? Dates(DateTimeOffset? opensAt, DateTimeOffset? closesAt) =>
