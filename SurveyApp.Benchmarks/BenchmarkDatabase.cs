@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -10,7 +11,7 @@ namespace SurveyApp.Benchmarks;
 /// A fresh SQLite file in a temporary folder, set up the way the app sets up its own
 /// (same connection settings, migrations, WAL), and deleted afterwards.
 /// </summary>
-public sealed class BenchmarkDatabase : IAsyncDisposable
+public sealed class BenchmarkDatabase : IBenchmarkDatabase
 {
     private readonly string _folder;
     private readonly bool _keep;
@@ -74,6 +75,30 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync();
         return connection;
+    }
+
+    public string Description => $"SQLite {Path}";
+
+    public IReadOnlyDictionary<string, string> AppEnvironment => new Dictionary<string, string>
+    {
+        ["Storage__Provider"] = nameof(StorageProvider.Sqlite),
+        ["Storage__DatabasePath"] = Path,
+    };
+
+    public async Task<DbConnection> OpenConnectionAsync() => await OpenAsync();
+
+    public async Task<IDemoRowWriter> CreateRowWriterAsync(CancellationToken cancellationToken = default) =>
+        await SqliteDemoRowWriter.CreateAsync(await OpenAsync(), cancellationToken);
+
+    /// <summary>Nothing: the SQLite figures have always been taken without ANALYZE, as the app runs.</summary>
+    public Task AnalyzeAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public async Task<(string Engine, string Version)> EngineVersionAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sqlite_version()";
+        return ("SQLite", (string)(await command.ExecuteScalarAsync())!);
     }
 
     public ValueTask DisposeAsync()

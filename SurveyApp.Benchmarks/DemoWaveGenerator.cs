@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SurveyApp.Definitions;
 using SurveyApp.Domain;
@@ -22,7 +21,8 @@ public sealed record DemoWave(
 
 /// <summary>
 /// Fills a fresh database with one wave of the model survey and many submitted responses,
-/// deterministically (<see cref="Seed"/>): the same arguments give the same rows.
+/// deterministically (<see cref="Seed"/>): the same arguments give the same rows, whatever the engine;
+/// only the database's <see cref="IDemoRowWriter"/> differs.
 /// </summary>
 /// <remarks>
 /// A response needs an invitation of its own (one response per invitation is a unique index), so
@@ -30,7 +30,7 @@ public sealed record DemoWave(
 /// every organisation passed the survey on to about a hundred of its staff, each with a personal link.
 /// Participants therefore repeat, and a filter on participant type selects whole organisations.
 /// </remarks>
-public sealed class DemoWaveGenerator(BenchmarkDatabase database)
+public sealed class DemoWaveGenerator(IBenchmarkDatabase database)
 {
     public const int Seed = 42;
 
@@ -126,22 +126,14 @@ public sealed class DemoWaveGenerator(BenchmarkDatabase database)
     }
 
     /// <summary>
-    /// Invitations, responses and answers in one transaction through prepared statements:
+    /// Invitations, responses and answers, handed to the engine's bulk writer and committed together:
     /// EF Core's change tracker would spend minutes on a million rows.
     /// Ids are given explicitly, from <paramref name="firstId"/> on, so those must be free.
     /// </summary>
     private async Task<(int Answers, IReadOnlyDictionary<string, int> ResponsesByType)> InsertResponsesAsync(
         Survey survey, int waveId, List<Participant> participants, int firstId, int count, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync();
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        using var invitations = new PreparedInsert(connection, transaction,
-            "Invitations", "Id", "WaveId", "ParticipantId", "TokenHash", "CreatedAt", "RevokedAt");
-        using var responses = new PreparedInsert(connection, transaction,
-            "Responses", "Id", "InvitationId", "WaveId", "ParticipantId", "StartedAt", "UpdatedAt", "SubmittedAt", "ResumePosition");
-        using var answers = new PreparedInsert(connection, transaction,
-            "Answers", "ResponseId", "WaveId", "ParticipantId", "QuestionId", "ItemId", "Code", "Value", "Text", "Position");
-
+        await using var writer = await database.CreateRowWriterAsync(cancellationToken);
         var questions = survey.Questions.ToList();
         var choices = questions.Where(q => q.IsChoice).ToDictionary(q => q.Id, q => q.Choices());
         var byType = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -152,8 +144,8 @@ public sealed class DemoWaveGenerator(BenchmarkDatabase database)
             byType[participant.Type] = byType.GetValueOrDefault(participant.Type) + 1;
             var started = WaveOpens.AddMinutes(_random.Next(0, 21 * 24 * 60));
             var submitted = started.AddMinutes(_random.Next(5, 60));
-            invitations.Execute(id, waveId, participant.Id, InvitationToken.Hash($"benchmark-{id}"), WaveOpens, null);
-            responses.Execute(id, id, waveId, participant.Id, started, submitted, submitted, survey.Sections.Count);
+            writer.Invitation(id, waveId, participant.Id, InvitationToken.Hash($"benchmark-{id}"), WaveOpens);
+            writer.Response(id, id, waveId, participant.Id, started, submitted, survey.Sections.Count);
 
             var sheet = new AnswerSheet();
             foreach (var question in questions)
@@ -162,12 +154,12 @@ public sealed class DemoWaveGenerator(BenchmarkDatabase database)
                 sheet.Set(question.Key, answer);
                 foreach (var row in AnswerRows.ToRows(question, answer))
                 {
-                    answers.Execute(id, waveId, participant.Id, row.QuestionId, row.ItemId, row.Code, row.Value, row.Text, row.Position);
+                    writer.Answer(id, waveId, participant.Id, row);
                     answerCount++;
                 }
             }
         }
-        await transaction.CommitAsync(cancellationToken);
+        await writer.CompleteAsync(cancellationToken);
         return (answerCount, byType);
     }
 
@@ -197,31 +189,4 @@ public sealed class DemoWaveGenerator(BenchmarkDatabase database)
     }
 
     private string OpenAnswer() => OpenAnswers[_random.Next(OpenAnswers.Length)];
-
-    /// <summary>One INSERT statement, prepared once and executed per row.</summary>
-    private sealed class PreparedInsert : IDisposable
-    {
-        private readonly SqliteCommand _command;
-        private readonly SqliteParameter[] _parameters;
-
-        public PreparedInsert(SqliteConnection connection, SqliteTransaction transaction, string table, params string[] columns)
-        {
-            _command = connection.CreateCommand();
-            _command.Transaction = transaction;
-            _command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "$" + c))})";
-            _parameters = columns.Select(c => _command.Parameters.Add(new SqliteParameter("$" + c, DBNull.Value))).ToArray();
-            _command.Prepare();
-        }
-
-        public void Execute(params object?[] values)
-        {
-            for (var i = 0; i < values.Length; i++)
-            {
-                _parameters[i].Value = values[i] ?? DBNull.Value;
-            }
-            _command.ExecuteNonQuery();
-        }
-
-        public void Dispose() => _command.Dispose();
-    }
 }

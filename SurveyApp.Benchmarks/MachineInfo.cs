@@ -6,12 +6,15 @@ namespace SurveyApp.Benchmarks;
 /// <summary>What the figures were measured on, printed beside them.</summary>
 public static class MachineInfo
 {
-    public static IEnumerable<string> Describe(string sqliteVersion)
+    public static IEnumerable<string> Describe(string sqliteVersion) => Describe("SQLite", sqliteVersion);
+
+    /// <summary>The machine and the database engine (SQLite or PostgreSQL) with its version.</summary>
+    public static IEnumerable<string> Describe(string engine, string version)
     {
         yield return $"Cores:   {Environment.ProcessorCount} ({Cpu()})";
         yield return $"OS:      {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}";
         yield return $".NET:    {RuntimeInformation.FrameworkDescription}";
-        yield return $"SQLite:  {sqliteVersion}";
+        yield return $"{engine + ":",-8} {version}";
     }
 
     /// <summary>Total memory, as /proc/meminfo gives it.</summary>

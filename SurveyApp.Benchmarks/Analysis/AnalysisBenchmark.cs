@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -17,13 +18,25 @@ public static class AnalysisBenchmark
     /// <summary>The distribution query without EF Core or anything around it.</summary>
     public const string FloorSql = "SELECT QuestionId, ItemId, Code, COUNT(*) FROM Answers WHERE WaveId = $w GROUP BY QuestionId, ItemId, Code";
 
+    /// <summary>The same in PostgreSQL, whose identifiers are folded to lower case unless quoted.</summary>
+    public const string PostgreSqlFloorSql = "SELECT \"QuestionId\", \"ItemId\", \"Code\", COUNT(*) FROM \"Answers\" WHERE \"WaveId\" = @w GROUP BY \"QuestionId\", \"ItemId\", \"Code\"";
+
     public static async Task<int> RunAsync(BenchmarkArguments arguments)
     {
-        Console.WriteLine($"Analysis benchmark: {arguments.Responses:N0} submitted responses, seed {DemoWaveGenerator.Seed}");
-        await using var database = await BenchmarkDatabase.CreateAsync(arguments.Keep);
+        Console.WriteLine($"Analysis benchmark: {arguments.Responses:N0} submitted responses, seed {DemoWaveGenerator.Seed}, {arguments.Provider}");
+        await using var database = arguments.Provider == StorageProvider.PostgreSql
+            ? (IBenchmarkDatabase)await PostgreSqlBenchmarkDatabase.CreateAsync(arguments.Connection!, arguments.Keep)
+            : await BenchmarkDatabase.CreateAsync(arguments.Keep);
+        Console.WriteLine($"Database: {database.Description}");
 
         var wave = await new DemoWaveGenerator(database).GenerateAsync(arguments.Responses);
         PrintGenerated(wave);
+        if (database is PostgreSqlBenchmarkDatabase)
+        {
+            var analyze = Stopwatch.StartNew();
+            await database.AnalyzeAsync();
+            Console.WriteLine($"  VACUUM ANALYZE in {analyze.Elapsed.TotalSeconds:F1} s");
+        }
 
         var factory = database.CreateFactory();
         using var cache = new MemoryCache(new MemoryCacheOptions());
@@ -39,7 +52,8 @@ public static class AnalysisBenchmark
 
         Console.WriteLine();
         Console.WriteLine("Machine");
-        foreach (var line in MachineInfo.Describe(await SqliteVersionAsync(database)))
+        var (engine, version) = await database.EngineVersionAsync();
+        foreach (var line in MachineInfo.Describe(engine, version))
         {
             Console.WriteLine("  " + line);
         }
@@ -54,7 +68,7 @@ public static class AnalysisBenchmark
         if (arguments.Keep)
         {
             Console.WriteLine();
-            Console.WriteLine($"Database kept at {database.Path}");
+            Console.WriteLine($"Database kept: {database.Description}");
         }
         return 0;
     }
@@ -86,12 +100,16 @@ public static class AnalysisBenchmark
             $"f5 answered by {Count(f5.Answered)}, median {f5.Scale?.Median}");
     }
 
-    private static async Task FloorAsync(BenchmarkDatabase database, int waveId)
+    private static async Task FloorAsync(IBenchmarkDatabase database, int waveId)
     {
-        await using var connection = await database.OpenAsync();
+        var sqlite = database is BenchmarkDatabase;
+        await using var connection = await database.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = FloorSql;
-        command.Parameters.AddWithValue("$w", waveId);
+        command.CommandText = sqlite ? FloorSql : PostgreSqlFloorSql;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = sqlite ? "$w" : "w";
+        parameter.Value = waveId;
+        command.Parameters.Add(parameter);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
@@ -107,14 +125,6 @@ public static class AnalysisBenchmark
         }
         Console.WriteLine($"  ratio of medians, filtered / whole: {filtered.Median / whole.Median:F2}");
         Console.WriteLine($"  ratio of medians, whole / floor:    {whole.Median / floor.Median:F1}");
-    }
-
-    private static async Task<string> SqliteVersionAsync(BenchmarkDatabase database)
-    {
-        await using var connection = await database.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT sqlite_version()";
-        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     private static string Ms(double milliseconds) => milliseconds.ToString("F1", CultureInfo.InvariantCulture) + " ms";

@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using SurveyApp.Analysis;
 using SurveyApp.Storage;
 
@@ -12,18 +13,19 @@ namespace SurveyApp.Benchmarks.Analysis;
 
 /// <summary>
 /// Where GetAsync's time goes: every SQL command EF Core sends for one call, how long it took
-/// (execution and reading its rows) and SQLite's EXPLAIN QUERY PLAN for it.
+/// (execution and reading its rows) and the engine's plan for it: SQLite's EXPLAIN QUERY PLAN, or
+/// PostgreSQL's EXPLAIN (ANALYZE, BUFFERS), which runs the command once more and shows where its time went.
 /// </summary>
 public static class QueryPlanReport
 {
-    public static async Task PrintAsync(BenchmarkDatabase database, int waveId, IReadOnlyList<(string Name, ResultsFilter Filter)> views)
+    public static async Task PrintAsync(IBenchmarkDatabase database, int waveId, IReadOnlyList<(string Name, ResultsFilter Filter)> views)
     {
         var recorder = new CommandRecorder();
         var factory = database.CreateFactory(recorder);
         using var cache = new MemoryCache(new MemoryCacheOptions());
         var results = new ResultsService(factory, new SurveyCatalog(factory, cache), Options.Create(new AnalysisOptions()));
 
-        await using var connection = await database.OpenAsync();
+        await using var connection = await database.OpenConnectionAsync();
         foreach (var (name, filter) in views)
         {
             // The second call is warm, like the measured runs; only its commands are reported.
@@ -42,7 +44,13 @@ public static class QueryPlanReport
                 Console.WriteLine(command.Sql);
                 Console.WriteLine("Parameters: " + string.Join(", ", command.Parameters.Select(p => $"{p.Name}={Show(p.Value)}")));
                 Console.WriteLine("Plan:");
-                foreach (var line in await ExplainAsync(connection, command))
+                var plan = connection switch
+                {
+                    SqliteConnection sqlite => await ExplainAsync(sqlite, command),
+                    NpgsqlConnection postgreSql => await ExplainAsync(postgreSql, command),
+                    _ => ["(no plan for this engine)"],
+                };
+                foreach (var line in plan)
                 {
                     Console.WriteLine("  " + line);
                 }
@@ -70,14 +78,34 @@ public static class QueryPlanReport
         return lines;
     }
 
+    /// <summary>PostgreSQL's plan with the actual rows, times and buffer hits of each node, parameters as EF Core sent them.</summary>
+    private static async Task<List<string>> ExplainAsync(NpgsqlConnection connection, RecordedCommand recorded)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN (ANALYZE, BUFFERS) " + recorded.Sql;
+        foreach (var parameter in recorded.Clones)
+        {
+            command.Parameters.Add(parameter);
+        }
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0));
+        }
+        return lines;
+    }
+
     private static string Show(object? value) => value switch
     {
         null or DBNull => "NULL",
         string s => $"'{s}'",
+        System.Collections.IEnumerable list => "[" + string.Join(", ", list.Cast<object?>().Select(Show)) + "]",
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 
-    private sealed record RecordedCommand(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters, TimeSpan Duration, int Reads);
+    /// <param name="Clones">Copies of the parameters with their types, where the provider can copy them (Npgsql: arrays keep their element type).</param>
+    private sealed record RecordedCommand(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters, IReadOnlyList<NpgsqlParameter> Clones, TimeSpan Duration, int Reads);
 
     /// <summary>
     /// Times each command from the moment it is sent until its reader is disposed, so the time includes
@@ -106,7 +134,8 @@ public static class QueryPlanReport
         {
             var elapsed = _started.Remove(command, out var started) ? Stopwatch.GetElapsedTime(started) : eventData.Duration;
             var parameters = command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList();
-            Commands.Add(new RecordedCommand(command.CommandText, parameters, elapsed, eventData.ReadCount));
+            var clones = command.Parameters.OfType<NpgsqlParameter>().Select(p => p.Clone()).ToList();
+            Commands.Add(new RecordedCommand(command.CommandText, parameters, clones, elapsed, eventData.ReadCount));
             return result;
         }
     }

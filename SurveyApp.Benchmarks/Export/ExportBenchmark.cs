@@ -24,6 +24,11 @@ public static class ExportBenchmark
 
     public static async Task<int> RunAsync(BenchmarkArguments arguments)
     {
+        if (arguments.Provider != SurveyApp.Storage.StorageProvider.Sqlite)
+        {
+            Console.Error.WriteLine("The export benchmark runs on SQLite only (its child processes open the database file).");
+            return 2;
+        }
         Console.WriteLine($"Export benchmark: {Count(arguments.Responses)} submitted responses, seed {DemoWaveGenerator.Seed}");
         await using var database = await BenchmarkDatabase.CreateAsync(arguments.Keep);
         var wave = await new DemoWaveGenerator(database).GenerateAsync(arguments.Responses, WarmUpResponses);

@@ -6,10 +6,11 @@ namespace SurveyApp.Benchmarks.Load;
 
 /// <summary>
 /// The built app (its Release apphost) run as the README runs it, in the Production environment, on a
-/// free loopback port, with its database and seeded links file in the benchmark's temporary folder.
-/// It can be stopped and started again on the same database.
+/// free loopback port, on the benchmark's database (SQLite file or PostgreSQL database) with its seeded
+/// links file in the benchmark's temporary folder. It can be stopped and started again on the same
+/// database; several of them (<paramref name="instance"/> 1, 2, ...) may serve one PostgreSQL database.
 /// </summary>
-public sealed class AppServer(BenchmarkDatabase database) : IAsyncDisposable
+public sealed class AppServer(IBenchmarkDatabase database, int instance = 1) : IAsyncDisposable
 {
     private const int KeptOutputLines = 200;
 
@@ -20,7 +21,12 @@ public sealed class AppServer(BenchmarkDatabase database) : IAsyncDisposable
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
-    public string LinksFile => Path.Combine(database.Folder, "invitation-links.csv");
+    public int Instance => instance;
+
+    public string LinksFile => Path.Combine(database.Folder, instance == 1 ? "invitation-links.csv" : $"invitation-links-{instance}.csv");
+
+    /// <summary>The running app's process id.</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("The app is not running.");
 
     /// <summary>SurveyApp's apphost built with the same configuration and runtime as this benchmark (bin/Release/net10.0).</summary>
     public static string AppHost
@@ -33,11 +39,15 @@ public sealed class AppServer(BenchmarkDatabase database) : IAsyncDisposable
         }
     }
 
-    /// <summary>CPU time the app's process has used so far, on all cores together.</summary>
+    /// <summary>CPU time the app's process has used so far, on all cores together (/proc/PID/stat's user + system time on Linux).</summary>
     public TimeSpan ProcessorTime
     {
         get
         {
+            if (ProcessCpu.Of(ProcessId) is { } time)
+            {
+                return time;
+            }
             _process!.Refresh();
             return _process.TotalProcessorTime;
         }
@@ -62,7 +72,10 @@ public sealed class AppServer(BenchmarkDatabase database) : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Urls"] = BaseAddress.ToString().TrimEnd('/');
-        start.Environment["Storage__DatabasePath"] = database.Path;
+        foreach (var (name, value) in database.AppEnvironment)
+        {
+            start.Environment[name] = value;
+        }
         start.Environment["Seed__LinksFile"] = LinksFile;
         start.Environment["Responding__PublicBaseUrl"] = BaseAddress.ToString().TrimEnd('/');
         _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {AppHost}.");

@@ -12,8 +12,10 @@ namespace SurveyApp.Benchmarks.Load;
 /// <summary>
 /// Respondents answering the model survey over HTTP against the running app, at several levels of
 /// concurrency: completed surveys per second, every request's latency, errors, and a check that the
-/// database holds exactly the submissions the generator completed. Then, as a ceiling, how many such
-/// responses SQLite takes per second without the app (<see cref="InsertCeiling"/>).
+/// database holds exactly the submissions the generator completed. On SQLite, then, as a ceiling, how many
+/// such responses SQLite takes per second without the app (<see cref="InsertCeiling"/>). On PostgreSQL
+/// the app may run as several processes on the one database behind nginx (<see cref="NginxProxy"/>), and
+/// the CPU of each process, of the PostgreSQL server and of nginx is reported per completed survey.
 /// </summary>
 public static class LoadBenchmark
 {
@@ -34,15 +36,19 @@ public static class LoadBenchmark
     {
         var duration = arguments.SurveysPerClient is null ? TimeSpan.FromSeconds(arguments.DurationSeconds ?? BenchmarkArguments.DefaultDurationSeconds) : (TimeSpan?)null;
         Console.WriteLine($"Load benchmark: {string.Join(", ", arguments.Clients)} concurrent respondents, " +
-            (duration is { } d ? $"{d.TotalSeconds:F0} s per level" : $"{arguments.SurveysPerClient} surveys per respondent"));
+            (duration is { } d ? $"{d.TotalSeconds:F0} s per level" : $"{arguments.SurveysPerClient} surveys per respondent") +
+            $", {arguments.Provider}, {arguments.Instances} app process{(arguments.Instances == 1 ? "" : "es behind nginx")}");
         Console.WriteLine($"  started {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {MachineInfo.LoadAverage()} (1, 5, 15 min)");
-        await using var database = BenchmarkDatabase.CreateEmpty(arguments.Keep);
-        await using var app = new AppServer(database);
+        var postgreSql = arguments.Provider == StorageProvider.PostgreSql ? PostgreSqlBenchmarkDatabase.CreateEmpty(arguments.Connection!, arguments.Keep) : null;
+        await using var database = postgreSql ?? (IBenchmarkDatabase)BenchmarkDatabase.CreateEmpty(arguments.Keep);
+        Console.WriteLine($"Database: {database.Description}");
+        var apps = Enumerable.Range(1, arguments.Instances).Select(i => new AppServer(database, i)).ToList();
+        await using var stopApps = new AsyncDisposables(apps);
 
         // The first start migrates the new database and seeds the model survey, as on a fresh install.
         var clock = Stopwatch.StartNew();
-        await app.StartAsync();
-        await app.StopAsync();
+        await apps[0].StartAsync();
+        await apps[0].StopAsync();
         Console.WriteLine($"App {AppServer.AppHost}: first start (migrate, seed) and stop in {clock.Elapsed.TotalSeconds:F1} s");
 
         // Invitations are issued with the app stopped, through the app's own service, into its open wave.
@@ -58,13 +64,28 @@ public static class LoadBenchmark
         Console.WriteLine($"Issued {Count(warmUpTokens.Count + plan.Sum())} invitations to wave {target.WaveId} " +
             $"({target.Participants.Count} participants, several invitations each) in {clock.Elapsed.TotalSeconds:F1} s");
 
-        await app.StartAsync();
+        foreach (var app in apps)
+        {
+            await app.StartAsync();
+        }
+        NginxProxy? nginx = null;
+        if (apps.Count > 1)
+        {
+            nginx = await NginxProxy.StartAsync(database.Folder, apps.Select(a => a.Port).ToList(), arguments.NginxConfig ?? NginxProxy.DefaultConfig);
+        }
+        await using var stopNginx = new AsyncDisposables(nginx is null ? [] : [nginx]);
+        var baseAddress = nginx?.BaseAddress ?? apps[0].BaseAddress;
+        var processes = await CpuSourcesAsync(apps, postgreSql, nginx);
+
         using var cache = new MemoryCache(new MemoryCacheOptions());
         var survey = await new SurveyCatalog(database.CreateFactory(), cache).GetAsync(target.SurveyId)
             ?? throw new InvalidOperationException("The model survey is missing.");
-        var level = new LoadLevel(app, database, survey);
+        var level = new LoadLevel(baseAddress, processes, database, survey);
         var (submittedBefore, _) = await level.CountSubmittedAsync();
-        Console.WriteLine($"App listening on {app.BaseAddress}; {submittedBefore} submitted responses before the run (the seeded demo wave)");
+        Console.WriteLine(nginx is null
+            ? $"App listening on {baseAddress}; {submittedBefore} submitted responses before the run (the seeded demo wave)"
+            : $"nginx listening on {baseAddress} in front of {string.Join(", ", apps.Select(a => a.BaseAddress))}; " +
+              $"{submittedBefore} submitted responses before the run (the seeded demo wave)");
 
         var warmUp = await level.RunAsync(WarmUpClients, warmUpTokens, null, WarmUpSurveysPerClient, seed: 0);
         Console.WriteLine($"Warm-up: {WarmUpClients} respondents, {warmUp.Completed} surveys, {warmUp.Errors} errors (not in the figures)");
@@ -81,20 +102,35 @@ public static class LoadBenchmark
             PrintLevel(result);
         }
         var (submittedAfter, _) = await level.CountSubmittedAsync();
-        await app.StopAsync();
+        var (engine, version) = await database.EngineVersionAsync();
+        if (nginx?.ErrorLog() is { Length: > 0 } nginxLog)
+        {
+            Console.WriteLine("nginx logged:");
+            nginxLog.Split('\n').TakeLast(10).ToList().ForEach(l => Console.WriteLine("  " + l));
+        }
+        await stopNginx.DisposeAsync();
+        await stopApps.DisposeAsync();
 
-        Console.WriteLine();
-        Console.WriteLine($"Insert ceiling: {InsertCeiling.Rounds} rounds of {Count(InsertCeiling.ResponsesPerRound)} responses each way, interleaved, into a fresh database");
-        var (raw, efCore, answersPerResponse) = await InsertCeiling.MeasureAsync(arguments.Keep);
+        (CeilingResult Raw, CeilingResult EfCore, int AnswersPerResponse)? ceiling = null;
+        if (postgreSql is null)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"Insert ceiling: {InsertCeiling.Rounds} rounds of {Count(InsertCeiling.ResponsesPerRound)} responses each way, interleaved, into a fresh database");
+            ceiling = await InsertCeiling.MeasureAsync(arguments.Keep);
+        }
 
         PrintSummary(results, submittedBefore, submittedAfter, duration);
+        PrintCpuByProcess(results);
         PrintLatencyByKind(results);
-        PrintCeiling(raw, efCore, answersPerResponse, results);
+        if (ceiling is { } c)
+        {
+            PrintCeiling(c.Raw, c.EfCore, c.AnswersPerResponse, results);
+        }
         var targetsMet = PrintTargets(results, submittedAfter - submittedBefore);
 
         Console.WriteLine();
         Console.WriteLine("Machine");
-        foreach (var line in MachineInfo.Describe(await SqliteVersionAsync(database)))
+        foreach (var line in MachineInfo.Describe(engine, version))
         {
             Console.WriteLine("  " + line);
         }
@@ -107,14 +143,33 @@ public static class LoadBenchmark
         if (arguments.Keep)
         {
             Console.WriteLine();
-            Console.WriteLine($"Database kept in {database.Folder}");
+            Console.WriteLine(postgreSql is null ? $"Database kept in {database.Folder}" : $"Database kept: {database.Description}");
         }
         return results.All(r => r.DatabaseMatches) && submittedAfter - submittedBefore == warmUp.Completed + results.Sum(r => r.Completed) ? 0 : 1;
     }
 
     private sealed record OpenWave(int SurveyId, int WaveId, IReadOnlyList<int> Participants);
 
-    private static async Task<OpenWave> OpenWaveAsync(BenchmarkDatabase database)
+    /// <summary>
+    /// The processes whose CPU each level reports: every app process; on PostgreSQL the whole server (its
+    /// postmaster and every child: backends, checkpointer, autovacuum ...), if it runs on this machine; nginx.
+    /// </summary>
+    private static async Task<List<CpuSource>> CpuSourcesAsync(List<AppServer> apps, PostgreSqlBenchmarkDatabase? postgreSql, NginxProxy? nginx)
+    {
+        var sources = apps.Select(a => new CpuSource(apps.Count == 1 ? "app" : $"app {a.Instance}", true, () => a.ProcessorTime)).ToList();
+        if (postgreSql is not null)
+        {
+            var server = await postgreSql.ServerProcessIdAsync();
+            sources.Add(new CpuSource("PostgreSQL", false, () => server is { } pid ? ProcessCpu.TreeOf(pid) : null));
+        }
+        if (nginx is not null)
+        {
+            sources.Add(new CpuSource("nginx", false, () => ProcessCpu.TreeOf(nginx.ProcessId)));
+        }
+        return sources;
+    }
+
+    private static async Task<OpenWave> OpenWaveAsync(IBenchmarkDatabase database)
     {
         await using var db = await database.CreateFactory().CreateDbContextAsync();
         var wave = await db.Waves.AsNoTracking().Where(w => !w.IsClosed && w.Survey!.Key == ModelSurveyKey).OrderBy(w => w.Id).FirstOrDefaultAsync()
@@ -128,7 +183,7 @@ public static class LoadBenchmark
     }
 
     /// <summary>New invitations through InvitationService.IssueAsync, participants taken in turn; only their tokens can open them.</summary>
-    private static async Task<ConcurrentQueue<string>> IssueAsync(BenchmarkDatabase database, OpenWave wave, int count)
+    private static async Task<ConcurrentQueue<string>> IssueAsync(IBenchmarkDatabase database, OpenWave wave, int count)
     {
         const int batch = 5_000;
         var service = new InvitationService(database.CreateFactory(), TimeProvider.System);
@@ -180,6 +235,27 @@ public static class LoadBenchmark
             Console.WriteLine($"  FAIL: at {r.Clients} respondents the generator completed {r.Completed} surveys but the database gained {r.SubmittedInDatabase} submitted responses");
         }
         Console.WriteLine($"  Database: {Count(after - before)} responses submitted during the run (warm-up included), {Count(after)} in all");
+    }
+
+    /// <summary>Each process's CPU over each level: cores busy on average and milliseconds per completed survey.</summary>
+    private static void PrintCpuByProcess(List<LevelResult> results)
+    {
+        var names = results.SelectMany(r => r.Processes.Select(p => p.Name)).Distinct().ToList();
+        if (names.Count == 1)
+        {
+            return;
+        }
+        Console.WriteLine();
+        Console.WriteLine("CPU by process, cores busy on average / ms per completed survey (from /proc/PID/stat, user + system)");
+        Console.WriteLine($"  {"clients",7} " + string.Join(" ", names.Append("all").Select(n => $"{n,20}")));
+        foreach (var r in results)
+        {
+            var all = r.Processes.Aggregate(TimeSpan.Zero, (sum, p) => sum + (p.Cpu ?? TimeSpan.Zero));
+            var cells = names.Select(n => r.Processes.FirstOrDefault(p => p.Name == n)?.Cpu is { } cpu ? Cell(cpu) : "n/a").Append(Cell(all));
+            Console.WriteLine($"  {r.Clients,7} " + string.Join(" ", cells.Select(c => $"{c,20}")));
+
+            string Cell(TimeSpan cpu) => $"{cpu.TotalSeconds / r.Elapsed.TotalSeconds:F2} / {(r.Completed > 0 ? cpu.TotalMilliseconds / r.Completed : double.NaN):F1}";
+        }
     }
 
     private static void PrintLatencyByKind(List<LevelResult> results)
@@ -241,15 +317,21 @@ public static class LoadBenchmark
         return met;
     }
 
-    private static async Task<string> SqliteVersionAsync(BenchmarkDatabase database)
-    {
-        await using var connection = await database.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT sqlite_version()";
-        return (string)(await command.ExecuteScalarAsync())!;
-    }
-
     private static string Ms(double milliseconds) => milliseconds.ToString(milliseconds < 10 ? "F1" : "F0", CultureInfo.InvariantCulture);
 
     private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>Disposes the given objects at the end of a scope, or earlier if asked; once.</summary>
+    private sealed class AsyncDisposables(IEnumerable<IAsyncDisposable> items) : IAsyncDisposable
+    {
+        private List<IAsyncDisposable>? _items = items.ToList();
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var item in Interlocked.Exchange(ref _items, null) ?? [])
+            {
+                await item.DisposeAsync();
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 
 namespace SurveyApp.Benchmarks.Load;
 
@@ -15,10 +16,13 @@ public sealed record LevelResult(
     bool RanOutOfInvitations,
     int SubmittedInDatabase,
     int AnswersInDatabase,
-    TimeSpan ServerCpu,
+    IReadOnlyList<ProcessCpuUse> Processes,
     TimeSpan GeneratorCpu,
     string LoadAverage)
 {
+    /// <summary>CPU time of the app's processes together (one, or each behind nginx).</summary>
+    public TimeSpan ServerCpu => Processes.Where(p => p.IsApp).Aggregate(TimeSpan.Zero, (sum, p) => sum + (p.Cpu ?? TimeSpan.Zero));
+
     /// <summary>
     /// Completed surveys per second of the whole level, the finishing of surveys under way included: a survey
     /// can take longer than a timed level when many respondents share the server, so counting only those
@@ -39,25 +43,31 @@ public sealed record LevelResult(
         sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(percent / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
 }
 
+/// <summary>A process (or a process tree) whose CPU time is read before and after each level; null where it cannot be read.</summary>
+public sealed record CpuSource(string Name, bool IsApp, Func<TimeSpan?> Read);
+
+/// <summary>What one <see cref="CpuSource"/> used over a level.</summary>
+public sealed record ProcessCpuUse(string Name, bool IsApp, TimeSpan? Cpu);
+
 /// <summary>
 /// Runs one level: the given number of respondents at once, each answering survey after survey from the
 /// shared queue of invitation tokens until the time is up (surveys under way are finished) or each has
 /// answered its fixed number. Counts submitted responses in the database before and after.
 /// </summary>
-public sealed class LoadLevel(AppServer app, BenchmarkDatabase database, SurveyApp.Domain.Survey survey)
+public sealed class LoadLevel(Uri baseAddress, IReadOnlyList<CpuSource> processes, IBenchmarkDatabase database, SurveyApp.Domain.Survey survey)
 {
     public async Task<LevelResult> RunAsync(int clients, ConcurrentQueue<string> tokens, TimeSpan? duration, int? surveysPerClient, int seed)
     {
         var (submittedBefore, answersBefore) = await CountSubmittedAsync();
-        var respondents = Enumerable.Range(0, clients).Select(i => new LoadClient(app.BaseAddress, survey, seed * 100_000 + i)).ToList();
+        var respondents = Enumerable.Range(0, clients).Select(i => new LoadClient(baseAddress, survey, seed * 100_000 + i)).ToList();
         try
         {
-            var serverCpu = app.ProcessorTime;
+            var cpuBefore = processes.Select(p => p.Read()).ToList();
             var generatorCpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             await Task.WhenAll(respondents.Select(r => Task.Run(() => r.RunAsync(tokens, clock, duration, surveysPerClient))));
             var elapsed = clock.Elapsed;
-            serverCpu = app.ProcessorTime - serverCpu;
+            var cpu = processes.Select((p, i) => new ProcessCpuUse(p.Name, p.IsApp, p.Read() - cpuBefore[i])).ToList();
             generatorCpu = Process.GetCurrentProcess().TotalProcessorTime - generatorCpu;
             var (submittedAfter, answersAfter) = await CountSubmittedAsync();
 
@@ -73,7 +83,7 @@ public sealed class LoadLevel(AppServer app, BenchmarkDatabase database, SurveyA
                 respondents.Any(r => r.RanOutOfInvitations),
                 submittedAfter - submittedBefore,
                 answersAfter - answersBefore,
-                serverCpu,
+                cpu,
                 generatorCpu,
                 MachineInfo.LoadAverage());
         }
@@ -83,15 +93,16 @@ public sealed class LoadLevel(AppServer app, BenchmarkDatabase database, SurveyA
         }
     }
 
-    /// <summary>Submitted responses and their answers, read from the app's database file beside the running app.</summary>
+    /// <summary>Submitted responses and their answers, read from the app's database beside the running app.</summary>
     public async Task<(int Responses, int Answers)> CountSubmittedAsync()
     {
-        await using var connection = await database.OpenAsync();
+        await using var connection = await database.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT (SELECT COUNT(*) FROM Responses WHERE SubmittedAt IS NOT NULL), " +
-            "(SELECT COUNT(*) FROM Answers a JOIN Responses r ON r.Id = a.ResponseId WHERE r.SubmittedAt IS NOT NULL)";
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM \"Responses\" WHERE \"SubmittedAt\" IS NOT NULL), " +
+            "(SELECT COUNT(*) FROM \"Answers\" a JOIN \"Responses\" r ON r.\"Id\" = a.\"ResponseId\" WHERE r.\"SubmittedAt\" IS NOT NULL)";
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
-        return (reader.GetInt32(0), reader.GetInt32(1));
+        // SQLite's COUNT is a 64-bit integer, PostgreSQL's a bigint: either fits an int here.
+        return (Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture));
     }
 }

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+
+namespace SurveyApp.Benchmarks.Load;
+
+/// <summary>
+/// nginx in front of several app processes, configured by the deployment's own file
+/// (<c>docs/deploy/nginx-surveyapp.conf</c>): a copy of it in the run's temporary folder with the upstream
+/// servers and the listening port replaced by the benchmark's, included by a small main file. nginx runs
+/// in the foreground as a child of the benchmark and is killed at the end.
+/// </summary>
+public sealed partial class NginxProxy : IAsyncDisposable
+{
+    /// <summary>
+    /// Connections per worker: each respondent holds one to nginx and nginx one to an app for each request
+    /// under way, so 500 respondents need about 1,000, above nginx's default of 512.
+    /// </summary>
+    public const int WorkerConnections = 4096;
+
+    private readonly Process _process;
+    private readonly string _errorLog;
+
+    private NginxProxy(Process process, int port, string errorLog)
+    {
+        _process = process;
+        Port = port;
+        _errorLog = errorLog;
+    }
+
+    public int Port { get; }
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+
+    /// <summary>The master's process id; its workers are its children.</summary>
+    public int ProcessId => _process.Id;
+
+    public static string DefaultConfig => Path.Combine(RepoPaths.Root, "docs", "deploy", "nginx-surveyapp.conf");
+
+    public static string Program => File.Exists("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx";
+
+    /// <summary>Writes the configuration into <paramref name="folder"/>/nginx and starts nginx on a free port in front of <paramref name="appPorts"/>.</summary>
+    public static async Task<NginxProxy> StartAsync(string folder, IReadOnlyList<int> appPorts, string sourceConfig)
+    {
+        if (!File.Exists(sourceConfig))
+        {
+            throw new InvalidOperationException($"{sourceConfig} not found: the nginx configuration to start from (--nginx-config).");
+        }
+        var prefix = Path.Combine(folder, "nginx");
+        Directory.CreateDirectory(prefix);
+        var port = FreePort();
+        var site = Path.Combine(prefix, "surveyapp.conf");
+        await File.WriteAllTextAsync(site, Rewrite(await File.ReadAllTextAsync(sourceConfig), appPorts, port));
+        var errorLog = Path.Combine(prefix, "error.log");
+        var main = Path.Combine(prefix, "nginx.conf");
+        // As root, nginx's workers would run as "nobody" and could not use the temporary folder.
+        var user = Environment.UserName == "root" ? "user root;\n" : "";
+        await File.WriteAllTextAsync(main, $$"""
+            daemon off;
+            {{user}}pid {{Path.Combine(prefix, "nginx.pid")}};
+            error_log {{errorLog}} warn;
+            events { worker_connections {{WorkerConnections}}; }
+            http { access_log off; include {{site}}; }
+
+            """);
+
+        var start = new ProcessStartInfo(Program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-p", prefix + "/", "-c", main, "-e", errorLog })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Program}.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var proxy = new NginxProxy(process, port, errorLog);
+        await proxy.WaitUntilServingAsync();
+        return proxy;
+    }
+
+    /// <summary>
+    /// The deployment's file with its upstream servers (the first one's line as the pattern, one line per
+    /// app) and its listening address replaced; everything else as it is.
+    /// </summary>
+    public static string Rewrite(string config, IReadOnlyList<int> appPorts, int listenPort)
+    {
+        var servers = UpstreamServer().Matches(config);
+        var listens = Listen().Matches(config);
+        if (servers.Count == 0 || listens.Count != 1)
+        {
+            throw new InvalidOperationException("The nginx configuration no longer has the expected 'server 127.0.0.1:PORT ...;' lines in its upstream and one 'listen 127.0.0.1:PORT;'.");
+        }
+        var first = servers[0];
+        var lines = string.Join("", appPorts.Select(p => $"{first.Groups["indent"].Value}server 127.0.0.1:{p}{first.Groups["rest"].Value}\n"));
+        var rewritten = UpstreamServer().Replace(config, m => m.Index == first.Index ? lines : "");
+        return Listen().Replace(rewritten, $"listen 127.0.0.1:{listenPort};");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilServingAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"nginx exited with {_process.ExitCode}: {ErrorLog()}");
+            }
+            try
+            {
+                using var response = await http.GetAsync(new Uri(BaseAddress, "/"));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"nginx did not answer on {BaseAddress}: {ErrorLog()}");
+    }
+
+    /// <summary>What nginx logged (warnings and errors), for a failed start or the end of a run.</summary>
+    public string ErrorLog() => File.Exists(_errorLog) ? File.ReadAllText(_errorLog).Trim() : "";
+
+    [GeneratedRegex(@"^(?<indent>[ \t]*)server\s+127\.0\.0\.1:\d+(?<rest>[^;\n]*;)[ \t]*\n", RegexOptions.Multiline)]
+    private static partial Regex UpstreamServer();
+
+    [GeneratedRegex(@"listen\s+127\.0\.0\.1:\d+\s*;")]
+    private static partial Regex Listen();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
