@@ -20,7 +20,7 @@ public sealed class AnalystJourneyTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var output = await _app.RunCommandAsync("create-staff", Email, "analyst");
-        _password = output.Trim().Split(' ')[^1];
+        _password = AppProcess.PasswordFrom(output);
         await _app.StartAsync();
         _browser = await BrowserSession.LaunchAsync("analyst");
     }

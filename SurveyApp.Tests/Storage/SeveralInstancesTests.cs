@@ -34,7 +34,7 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _password = (await _first.RunCommandAsync("create-staff", Email, "analyst")).Trim().Split(' ')[^1];
+        _password = AppProcess.PasswordFrom(await _first.RunCommandAsync("create-staff", Email, "analyst"));
         // Both start at once on the new database: one seeds it, the other waits and finds it seeded.
         await Task.WhenAll(_first.StartAsync(), _second.StartAsync());
         _proxy = await NginxProxy.StartAsync(_first.Port, _second.Port);

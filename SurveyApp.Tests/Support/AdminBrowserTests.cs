@@ -20,7 +20,7 @@ public abstract class AdminBrowserTests(string journey) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var output = await App.RunCommandAsync("create-staff", Email, "admin");
-        _password = output.Trim().Split(' ')[^1];
+        _password = AppProcess.PasswordFrom(output);
         await App.StartAsync();
         Browser = await BrowserSession.LaunchAsync(journey);
     }

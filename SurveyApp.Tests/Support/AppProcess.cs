@@ -48,6 +48,10 @@ public sealed class AppProcess(bool demoResponses = false, TestDatabase? databas
         await WaitUntilServingAsync();
     }
 
+    /// <summary>The generated password in what <c>create-staff</c> printed (the end of its own line; log lines may come before or after).</summary>
+    public static string PasswordFrom(string output) =>
+        output.Split('\n').Select(l => l.Trim()).Last(l => l.Contains("Password", StringComparison.Ordinal)).Split(' ')[^1];
+
     /// <summary>Runs one of the app's commands (such as create-staff) on the same database and returns what it printed.</summary>
     public async Task<string> RunCommandAsync(params string[] args)
     {

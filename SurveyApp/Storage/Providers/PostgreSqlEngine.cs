@@ -50,8 +50,39 @@ public sealed class PostgreSqlEngine : StorageEngine
     /// Creates the database if it does not exist and migrates it. Processes that start together wait for
     /// each other: EF Core takes a lock on the migrations history before migrating.
     /// </summary>
-    public override async Task MigrateAsync(SurveyDbContext db, CancellationToken cancellationToken = default) =>
+    public override async Task MigrateAsync(SurveyDbContext db, CancellationToken cancellationToken = default)
+    {
+        await CreateDatabaseIfMissingAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates the database from the server's maintenance database if it does not exist (EF Core would too,
+    /// but only after logging a failed connection, which reads like a fault on every first start).
+    /// </summary>
+    private async Task CreateDatabaseIfMissingAsync(CancellationToken cancellationToken)
+    {
+        var maintenance = new NpgsqlConnectionStringBuilder(_connection.ConnectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var exists = connection.CreateCommand();
+        exists.CommandText = "SELECT COUNT(*) FROM pg_database WHERE datname = @name";
+        exists.Parameters.AddWithValue("name", _connection.Database!);
+        if ((long)(await exists.ExecuteScalarAsync(cancellationToken))! > 0)
+        {
+            return;
+        }
+        await using var create = connection.CreateCommand();
+        create.CommandText = $"CREATE DATABASE \"{_connection.Database!.Replace("\"", "\"\"")}\"";
+        try
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another app process starting at the same moment created it.
+        }
+    }
 
     /// <summary>A PostgreSQL advisory lock, held by a connection of its own until disposed (closing it releases the lock).</summary>
     public override async Task<IAsyncDisposable> LockAsync(string name, CancellationToken cancellationToken = default)
