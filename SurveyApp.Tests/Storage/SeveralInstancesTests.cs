@@ -158,14 +158,17 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
+        // Each process may have loaded the survey just before the edit; within a few seconds both show it.
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!(await second.GetPageAsync($"{link}/sida/1")).Main.Contains("(omformulerad)", StringComparison.Ordinal))
+        foreach (var process in new[] { second, first })
         {
-            Assert.True(waited.Elapsed < SurveyApp.Storage.SurveyCatalog.SharedKeepFor + TimeSpan.FromSeconds(5),
-                $"The second process still showed the old text after {waited.Elapsed.TotalSeconds:0} s.");
-            await Task.Delay(250);
+            while (!(await process.GetPageAsync($"{link}/sida/1")).Main.Contains("(omformulerad)", StringComparison.Ordinal))
+            {
+                Assert.True(waited.Elapsed < SurveyApp.Storage.SurveyCatalog.SharedKeepFor + TimeSpan.FromSeconds(5),
+                    $"A process still showed the old text after {waited.Elapsed.TotalSeconds:0} s.");
+                await Task.Delay(250);
+            }
         }
-        Assert.Contains("(omformulerad)", (await first.GetPageAsync($"{link}/sida/1")).Main);
     }
 
     [Fact]

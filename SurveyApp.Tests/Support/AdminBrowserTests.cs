@@ -39,7 +39,16 @@ public abstract class AdminBrowserTests(string journey) : IAsyncLifetime
         await page.FillAsync("#email", Email);
         await page.FillAsync("#password", _password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await page.WaitForURLAsync(App.BaseUrl + "/resultat", new() { WaitUntil = WaitUntilState.Commit });
+        try
+        {
+            await page.WaitForURLAsync(App.BaseUrl + "/resultat", new() { WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException e)
+        {
+            // Say what the browser shows and what the app printed, so that a failed sign-in can be told apart from a slow one.
+            var shown = await page.Locator("body").InnerTextAsync();
+            throw new InvalidOperationException($"Sign-in did not reach /resultat; the page at {page.Url} shows:\n{shown}\nThe app printed:\n{App.Output}", e);
+        }
         return page;
     }
 
