@@ -106,7 +106,7 @@ public sealed class PostgreSqlEngine : StorageEngine
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         // pg_dump reads in one snapshot: every response committed before it started and nothing after,
         // while respondents go on saving.
-        var (ok, output) = await RunAsync("pg_dump", ["--format=custom", "--no-owner", "--file", target], cancellationToken);
+        var (ok, output) = await RunAsync("pg_dump", ["--format=custom", "--no-owner", "--file", target, "--dbname", LibpqConnection()], cancellationToken);
         if (!ok)
         {
             File.Delete(target);
@@ -149,7 +149,7 @@ public sealed class PostgreSqlEngine : StorageEngine
     /// <summary>Null if the file is a pg_dump archive holding SurveyApp's tables, else what is wrong.</summary>
     private async Task<string?> CheckAsync(string file, CancellationToken cancellationToken)
     {
-        var (ok, output) = await RunAsync("pg_restore", ["--list", file], cancellationToken, withConnection: false);
+        var (ok, output) = await RunAsync("pg_restore", ["--list", file], cancellationToken);
         if (!ok)
         {
             return output;
@@ -181,14 +181,9 @@ public sealed class PostgreSqlEngine : StorageEngine
 
     private static string Quote(string value) => "'" + value.Replace("\\", "\\\\").Replace("'", "\\'") + "'";
 
-    private async Task<(bool Ok, string Output)> RunAsync(string program, string[] arguments, CancellationToken cancellationToken, bool withConnection = true)
+    private async Task<(bool Ok, string Output)> RunAsync(string program, string[] arguments, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (withConnection && program == "pg_dump")
-        {
-            start.ArgumentList.Add("--dbname");
-            start.ArgumentList.Add(LibpqConnection());
-        }
         arguments.ToList().ForEach(start.ArgumentList.Add);
         if (!string.IsNullOrEmpty(_connection.Password))
         {
