@@ -5,10 +5,13 @@ using SurveyApp.Administration.Staff;
 using SurveyApp.Administration.Surveys;
 using SurveyApp.Administration.Waves;
 using SurveyApp.Analysis;
+using SurveyApp.Auditing;
 using SurveyApp.Components;
 using SurveyApp.Components.Layout;
 using SurveyApp.Export;
 using SurveyApp.Responding;
+using SurveyApp.Security;
+using SurveyApp.Seeding;
 using SurveyApp.Storage;
 
 [assembly: NeutralResourcesLanguage("sv")]
@@ -19,9 +22,10 @@ builder.AddReverseProxy();
 builder.AddUiLocalization();
 builder.AddResponding();
 builder.AddWrongLinkLimit();
-builder.AddAdministration();
-builder.AddWaveAdministration();
 builder.AddStaffSignIn();
+builder.AddAuditing();
+builder.AddAdministration();
+builder.AddSeeding();
 builder.AddSecureFormCookies();
 builder.AddAnalysis();
 builder.AddExport();

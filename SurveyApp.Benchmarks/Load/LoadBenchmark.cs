@@ -6,6 +6,7 @@ using Microsoft.Extensions.Caching.Memory;
 using SurveyApp.Administration;
 using SurveyApp.Domain;
 using SurveyApp.Storage;
+using SurveyApp.Administration.Waves;
 
 namespace SurveyApp.Benchmarks.Load;
 

@@ -12,6 +12,8 @@ using SurveyApp.Storage;
 using SurveyApp.Tests.Administration.Surveys;
 using SurveyApp.Tests.Support;
 using Xunit;
+using SurveyApp.Administration.Imports;
+using SurveyApp.Security;
 
 namespace SurveyApp.Tests.Administration;
 

@@ -6,6 +6,7 @@ using SurveyApp.Domain;
 using SurveyApp.Responding;
 using SurveyApp.Tests.Support;
 using Xunit;
+using SurveyApp.Security;
 
 namespace SurveyApp.Tests.Administration;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SurveyApp.Administration;
 using SurveyApp.Tests.Support;
 using Xunit;
+using SurveyApp.Administration.Imports;
 
 namespace SurveyApp.Tests.Administration;
 

@@ -8,6 +8,7 @@ using SurveyApp.Administration.Staff;
 using SurveyApp.Domain;
 using SurveyApp.Tests.Support;
 using Xunit;
+using SurveyApp.Security;
 
 namespace SurveyApp.Tests.Administration;
 

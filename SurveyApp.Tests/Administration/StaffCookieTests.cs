@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using SurveyApp.Administration.Staff;
 using SurveyApp.Tests.Support;
 using Xunit;
+using SurveyApp.Security;
 
 namespace SurveyApp.Tests.Administration;
 

@@ -2,6 +2,7 @@ using System.Net;
 using SurveyApp.Administration.Staff;
 using SurveyApp.Tests.Support;
 using Xunit;
+using SurveyApp.Security;
 
 namespace SurveyApp.Tests.Administration;
 

@@ -7,6 +7,7 @@ using SurveyApp.Definitions;
 using SurveyApp.Domain;
 using SurveyApp.Tests.Support;
 using Xunit;
+using SurveyApp.Administration.Imports;
 
 namespace SurveyApp.Tests.Analysis;
 

@@ -8,6 +8,7 @@ using SurveyApp.Analysis;
 using SurveyApp.Tests.Administration.Surveys;
 using SurveyApp.Tests.Support;
 using Xunit;
+using SurveyApp.Administration.Surveys;
 
 namespace SurveyApp.Tests.Analysis;
 

@@ -7,6 +7,8 @@ using SurveyApp.Responding;
 using SurveyApp.Tests.Analysis;
 using SurveyApp.Tests.Support;
 using Xunit;
+using SurveyApp.Domain;
+using SurveyApp.Security;
 
 namespace SurveyApp.Tests.Components;
 

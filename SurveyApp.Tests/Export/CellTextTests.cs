@@ -1,5 +1,6 @@
 using SurveyApp.Export;
 using Xunit;
+using SurveyApp.Shared;
 
 namespace SurveyApp.Tests.Export;
 

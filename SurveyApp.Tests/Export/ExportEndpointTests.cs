@@ -4,6 +4,7 @@ using SurveyApp.Administration.Staff;
 using SurveyApp.Tests.Analysis;
 using SurveyApp.Tests.Support;
 using Xunit;
+using SurveyApp.Security;
 
 namespace SurveyApp.Tests.Export;
 

@@ -134,7 +134,7 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         Assert.Equal("/tack", again.Location);
 
         await using var db = _database.CreateContext();
-        var hash = SurveyApp.Responding.InvitationToken.Hash(link["/s/".Length..]);
+        var hash = SurveyApp.Domain.InvitationToken.Hash(link["/s/".Length..]);
         var response = await db.Responses.Include(r => r.Answers).SingleAsync(r => r.Invitation!.TokenHash == hash);
         Assert.NotNull(response.SubmittedAt);
         Assert.Equal(RespondentHttp.ModelAnswers.Sum(p => p.Count(f => f.Name.StartsWith("q.", StringComparison.Ordinal))), response.Answers.Count);

@@ -66,7 +66,7 @@ public sealed class SurveyCatalogTests
         var json = Administration.Surveys.SurveyEdits.Json
             .Replace("\"code\": \"barn\"", "\"code\": \"zz_barn\"")
             .Replace("\"code\": \"natverk\"", "\"code\": \"zz_natverk\"");
-        var (imported, _) = await app.Services.GetRequiredService<SurveyApp.Administration.SurveyImporter>().ImportAsync(System.Text.Encoding.UTF8.GetBytes(json));
+        var (imported, _) = await app.Services.GetRequiredService<SurveyApp.Administration.Surveys.SurveyImporter>().ImportAsync(System.Text.Encoding.UTF8.GetBytes(json));
 
         var survey = await app.Services.GetRequiredService<SurveyCatalog>().GetAsync(imported!.Id);
 

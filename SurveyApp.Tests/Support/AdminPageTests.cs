@@ -1,6 +1,7 @@
 using System.Net;
 using SurveyApp.Administration.Staff;
 using Xunit;
+using SurveyApp.Security;
 
 namespace SurveyApp.Tests.Support;
 

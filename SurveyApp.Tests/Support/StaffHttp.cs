@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using SurveyApp.Administration.Staff;
+using SurveyApp.Domain;
 
 namespace SurveyApp.Tests.Support;
 

@@ -4,6 +4,9 @@ using SurveyApp.Administration;
 using SurveyApp.Administration.Staff;
 using SurveyApp.Domain;
 using SurveyApp.Analysis;
+using SurveyApp.Auditing;
+using SurveyApp.Security;
+using SurveyApp.Shared;
 
 namespace SurveyApp.Export;
 

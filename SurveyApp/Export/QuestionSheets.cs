@@ -1,6 +1,7 @@
 using System.Globalization;
 using SurveyApp.Analysis;
 using SurveyApp.Domain;
+using SurveyApp.Shared;
 using A = DocumentFormat.OpenXml.Drawing;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
 

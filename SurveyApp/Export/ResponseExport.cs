@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SurveyApp.Analysis;
 using SurveyApp.Domain;
 using SurveyApp.Storage;
+using SurveyApp.Shared;
 
 namespace SurveyApp.Export;
 

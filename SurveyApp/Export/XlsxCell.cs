@@ -1,3 +1,5 @@
+using SurveyApp.Shared;
+
 namespace SurveyApp.Export;
 
 /// <summary>The looks a cell can have; the numbers are the cell formats of the workbook's styles part.</summary>

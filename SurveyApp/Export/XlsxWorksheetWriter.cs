@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using DocumentFormat.OpenXml.Drawing.Charts;
+using SurveyApp.Shared;
 
 namespace SurveyApp.Export;
 

@@ -3,6 +3,7 @@ using SurveyApp.Administration;
 using SurveyApp.Tests.Responding.Components;
 using SurveyApp.Tests.Support;
 using Xunit;
+using SurveyApp.Administration.Imports;
 
 namespace SurveyApp.Tests.Administration.Components;
 

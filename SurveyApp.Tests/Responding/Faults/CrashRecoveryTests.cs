@@ -49,7 +49,7 @@ public sealed class CrashRecoveryTests(Xunit.Abstractions.ITestOutputHelper outp
             FROM Answers a JOIN Questions q ON q.Id = a.QuestionId JOIN Responses r ON r.Id = a.ResponseId
             JOIN Invitations i ON i.Id = r.InvitationId WHERE i.TokenHash = $hash ORDER BY 1
             """;
-        command.Parameters.AddWithValue("$hash", SurveyApp.Responding.InvitationToken.Hash(link["/s/".Length..]));
+        command.Parameters.AddWithValue("$hash", SurveyApp.Domain.InvitationToken.Hash(link["/s/".Length..]));
         var rows = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
@@ -135,7 +135,7 @@ public sealed class CrashRecoveryTests(Xunit.Abstractions.ITestOutputHelper outp
             Assert.Equal("ok", await IntegrityAsync());
             for (var i = 0; i < round.Count; i++)
             {
-                var hash = SurveyApp.Responding.InvitationToken.Hash(round[i]["/s/".Length..]);
+                var hash = SurveyApp.Domain.InvitationToken.Hash(round[i]["/s/".Length..]);
                 var submitted = await ScalarAsync<long>(
                     "SELECT COUNT(*) FROM Responses r JOIN Invitations i ON i.Id = r.InvitationId WHERE i.TokenHash = $h AND r.SubmittedAt IS NOT NULL", ("$h", hash));
                 // Submitted or not, the response has every answer its pages saved: the same as the complete one.

@@ -8,6 +8,8 @@ using SurveyApp.Domain;
 using SurveyApp.Responding;
 using SurveyApp.Tests.Support;
 using Xunit;
+using SurveyApp.Administration.Waves;
+using SurveyApp.Security;
 
 namespace SurveyApp.Tests.Responding.Http;
 

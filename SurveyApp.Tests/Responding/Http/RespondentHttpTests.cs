@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SurveyApp.Responding;
 using SurveyApp.Tests.Support;
 using Xunit;
+using SurveyApp.Domain;
 
 namespace SurveyApp.Tests.Responding.Http;
 

@@ -2,6 +2,7 @@ using System.Net;
 using SurveyApp.Responding;
 using SurveyApp.Tests.Support;
 using Xunit;
+using SurveyApp.Domain;
 
 namespace SurveyApp.Tests.Responding.Http;
 

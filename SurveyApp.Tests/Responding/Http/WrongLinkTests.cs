@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SurveyApp.Responding;
 using SurveyApp.Tests.Support;
 using Xunit;
+using SurveyApp.Domain;
 
 namespace SurveyApp.Tests.Responding.Http;
 

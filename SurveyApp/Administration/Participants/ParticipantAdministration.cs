@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using SurveyApp.Domain;
 using SurveyApp.Resources;
 using SurveyApp.Storage;
+using SurveyApp.Administration.Imports;
+using SurveyApp.Auditing;
 
 namespace SurveyApp.Administration.Participants;
 

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SurveyApp.Domain;
 using SurveyApp.Storage;
+using SurveyApp.Auditing;
+using SurveyApp.Security;
 
 namespace SurveyApp.Administration.Staff;
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SurveyApp.Definitions;
 using SurveyApp.Domain;
 using SurveyApp.Storage;
+using SurveyApp.Auditing;
 
 namespace SurveyApp.Administration.Surveys;
 

@@ -5,6 +5,9 @@ using SurveyApp.Definitions;
 using SurveyApp.Domain;
 using SurveyApp.Export;
 using SurveyApp.Storage;
+using SurveyApp.Auditing;
+using SurveyApp.Security;
+using SurveyApp.Shared;
 
 namespace SurveyApp.Administration.Surveys;
 

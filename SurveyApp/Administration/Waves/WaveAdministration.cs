@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SurveyApp.Domain;
 using SurveyApp.Resources;
 using SurveyApp.Storage;
+using SurveyApp.Auditing;
 
 namespace SurveyApp.Administration.Waves;
 

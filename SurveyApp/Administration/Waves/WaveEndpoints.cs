@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Authorization;
 using SurveyApp.Administration.Staff;
 using SurveyApp.Export;
 using SurveyApp.Responding;
+using SurveyApp.Security;
+using SurveyApp.Shared;
 
 namespace SurveyApp.Administration.Waves;
 
@@ -18,14 +20,6 @@ public static class WaveForms
 
 public static class WaveEndpoints
 {
-    public static WebApplicationBuilder AddWaveAdministration(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<WaveAdministration>();
-        builder.Services.AddSingleton<InvitationAdministration>();
-        builder.Services.AddSingleton<Participants.ParticipantAdministration>();
-        return builder;
-    }
-
     /// <summary>
     /// POST /admin/omgangar/{wave}/uppfoljning (form field <c>name</c>): creates the follow-up wave and answers
     /// with its invitation links as a CSV download, the only time they exist in clear.

@@ -3,7 +3,7 @@ using SurveyApp.Domain;
 using SurveyApp.Responding;
 using SurveyApp.Storage;
 
-namespace SurveyApp.Administration;
+namespace SurveyApp.Administration.Waves;
 
 /// <summary>A new invitation link; the token is shown once and only its hash is kept.</summary>
 public sealed record IssuedInvitation(int InvitationId, int ParticipantId, string ParticipantName, string ParticipantType, string Token)

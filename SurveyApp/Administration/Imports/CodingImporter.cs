@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using SurveyApp.Domain;
 using SurveyApp.Storage;
 
-namespace SurveyApp.Administration;
+namespace SurveyApp.Administration.Imports;
 
 /// <summary>
 /// Loads codings of open answers (<c>participant,question,category</c>) into a wave. A coding names

@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using SurveyApp.Domain;
 
-namespace SurveyApp.Administration.Staff;
+namespace SurveyApp.Security;
 
 /// <summary>
 /// Checks, every minute, that the staff member behind an open interactive page is still who signed in:

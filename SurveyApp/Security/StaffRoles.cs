@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Identity;
-
-namespace SurveyApp.Administration.Staff;
-
-/// <summary>A staff account: an administrator or an analyst. Respondents never have one.</summary>
-public class StaffUser : IdentityUser;
+namespace SurveyApp.Security;
 
 public static class StaffRoles
 {

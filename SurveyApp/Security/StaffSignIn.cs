@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using SurveyApp.Storage;
+using SurveyApp.Domain;
 
-namespace SurveyApp.Administration.Staff;
+namespace SurveyApp.Security;
 
-public static class StaffExtensions
+public static class StaffSignIn
 {
     public const string LoginPath = "/logga-in";
     public const string LogoutPath = "/logga-ut";
@@ -41,8 +42,6 @@ public static class StaffExtensions
         // ... and so do the interactive pages they have open.
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, StaffRevalidation>();
         builder.Services.AddAuthorization();
-        builder.Services.AddScoped<StaffAccounts>();
-        builder.Services.AddSingleton<AuditLog>();
         return builder;
     }
 
@@ -58,32 +57,4 @@ public static class StaffExtensions
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/");
         }).DisableAntiforgery();
-
-    /// <summary>
-    /// Runs <c>create-staff EMAIL ROLE</c>: creates a staff account with a random password, printed once.
-    /// Returns false when the arguments are not that command.
-    /// </summary>
-    public static async Task<bool> RunStaffCommandAsync(this WebApplication app, string[] args)
-    {
-        if (args is not ["create-staff", ..])
-        {
-            return false;
-        }
-        if (args is not [_, var email, var role] || !StaffRoles.All.Contains(role))
-        {
-            Console.Error.WriteLine($"Usage: create-staff EMAIL ROLE   (ROLE is {string.Join(" or ", StaffRoles.All)})");
-            Environment.ExitCode = 2;
-            return true;
-        }
-        await using var scope = app.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(email, role);
-        if (result.Password is null)
-        {
-            Console.Error.WriteLine($"Could not create {email}: {string.Join(" ", result.Errors)}");
-            Environment.ExitCode = 1;
-            return true;
-        }
-        Console.WriteLine($"Created {role} account {email}. Password (shown only now): {result.Password}");
-        return true;
-    }
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SurveyApp.Administration;
+namespace SurveyApp.Administration.Imports;
 
 public enum UploadProblem { None, NoFile, TooLarge }
 

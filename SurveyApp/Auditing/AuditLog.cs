@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SurveyApp.Domain;
 using SurveyApp.Storage;
 
-namespace SurveyApp.Administration;
+namespace SurveyApp.Auditing;
 
 /// <summary>One page of the audit log, newest first, and how many entries there are in all.</summary>
 public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Total, int Page, int PageSize)

@@ -6,8 +6,9 @@ using SurveyApp.Domain;
 using SurveyApp.Resources;
 using SurveyApp.Responding;
 using SurveyApp.Storage;
+using SurveyApp.Auditing;
 
-namespace SurveyApp.Administration;
+namespace SurveyApp.Administration.Imports;
 
 /// <summary>One rejected line of an import and why.</summary>
 public sealed record ImportProblem(int Line, string Message)

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SurveyApp.Export;
+namespace SurveyApp.Shared;
 
 /// <summary>
 /// Text that a spreadsheet could take for a formula (OWASP's "CSV injection"): anything that starts with

@@ -1,35 +1,17 @@
+using System.Globalization;
 using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using CsvHelper.Configuration.Attributes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SurveyApp.Domain;
 using SurveyApp.Storage;
+using SurveyApp.Administration.Imports;
+using SurveyApp.Administration.Surveys;
+using SurveyApp.Administration.Waves;
 
-namespace SurveyApp.Administration;
-
-public sealed class SeedOptions
-{
-    public const string Section = "Seed";
-
-    /// <summary>Seed an empty database with the model survey, its participants, a wave and invitations.</summary>
-    public bool Enabled { get; set; }
-    public string SurveyFile { get; set; } = "";
-    public string ParticipantsFile { get; set; } = "";
-    public string WaveName { get; set; } = "";
-
-    /// <summary>Where the invitation links are written; the tokens exist nowhere else in clear.</summary>
-    public string LinksFile { get; set; } = "";
-
-    /// <summary>Demo responses for the wave (CSV, one row per response); empty for none.</summary>
-    public string ResponsesFile { get; set; } = "";
-
-    /// <summary>Demo codings of the wave's open answers; empty for none.</summary>
-    public string CodingFile { get; set; } = "";
-
-    /// <summary>A second, closed wave of the same survey and participants, for comparison; empty for none.</summary>
-    public string FollowUpWaveName { get; set; } = "";
-
-    public string FollowUpResponsesFile { get; set; } = "";
-}
+namespace SurveyApp.Seeding;
 
 /// <summary>Seeds an empty database with the model survey so that a fresh start has something to answer.</summary>
 public sealed class ModelSurveySeeder(
@@ -103,35 +85,21 @@ public sealed class ModelSurveySeeder(
 
     private static List<Participant> ReadParticipants(string file)
     {
-        var lines = File.ReadAllLines(file, Encoding.UTF8).Where(l => l.Trim().Length > 0).ToList();
-        if (lines.Count == 0 || lines[0].Trim() != "name,type")
+        using var reader = new CsvReader(new StreamReader(file, Encoding.UTF8), new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            throw new InvalidOperationException($"{file} must start with the header 'name,type'.");
-        }
-        return lines.Skip(1).Select((line, i) =>
-        {
-            var fields = SplitCsv(line);
-            return fields.Count == 2
-                ? new Participant { Name = fields[0], Type = fields[1] }
-                : throw new InvalidOperationException($"{file} line {i + 2}: expected 2 fields, found {fields.Count}.");
-        }).ToList();
+            HeaderValidated = args =>
+            {
+                if (args.InvalidHeaders.Length > 0) throw new InvalidOperationException($"{file} must start with the header 'name,type'.");
+            },
+            MissingFieldFound = args => throw new InvalidOperationException($"{file} line {args.Context.Parser?.RawRow}: expected 2 fields."),
+        });
+        return reader.GetRecords<ParticipantRow>().Select(row => new Participant { Name = row.Name, Type = row.Type }).ToList();
     }
 
-    private static List<string> SplitCsv(string line)
+    private sealed class ParticipantRow
     {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
-            else if (c == '"') quoted = !quoted;
-            else if (c == ',' && !quoted) { fields.Add(field.ToString()); field.Clear(); }
-            else field.Append(c);
-        }
-        fields.Add(field.ToString());
-        return fields;
+        [Name("name")] public string Name { get; set; } = "";
+        [Name("type")] public string Type { get; set; } = "";
     }
 
     private async Task WriteLinksAsync(string file, IReadOnlyList<IssuedInvitation> issued, HashSet<int> answered, CancellationToken cancellationToken)
@@ -155,26 +123,4 @@ public sealed class ModelSurveySeeder(
     }
 
     private static string Quote(string value) => value.Contains(',') || value.Contains('"') ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
-}
-
-public static class AdministrationExtensions
-{
-    public static WebApplicationBuilder AddAdministration(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
-        builder.Services.AddSingleton<SurveyImporter>();
-        builder.Services.AddSingleton<Surveys.SurveyEditing>();
-        builder.Services.AddSingleton<InvitationService>();
-        builder.Services.AddSingleton<ResponseImporter>();
-        builder.Services.AddSingleton<CodingImporter>();
-        builder.Services.AddSingleton<ModelSurveySeeder>();
-        return builder;
-    }
-
-    public static async Task SeedModelSurveyAsync(this WebApplication app)
-    {
-        // Processes that start together on an empty shared database seed it once: the others wait, then find it seeded.
-        await using var _ = await app.Services.GetRequiredService<Storage.Providers.StorageEngine>().LockAsync("seed");
-        await app.Services.GetRequiredService<ModelSurveySeeder>().SeedIfEmptyAsync();
-    }
 }

@@ -1,6 +1,6 @@
 using Microsoft.Net.Http.Headers;
 
-namespace SurveyApp.Export;
+namespace SurveyApp.Shared;
 
 /// <summary>Marks a response as a file download: its name, and never cached (downloads hold answers or links).</summary>
 public static class Attachment

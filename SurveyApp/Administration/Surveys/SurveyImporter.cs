@@ -2,8 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using SurveyApp.Definitions;
 using SurveyApp.Domain;
 using SurveyApp.Storage;
+using SurveyApp.Auditing;
 
-namespace SurveyApp.Administration;
+namespace SurveyApp.Administration.Surveys;
 
 /// <summary>Stores a survey definition; an invalid definition stores nothing.</summary>
 public sealed class SurveyImporter(IDbContextFactory<SurveyDbContext> factory, AuditLog audit, TimeProvider clock)

@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace SurveyApp.Responding;
+namespace SurveyApp.Domain;
 
 /// <summary>
 /// Invitation tokens: 256 random bits, written base64url (43 characters). Only their SHA-256 hash

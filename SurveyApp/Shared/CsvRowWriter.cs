@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SurveyApp.Export;
+namespace SurveyApp.Shared;
 
 /// <summary>
 /// Writes CSV rows (RFC 4180, CRLF line ends) in which formula-like text is prefixed with an apostrophe.
