@@ -934,4 +934,152 @@ public class SurveyDefinitionValidatorTests
         Assert.Equal("sections[0].questions[1].scale", problem.Path);
         Assert.Equal("UnknownScale", problem.Code);
     }
+
+    [Fact]
+    public void AScaleKeyUsedTwiceIsReportedAtTheSecond()
+    {
+        var root = Valid();
+        root["scales"]![1]!["key"] = "grad5";
+
+        AssertProblem(root, "scales[1].key", "DuplicateKey");
+    }
+
+    [Fact]
+    public void AStepWithoutLabelIsReported()
+    {
+        var root = Valid();
+        root["scales"]![1]!["steps"]![0]!.AsObject().Remove("label");
+
+        AssertProblem(root, "scales[1].steps[0].label", "Missing");
+    }
+
+    [Fact]
+    public void ASectionKeyUsedTwiceIsReportedAtTheSecond()
+    {
+        var root = Valid();
+        root["sections"]![1]!["key"] = "del1";
+
+        AssertProblem(root, "sections[1].key", "DuplicateKey");
+    }
+
+    [Fact]
+    public void AnUnknownPropertyInASectionIsReportedWithItsPath()
+    {
+        var root = Valid();
+        root["sections"]![0]!["colour"] = "red";
+
+        AssertProblem(root, "sections[0].colour", "UnknownProperty");
+    }
+
+    [Fact]
+    public void AQuestionWithoutTextIsReported()
+    {
+        var root = Valid();
+        Question(root, 0, 3).AsObject().Remove("text");
+
+        AssertProblem(root, "sections[0].questions[3].text", "Missing");
+    }
+
+    [Fact]
+    public void AMatrixQuestionWithoutScaleIsReported()
+    {
+        var root = Valid();
+        Question(root, 0, 1).AsObject().Remove("scale");
+
+        AssertProblem(root, "sections[0].questions[1].scale", "Missing");
+    }
+
+    [Fact]
+    public void OffScaleOnASingleQuestionIsNotForItsKind()
+    {
+        var root = Valid();
+        Question(root, 0, 2)["offScale"] = new JsonArray(new JsonObject { ["code"] = "vet_inte", ["label"] = "Vet inte" });
+
+        AssertProblem(root, "sections[0].questions[2].offScale", "NotForKind");
+    }
+
+    [Fact]
+    public void AnOptionWithoutLabelIsReported()
+    {
+        var root = Valid();
+        Question(root, 0, 2)["options"]![1]!.AsObject().Remove("label");
+
+        AssertProblem(root, "sections[0].questions[2].options[1].label", "Missing");
+    }
+
+    [Fact]
+    public void AnItemCodeUsedTwiceIsReportedAtTheSecond()
+    {
+        var root = Valid();
+        Question(root, 0, 1)["items"]![1]!["code"] = "barn";
+
+        AssertProblem(root, "sections[0].questions[1].items[1].code", "DuplicateKey");
+    }
+
+    [Fact]
+    public void AnItemWithoutTextIsReported()
+    {
+        var root = Valid();
+        Question(root, 0, 1)["items"]![0]!.AsObject().Remove("text");
+
+        AssertProblem(root, "sections[0].questions[1].items[0].text", "Missing");
+    }
+
+    [Fact]
+    public void AConditionWithoutQuestionIsReported()
+    {
+        var root = Valid();
+        Question(root, 1, 0)["showIf"]!.AsObject().Remove("question");
+
+        AssertProblem(root, "sections[1].questions[0].showIf.question", "Missing");
+    }
+
+    [Fact]
+    public void TheProblemsOfAQuestionOfAnOpenKindAreReportedInTheOrderOfItsProperties()
+    {
+        var root = Valid();
+        var igen = Question(root, 0, 2);
+        igen["key"] = "grad";
+        igen["colour"] = "red";
+        igen.AsObject().Remove("text");
+        igen["scale"] = "grad5";
+        igen["offScale"] = new JsonArray(new JsonObject { ["code"] = "vet_inte", ["label"] = "Vet inte" });
+        igen["options"] = new JsonArray(new JsonObject { ["code"] = "ja", ["label"] = "Ja" });
+        igen["items"] = new JsonArray(new JsonObject { ["code"] = "barn", ["text"] = "Barn" });
+        igen["maxLength"] = 100;
+        igen["maxAnswers"] = 3;
+        igen["showIf"] = new JsonObject { ["question"] = "fritext", ["anyOf"] = new JsonArray("x") };
+
+        var result = Read(root);
+
+        Assert.Equal(
+            [
+                ("key", "DuplicateKey"), ("colour", "UnknownProperty"), ("text", "Missing"),
+                ("scale", "NotForKind"), ("offScale", "NotForKind"), ("options", "TooFewOptions"),
+                ("items", "NotForKind"), ("maxLength", "NotForKind"), ("maxAnswers", "NotForKind"),
+                ("showIf.question", "ConditionNotEarlier"),
+            ],
+            result.Problems.Select(p => (p.Path["sections[0].questions[2].".Length..], p.Code)));
+    }
+
+    [Fact]
+    public void TheProblemsOfAQuestionOnAScaleAreReportedInTheOrderOfItsProperties()
+    {
+        var root = Valid();
+        var omraden = Question(root, 0, 1);
+        omraden["scale"] = "grad6";
+        omraden["offScale"] = new JsonArray(new JsonObject { ["code"] = "Ej", ["label"] = "Ej aktuellt" });
+        omraden["options"] = new JsonArray(new JsonObject { ["code"] = "ja", ["label"] = "Ja" });
+        omraden.AsObject().Remove("items");
+        omraden["maxLength"] = 100;
+
+        var result = Read(root);
+
+        Assert.Equal(
+            [
+                ("scale", "UnknownScale"), ("offScale[0].code", "BadKey"), ("options", "NotForKind"),
+                ("items", "NoItems"), ("maxLength", "NotForKind"),
+            ],
+            result.Problems.Select(p => (p.Path["sections[0].questions[1].".Length..], p.Code)));
+    }
 }

@@ -17,143 +17,220 @@ public static partial class SurveyDefinitionValidator
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}\\z")]
     private static partial Regex KeyPattern();
 
-    public static IReadOnlyList<DefinitionProblem> Validate(SurveyDefinition survey)
+    public static IReadOnlyList<DefinitionProblem> Validate(SurveyDefinition survey) => new ValidationRun().Check(survey);
+
+    public static QuestionKind? ParseKind(string? kind) => kind switch
     {
-        var problems = new List<DefinitionProblem>();
-        void Add(string path, string code, params object[] args) => problems.Add(new DefinitionProblem(path, code, args));
+        "likert" => QuestionKind.Likert,
+        "matrix" => QuestionKind.Matrix,
+        "single" => QuestionKind.Single,
+        "multi" => QuestionKind.Multi,
+        "text" => QuestionKind.Text,
+        "texts" => QuestionKind.Texts,
+        _ => null,
+    };
 
-        Unknown("", survey.Unknown);
-        Key("key", survey.Key);
-        Required("title", survey.Title);
-        if (survey.Language is not null && survey.Language is not ("sv" or "en"))
+    public static string KindName(QuestionKind kind) => kind.ToString().ToLowerInvariant();
+
+    private static IEnumerable<string> StepCodes(ScaleDefinition scale) =>
+        (scale.Steps ?? []).Where(s => s?.Value is not null).Select(s => s.Value!.Value.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// One pass over a definition, top down: the survey, its scales, then its sections with their questions.
+    /// Problems are reported in that order, each level before the levels inside it.
+    /// </summary>
+    private sealed class ValidationRun
+    {
+        private readonly List<DefinitionProblem> _problems = [];
+        private readonly Dictionary<string, ScaleDefinition> _scales = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _sectionKeys = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _questionKeys = new(StringComparer.Ordinal);
+
+        // The questions of the sections already checked. A section is one page, so a condition can only
+        // use an answer given on an earlier page: one of these.
+        private readonly Dictionary<string, QuestionDefinition> _earlier = new(StringComparer.Ordinal);
+
+        public IReadOnlyList<DefinitionProblem> Check(SurveyDefinition survey)
         {
-            Add("language", "UnknownLanguage", survey.Language);
+            CheckSurvey(survey);
+            CheckScales(survey.Scales);
+            CheckSections(survey.Sections);
+            return _problems;
         }
 
-        var scales = new Dictionary<string, ScaleDefinition>(StringComparer.Ordinal);
-        for (var i = 0; i < (survey.Scales?.Count ?? 0); i++)
+        private void CheckSurvey(SurveyDefinition survey)
         {
-            var scale = survey.Scales![i];
-            var path = $"scales[{i}]";
-            if (scale is null)
+            UnknownProperties("", survey.Unknown);
+            CheckKey("key", survey.Key);
+            Required("title", survey.Title);
+            if (survey.Language is not null && survey.Language is not ("sv" or "en"))
             {
-                Add(path, "Missing");
-                continue;
+                Add("language", "UnknownLanguage", survey.Language);
             }
-            Unknown(path, scale.Unknown);
-            if (Key($"{path}.key", scale.Key) && !scales.TryAdd(scale.Key!, scale))
-            {
-                Add($"{path}.key", "DuplicateKey", scale.Key!);
-            }
-            ValidateSteps(path, scale.Steps);
-            ValidateOptions($"{path}.offScale", scale.OffScale, minimum: 0, StepCodes(scale).ToList());
         }
 
-        if (survey.Sections is not { Count: > 0 })
+        private void CheckScales(List<ScaleDefinition>? scales)
         {
-            Add("sections", "NoSections");
-            return problems;
+            for (var i = 0; i < (scales?.Count ?? 0); i++)
+            {
+                var path = $"scales[{i}]";
+                if (scales![i] is { } scale) CheckScale(path, scale);
+                else Add(path, "Missing");
+            }
         }
 
-        var sectionKeys = new HashSet<string>(StringComparer.Ordinal);
-        var earlier = new Dictionary<string, QuestionDefinition>(StringComparer.Ordinal);
-        var seenQuestionKeys = new HashSet<string>(StringComparer.Ordinal);
-        for (var s = 0; s < survey.Sections.Count; s++)
+        private void CheckScale(string path, ScaleDefinition scale)
         {
-            var section = survey.Sections[s];
-            var path = $"sections[{s}]";
-            if (section is null)
+            UnknownProperties(path, scale.Unknown);
+            UniqueKey($"{path}.key", scale.Key, key => _scales.TryAdd(key, scale));
+            CheckSteps(path, scale.Steps);
+            CheckOptions($"{path}.offScale", scale.OffScale, minimum: 0, StepCodes(scale).ToList());
+        }
+
+        private void CheckSteps(string path, List<StepDefinition>? steps)
+        {
+            if (steps is not { Count: >= 2 })
             {
-                Add(path, "Missing");
-                continue;
+                Add($"{path}.steps", "TooFewSteps", 2);
+                return;
             }
-            Unknown(path, section.Unknown);
-            if (Key($"{path}.key", section.Key) && !sectionKeys.Add(section.Key!))
+            var values = new HashSet<int>();
+            for (var i = 0; i < steps.Count; i++)
             {
-                Add($"{path}.key", "DuplicateKey", section.Key!);
+                var stepPath = $"{path}.steps[{i}]";
+                if (steps[i] is null)
+                {
+                    Add(stepPath, "Missing");
+                    continue;
+                }
+                UnknownProperties(stepPath, steps[i].Unknown);
+                Required($"{stepPath}.label", steps[i].Label);
+                if (steps[i].Value is not { } value) Add($"{stepPath}.value", "Missing");
+                else if (!values.Add(value)) Add($"{stepPath}.value", "DuplicateValue", value);
             }
+            CheckStepOrder(path, steps, distinctValues: values.Count);
+        }
+
+        private void CheckStepOrder(string path, List<StepDefinition> steps, int distinctValues)
+        {
+            var ordered = steps.Where(s => s?.Value is not null).Select(s => s.Value!.Value).ToList();
+            var ascending = ordered.Zip(ordered.Skip(1)).All(p => p.First < p.Second);
+            var descending = ordered.Zip(ordered.Skip(1)).All(p => p.First > p.Second);
+            // A duplicate value has been reported already; the order of such steps says nothing more.
+            if (distinctValues == ordered.Count && !ascending && !descending)
+            {
+                Add($"{path}.steps", "StepsNotOrdered");
+            }
+        }
+
+        private void CheckSections(List<SectionDefinition>? sections)
+        {
+            if (sections is not { Count: > 0 })
+            {
+                Add("sections", "NoSections");
+                return;
+            }
+            for (var s = 0; s < sections.Count; s++)
+            {
+                var path = $"sections[{s}]";
+                if (sections[s] is { } section) CheckSection(path, section);
+                else Add(path, "Missing");
+            }
+        }
+
+        private void CheckSection(string path, SectionDefinition section)
+        {
+            UnknownProperties(path, section.Unknown);
+            UniqueKey($"{path}.key", section.Key, _sectionKeys.Add);
             Required($"{path}.title", section.Title);
             if (section.Questions is not { Count: > 0 })
             {
                 Add($"{path}.questions", "NoQuestions");
-                continue;
+                return;
             }
             for (var q = 0; q < section.Questions.Count; q++)
             {
-                var question = section.Questions[q];
                 var questionPath = $"{path}.questions[{q}]";
-                if (question is null)
-                {
-                    Add(questionPath, "Missing");
-                    continue;
-                }
-                if (Key($"{questionPath}.key", question.Key) && !seenQuestionKeys.Add(question.Key!))
-                {
-                    Add($"{questionPath}.key", "DuplicateKey", question.Key!);
-                }
-                ValidateQuestion(questionPath, question, earlier);
+                if (section.Questions[q] is { } question) CheckQuestion(questionPath, question);
+                else Add(questionPath, "Missing");
             }
             foreach (var question in section.Questions.Where(q => q?.Key is not null))
             {
-                earlier.TryAdd(question.Key!, question);
+                _earlier.TryAdd(question.Key!, question);
             }
         }
-        return problems;
 
-        void ValidateQuestion(string path, QuestionDefinition question, Dictionary<string, QuestionDefinition> before)
+        private void CheckQuestion(string path, QuestionDefinition question)
         {
-            Unknown(path, question.Unknown);
+            UniqueKey($"{path}.key", question.Key, _questionKeys.Add);
+            UnknownProperties(path, question.Unknown);
             Required($"{path}.text", question.Text);
-            var kind = ParseKind(question.Kind);
-            if (kind is null)
+            if (ParseKind(question.Kind) is not { } kind)
             {
                 if (question.Kind is null) Add($"{path}.kind", "Missing");
                 else Add($"{path}.kind", "UnknownKind", question.Kind);
                 return;
             }
-
-            var scaled = kind is QuestionKind.Likert or QuestionKind.Matrix;
-            if (scaled)
+            CheckQuestionScale(path, question, kind);
+            CheckQuestionOptions(path, question, kind);
+            CheckQuestionItems(path, question, kind);
+            CheckQuestionLimits(path, question, kind);
+            if (question.ShowIf is { } condition)
             {
-                if (question.Scale is null) Add($"{path}.scale", "Missing");
-                else if (!scales.ContainsKey(question.Scale)) Add($"{path}.scale", "UnknownScale", question.Scale);
-                var taken = scales.TryGetValue(question.Scale ?? "", out var scale)
-                    ? StepCodes(scale).Concat(scale.OffScale?.Select(o => o?.Code ?? "") ?? []).ToList()
-                    : [];
-                ValidateOptions($"{path}.offScale", question.OffScale, minimum: 0, taken);
-                NotAllowed($"{path}.options", question.Options, kind.Value);
+                CheckCondition($"{path}.showIf", condition);
             }
-            else
-            {
-                NotAllowed($"{path}.scale", question.Scale, kind.Value);
-                NotAllowed($"{path}.offScale", question.OffScale, kind.Value);
-            }
+        }
 
+        private void CheckQuestionScale(string path, QuestionDefinition question, QuestionKind kind)
+        {
+            if (kind is not (QuestionKind.Likert or QuestionKind.Matrix))
+            {
+                NotAllowed($"{path}.scale", question.Scale, kind);
+                NotAllowed($"{path}.offScale", question.OffScale, kind);
+                return;
+            }
+            if (question.Scale is null) Add($"{path}.scale", "Missing");
+            else if (!_scales.ContainsKey(question.Scale)) Add($"{path}.scale", "UnknownScale", question.Scale);
+            // A question's own off-scale codes share the answer with the scale's steps and off-scale codes.
+            var taken = _scales.TryGetValue(question.Scale ?? "", out var scale)
+                ? StepCodes(scale).Concat(scale.OffScale?.Select(o => o?.Code ?? "") ?? []).ToList()
+                : [];
+            CheckOptions($"{path}.offScale", question.OffScale, minimum: 0, taken);
+        }
+
+        private void CheckQuestionOptions(string path, QuestionDefinition question, QuestionKind kind)
+        {
             if (kind is QuestionKind.Single or QuestionKind.Multi)
             {
-                ValidateOptions($"{path}.options", question.Options, minimum: 2, []);
-            }
-            else if (!scaled)
-            {
-                NotAllowed($"{path}.options", question.Options, kind.Value);
-            }
-
-            if (kind == QuestionKind.Matrix)
-            {
-                ValidateItems($"{path}.items", question.Items);
+                CheckOptions($"{path}.options", question.Options, minimum: 2, []);
             }
             else
             {
-                NotAllowed($"{path}.items", question.Items, kind.Value);
+                NotAllowed($"{path}.options", question.Options, kind);
             }
+        }
 
+        private void CheckQuestionItems(string path, QuestionDefinition question, QuestionKind kind)
+        {
+            if (kind == QuestionKind.Matrix)
+            {
+                CheckItems($"{path}.items", question.Items);
+            }
+            else
+            {
+                NotAllowed($"{path}.items", question.Items, kind);
+            }
+        }
+
+        private void CheckQuestionLimits(string path, QuestionDefinition question, QuestionKind kind)
+        {
             if (kind is QuestionKind.Text or QuestionKind.Texts)
             {
                 if (question.MaxLength is < 1 or > MaxTextLength) Add($"{path}.maxLength", "OutOfRange", 1, MaxTextLength);
             }
             else
             {
-                NotAllowed($"{path}.maxLength", question.MaxLength, kind.Value);
+                NotAllowed($"{path}.maxLength", question.MaxLength, kind);
             }
 
             if (kind == QuestionKind.Texts)
@@ -163,30 +240,24 @@ public static partial class SurveyDefinitionValidator
             }
             else
             {
-                NotAllowed($"{path}.maxAnswers", question.MaxAnswers, kind.Value);
-            }
-
-            if (question.ShowIf is { } condition)
-            {
-                ValidateCondition($"{path}.showIf", condition, before);
+                NotAllowed($"{path}.maxAnswers", question.MaxAnswers, kind);
             }
         }
 
-        void ValidateCondition(string path, ConditionDefinition condition, Dictionary<string, QuestionDefinition> before)
+        private void CheckCondition(string path, ConditionDefinition condition)
         {
-            Unknown(path, condition.Unknown);
+            UnknownProperties(path, condition.Unknown);
             if (condition.Question is null)
             {
                 Add($"{path}.question", "Missing");
                 return;
             }
-            if (!before.TryGetValue(condition.Question, out var source))
+            if (!_earlier.TryGetValue(condition.Question, out var source))
             {
                 Add($"{path}.question", "ConditionNotEarlier", condition.Question);
                 return;
             }
-            var sourceKind = ParseKind(source.Kind);
-            if (sourceKind is QuestionKind.Text or QuestionKind.Texts)
+            if (ParseKind(source.Kind) is QuestionKind.Text or QuestionKind.Texts)
             {
                 Add($"{path}.question", "ConditionOnOpenQuestion", condition.Question);
                 return;
@@ -206,44 +277,15 @@ public static partial class SurveyDefinitionValidator
             }
         }
 
-        IEnumerable<string> OfferedCodes(QuestionDefinition question)
+        private IEnumerable<string> OfferedCodes(QuestionDefinition question)
         {
             var own = (question.Options ?? []).Concat(question.OffScale ?? []).Select(o => o?.Code ?? "");
-            return question.Scale is not null && scales.TryGetValue(question.Scale, out var scale)
+            return question.Scale is not null && _scales.TryGetValue(question.Scale, out var scale)
                 ? StepCodes(scale).Concat((scale.OffScale ?? []).Select(o => o?.Code ?? "")).Concat(own)
                 : own;
         }
 
-        void ValidateSteps(string path, List<StepDefinition>? steps)
-        {
-            if (steps is not { Count: >= 2 })
-            {
-                Add($"{path}.steps", "TooFewSteps", 2);
-                return;
-            }
-            var values = new HashSet<int>();
-            for (var i = 0; i < steps.Count; i++)
-            {
-                if (steps[i] is null)
-                {
-                    Add($"{path}.steps[{i}]", "Missing");
-                    continue;
-                }
-                Unknown($"{path}.steps[{i}]", steps[i].Unknown);
-                Required($"{path}.steps[{i}].label", steps[i].Label);
-                if (steps[i].Value is not { } value) Add($"{path}.steps[{i}].value", "Missing");
-                else if (!values.Add(value)) Add($"{path}.steps[{i}].value", "DuplicateValue", value);
-            }
-            var ordered = steps.Where(s => s?.Value is not null).Select(s => s.Value!.Value).ToList();
-            var ascending = ordered.Zip(ordered.Skip(1)).All(p => p.First < p.Second);
-            var descending = ordered.Zip(ordered.Skip(1)).All(p => p.First > p.Second);
-            if (values.Count == ordered.Count && !ascending && !descending)
-            {
-                Add($"{path}.steps", "StepsNotOrdered");
-            }
-        }
-
-        void ValidateOptions(string path, List<OptionDefinition>? options, int minimum, IReadOnlyCollection<string> taken)
+        private void CheckOptions(string path, List<OptionDefinition>? options, int minimum, IReadOnlyCollection<string> taken)
         {
             if ((options?.Count ?? 0) < minimum)
             {
@@ -253,22 +295,19 @@ public static partial class SurveyDefinitionValidator
             var codes = new HashSet<string>(taken, StringComparer.Ordinal);
             for (var i = 0; i < (options?.Count ?? 0); i++)
             {
-                var option = options![i];
-                if (option is null)
+                var optionPath = $"{path}[{i}]";
+                if (options![i] is not { } option)
                 {
-                    Add($"{path}[{i}]", "Missing");
+                    Add(optionPath, "Missing");
                     continue;
                 }
-                Unknown($"{path}[{i}]", option.Unknown);
-                if (Key($"{path}[{i}].code", option.Code) && !codes.Add(option.Code!))
-                {
-                    Add($"{path}[{i}].code", "DuplicateKey", option.Code!);
-                }
-                Required($"{path}[{i}].label", option.Label);
+                UnknownProperties(optionPath, option.Unknown);
+                UniqueKey($"{optionPath}.code", option.Code, codes.Add);
+                Required($"{optionPath}.label", option.Label);
             }
         }
 
-        void ValidateItems(string path, List<ItemDefinition>? items)
+        private void CheckItems(string path, List<ItemDefinition>? items)
         {
             if (items is not { Count: > 0 })
             {
@@ -278,21 +317,28 @@ public static partial class SurveyDefinitionValidator
             var codes = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < items.Count; i++)
             {
-                if (items[i] is null)
+                var itemPath = $"{path}[{i}]";
+                if (items[i] is not { } item)
                 {
-                    Add($"{path}[{i}]", "Missing");
+                    Add(itemPath, "Missing");
                     continue;
                 }
-                Unknown($"{path}[{i}]", items[i].Unknown);
-                if (Key($"{path}[{i}].code", items[i].Code) && !codes.Add(items[i].Code!))
-                {
-                    Add($"{path}[{i}].code", "DuplicateKey", items[i].Code!);
-                }
-                Required($"{path}[{i}].text", items[i].Text);
+                UnknownProperties(itemPath, item.Unknown);
+                UniqueKey($"{itemPath}.code", item.Code, codes.Add);
+                Required($"{itemPath}.text", item.Text);
             }
         }
 
-        bool Key(string path, string? value)
+        /// <summary>Checks a key's form and, when that is good, that <paramref name="add"/> accepts it as not yet taken.</summary>
+        private void UniqueKey(string path, string? key, Func<string, bool> add)
+        {
+            if (CheckKey(path, key) && !add(key!))
+            {
+                Add(path, "DuplicateKey", key!);
+            }
+        }
+
+        private bool CheckKey(string path, string? value)
         {
             if (value is null)
             {
@@ -307,38 +353,24 @@ public static partial class SurveyDefinitionValidator
             return true;
         }
 
-        void Required(string path, string? value)
+        private void Required(string path, string? value)
         {
             if (string.IsNullOrWhiteSpace(value)) Add(path, "Missing");
         }
 
-        void NotAllowed(string path, object? value, QuestionKind kind)
+        private void NotAllowed(string path, object? value, QuestionKind kind)
         {
             if (value is not null) Add(path, "NotForKind", KindName(kind));
         }
 
-        void Unknown(string path, Dictionary<string, JsonElement>? unknown)
+        private void UnknownProperties(string path, Dictionary<string, JsonElement>? unknown)
         {
             foreach (var name in unknown?.Keys ?? Enumerable.Empty<string>())
             {
                 Add(path.Length == 0 ? name : $"{path}.{name}", "UnknownProperty", name);
             }
         }
+
+        private void Add(string path, string code, params object[] args) => _problems.Add(new DefinitionProblem(path, code, args));
     }
-
-    public static QuestionKind? ParseKind(string? kind) => kind switch
-    {
-        "likert" => QuestionKind.Likert,
-        "matrix" => QuestionKind.Matrix,
-        "single" => QuestionKind.Single,
-        "multi" => QuestionKind.Multi,
-        "text" => QuestionKind.Text,
-        "texts" => QuestionKind.Texts,
-        _ => null,
-    };
-
-    public static string KindName(QuestionKind kind) => kind.ToString().ToLowerInvariant();
-
-    private static IEnumerable<string> StepCodes(ScaleDefinition scale) =>
-        (scale.Steps ?? []).Where(s => s?.Value is not null).Select(s => s.Value!.Value.ToString(CultureInfo.InvariantCulture));
 }

@@ -172,4 +172,30 @@ public class SurveyChangesTests
             Assert.DoesNotContain("{", swedish + english);
         }
     }
+
+    [Fact]
+    public void ChangesAreListedSectionsFirstThenQuestionsInTheirNewOrderThenScales()
+    {
+        var changes = ChangesAfter(d =>
+        {
+            var del3 = d.Section("del3");
+            d.Section("del2").Questions!.AddRange(del3.Questions!);
+            d.Sections!.Remove(del3);
+            d.Sections.Add(new SectionDefinition
+            {
+                Key = "del4", Title = "Del 4", Questions = [new QuestionDefinition { Key = "ny", Kind = "text", Text = "En ny fråga?" }],
+            });
+            d.Section("del1").Questions!.Remove(d.Question("fritext"));
+            d.Question("igen").Options!.Add(new OptionDefinition { Code = "kanske", Label = "Kanske" });
+            d.Scale("grad5").Steps!.Add(new StepDefinition { Value = 6, Label = "I allra högsta grad" });
+        });
+
+        Assert.Equal(
+            [
+                ("sections[2]", "SectionRemoved"), ("sections[2]", "SectionAdded"),
+                ("sections[0].questions[3]", "QuestionRemoved"), ("sections[0].questions[2].options[3]", "OptionAdded"),
+                ("sections[2].questions[0]", "QuestionAdded"), ("scales[0].steps[5]", "StepAdded"),
+            ],
+            changes.Select(c => (c.Path, c.Code)));
+    }
 }
