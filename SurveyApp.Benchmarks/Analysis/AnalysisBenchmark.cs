@@ -8,7 +8,7 @@ using SurveyApp.Storage;
 namespace SurveyApp.Benchmarks.Analysis;
 
 /// <summary>
-/// How long the data of a wave's results page takes at scale: ResultsService.GetAsync for the whole
+/// How long the data of a wave's results page takes at scale: WaveResultsQuery.GetAsync for the whole
 /// wave and for a participant-type filter, next to the bare GROUP BY in SQL as the floor.
 /// </summary>
 public static class AnalysisBenchmark
@@ -40,7 +40,7 @@ public static class AnalysisBenchmark
 
         var factory = database.CreateFactory();
         using var cache = new MemoryCache(new MemoryCacheOptions());
-        var results = new ResultsService(factory, new SurveyCatalog(factory, cache), Options.Create(new AnalysisOptions()));
+        var results = new WaveResultsQuery(factory, new SurveyCatalog(factory, cache), new ViewSuppression(factory, Options.Create(new AnalysisOptions())));
         await CheckAsync(results, wave);
 
         Console.WriteLine();
@@ -85,7 +85,7 @@ public static class AnalysisBenchmark
     }
 
     /// <summary>Fails loudly if the service saw something other than what was generated, so no figure is of an empty page.</summary>
-    private static async Task CheckAsync(ResultsService results, DemoWave wave)
+    private static async Task CheckAsync(WaveResultsQuery results, DemoWave wave)
     {
         var whole = await results.GetAsync(wave.WaveId, ResultsFilter.None);
         var kommun = await results.GetAsync(wave.WaveId, Kommun);

@@ -23,7 +23,7 @@ public static class QueryPlanReport
         var recorder = new CommandRecorder();
         var factory = database.CreateFactory(recorder);
         using var cache = new MemoryCache(new MemoryCacheOptions());
-        var results = new ResultsService(factory, new SurveyCatalog(factory, cache), Options.Create(new AnalysisOptions()));
+        var results = new WaveResultsQuery(factory, new SurveyCatalog(factory, cache), new ViewSuppression(factory, Options.Create(new AnalysisOptions())));
 
         await using var connection = await database.OpenConnectionAsync();
         foreach (var (name, filter) in views)

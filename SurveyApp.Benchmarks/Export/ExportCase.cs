@@ -115,8 +115,9 @@ public static class ExportCase
     private static async Task<int> AppAsync(IDbContextFactory<SurveyDbContext> factory, int waveId, Stream file)
     {
         using var cache = new MemoryCache(new MemoryCacheOptions());
-        var results = new ResultsService(factory, new SurveyCatalog(factory, cache), Options.Create(new AnalysisOptions()));
-        var export = new ResponseExport(factory, results, TimeProvider.System);
+        var suppression = new ViewSuppression(factory, Options.Create(new AnalysisOptions()));
+        var results = new WaveResultsQuery(factory, new SurveyCatalog(factory, cache), suppression);
+        var export = new ResponseExport(factory, results, suppression, TimeProvider.System);
         var result = await export.WriteWorkbookAsync(waveId, ResultsFilter.None, file)
             ?? throw new InvalidOperationException($"Wave {waveId} not found.");
         if (result.Suppressed) throw new InvalidOperationException("The export was suppressed.");

@@ -32,9 +32,9 @@ public sealed class ComparisonAcrossVersionsTests : IDisposable
     [Fact]
     public async Task AWaveOfTheNextVersionComparesWithTheFirstVersionsWavesByQuestionKey()
     {
-        var results = _app.Services.GetRequiredService<ResultsService>();
+        var waveList = _app.Services.GetRequiredService<WaveListQuery>();
         var comparisons = _app.Services.GetRequiredService<ComparisonService>();
-        var waves = await results.ListWavesAsync();
+        var waves = await waveList.ListAsync();
         var wave2015 = waves.Single(w => w.WaveName == "Uppföljning 2015 (fiktiv)");
         var surveyId = wave2015.SurveyId;
 
@@ -55,7 +55,7 @@ public sealed class ComparisonAcrossVersionsTests : IDisposable
             Assert.True(imported.Succeeded, string.Join("; ", imported.Problems));
         }
 
-        var listed = (await results.ListWavesAsync()).Single(w => w.WaveId == wave2017);
+        var listed = (await waveList.ListAsync()).Single(w => w.WaveId == wave2017);
         Assert.Equal(surveyId, listed.SeriesId);
         Assert.NotEqual(surveyId, listed.SurveyId);
 
@@ -77,8 +77,8 @@ public sealed class ComparisonAcrossVersionsTests : IDisposable
     [Fact]
     public async Task WavesOfUnrelatedSurveysStillDoNotCompare()
     {
-        var results = _app.Services.GetRequiredService<ResultsService>();
-        var wave2013 = (await results.ListWavesAsync()).Single(w => w.WaveName == "Uppföljning december 2013");
+        var waveList = _app.Services.GetRequiredService<WaveListQuery>();
+        var wave2013 = (await waveList.ListAsync()).Single(w => w.WaveName == "Uppföljning december 2013");
         var json = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Root, "data", "surveys", "samlingen-uppfoljning-2013.json"));
         var (other, _) = await _app.Services.GetRequiredService<SurveyImporter>().ImportAsync(json);
         var created = await _app.Services.GetRequiredService<WaveAdministration>().CreateAsync("admin@example.org", other!.Id, "Annan", null, null);

@@ -15,8 +15,8 @@ public sealed class InProgressResponsesTests : IDisposable
     [Fact]
     public async Task AnswersOfAResponseNotYetSubmittedAreNotCounted()
     {
-        var results = _app.Services.GetRequiredService<ResultsService>();
-        var wave = (await results.ListWavesAsync()).Single(w => w.WaveName == "Uppföljning december 2013").WaveId;
+        var results = _app.Services.GetRequiredService<WaveResultsQuery>();
+        var wave = (await _app.Services.GetRequiredService<WaveListQuery>().ListAsync()).Single(w => w.WaveName == "Uppföljning december 2013").WaveId;
         using var client = _app.CreateRespondent();
         var tidaholm = _app.InvitationPaths()[13]; // one of the three that have not answered
         var saved = await client.PostFormAsync($"{tidaholm}/sida/1", "page", ("q.f1", "nej"), ("q.f2", "Ett utkast"), ("nav", "next"));
@@ -28,7 +28,7 @@ public sealed class InProgressResponsesTests : IDisposable
         Assert.Equal(17, f1.Answered);
         Assert.Equal(0, f1.Choices.Single(c => c.Code == "nej").Count);
         Assert.Equal(10, filtered.TextAnswers);
-        var progress = await results.ProgressAsync(wave);
+        var progress = await _app.Services.GetRequiredService<ParticipantProgressQuery>().ListAsync(wave);
         Assert.Equal(ParticipantStatus.Started, progress.Single(p => p.Name == "Tidaholms kommun").Status);
     }
 }

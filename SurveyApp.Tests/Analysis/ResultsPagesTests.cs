@@ -45,7 +45,7 @@ public sealed class ResultsPagesTests(HiddenGroupFixture fixture) : IClassFixtur
     {
         // In the 2015 wave one answer to Fråga 5 is off the scale ("Vi har ej gått vidare").
         var wave = fixture.Waves[1].WaveId;
-        var f5 = (await fixture.App.Services.GetRequiredService<ResultsService>().GetAsync(wave, ResultsFilter.None))!
+        var f5 = (await fixture.App.Services.GetRequiredService<WaveResultsQuery>().GetAsync(wave, ResultsFilter.None))!
             .Questions.Single(q => q.Question.Key == "f5").Main;
         Assert.True(f5.OffScaleCount > 0);
         var step = f5.Choices.Where(c => !c.IsOffScale).MaxBy(c => c.Count)!;
@@ -64,7 +64,7 @@ public sealed class ResultsPagesTests(HiddenGroupFixture fixture) : IClassFixtur
     public async Task TheCrossTabSaysWhichFilterItCounts()
     {
         var exchange = fixture.Waves[0].Categories.First();
-        var name = (await fixture.App.Services.GetRequiredService<ResultsService>().CategoriesAsync(1)).SelectMany(q => q.Categories).Single(c => c.Id == exchange.Id).Name;
+        var name = (await fixture.App.Services.GetRequiredService<CategoriesQuery>().ListAsync(1)).SelectMany(q => q.Categories).Single(c => c.Id == exchange.Id).Name;
 
         var filtered = await ReadAsync($"/resultat/1/korstabell?fraga=f8&typ=kommun&kategori={exchange.Id}");
         var whole = await ReadAsync("/resultat/1/korstabell?fraga=f8");

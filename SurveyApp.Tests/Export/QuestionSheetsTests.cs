@@ -22,7 +22,7 @@ public sealed partial class QuestionSheetsTests(ExportFixture fixture) : IClassF
     private const string Python = "/usr/bin/python3";
 
     private async Task<WaveResults> Results2013Async() =>
-        (await fixture.App.Services.GetRequiredService<ResultsService>().GetAsync(fixture.Wave2013, ResultsFilter.None))!;
+        (await fixture.App.Services.GetRequiredService<WaveResultsQuery>().GetAsync(fixture.Wave2013, ResultsFilter.None))!;
 
     private static MemoryStream Write(WaveResults results, out IReadOnlyList<string> names)
     {

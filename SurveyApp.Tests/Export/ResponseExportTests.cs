@@ -21,7 +21,7 @@ public sealed class ExportFixture : IDisposable
     public int Wave2013 => WaveId(App, "Uppföljning december 2013");
 
     public static int WaveId(SurveyAppFactory app, string name) =>
-        app.Services.GetRequiredService<ResultsService>().ListWavesAsync().GetAwaiter().GetResult().Single(w => w.WaveName == name).WaveId;
+        app.Services.GetRequiredService<WaveListQuery>().ListAsync().GetAwaiter().GetResult().Single(w => w.WaveName == name).WaveId;
 
     public void Dispose() => App.Dispose();
 }

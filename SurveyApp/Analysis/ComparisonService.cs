@@ -38,7 +38,7 @@ public sealed record WaveComparison(WaveResults A, WaveResults B, IReadOnlyList<
 /// Two waves of one survey, or of two versions of it, side by side: distributions, changes in
 /// percentage points, tests.
 /// </summary>
-public sealed class ComparisonService(IDbContextFactory<SurveyDbContext> factory, ResultsService results)
+public sealed class ComparisonService(IDbContextFactory<SurveyDbContext> factory, WaveResultsQuery results)
 {
     public async Task<WaveComparison?> CompareAsync(int waveA, int waveB, ResultsFilter filter, CancellationToken cancellationToken = default)
     {
@@ -49,7 +49,7 @@ public sealed class ComparisonService(IDbContextFactory<SurveyDbContext> factory
             return null;
         }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var series = await ResultsService.SeriesAsync(db, cancellationToken);
+        var series = await WaveListQuery.SeriesAsync(db, cancellationToken);
         if (series[a.Wave.SurveyId] != series[b.Wave.SurveyId])
         {
             return null;
@@ -155,7 +155,7 @@ public sealed class ComparisonService(IDbContextFactory<SurveyDbContext> factory
     /// <summary>Each participant's scale answers in the wave; off-scale answers have no value and stay out.</summary>
     private static Task<List<ScaleValue>> ScaleValuesAsync(SurveyDbContext db, int waveId, ResultsFilter filter, CancellationToken cancellationToken) =>
         db.Answers.Where(a => a.WaveId == waveId && a.Value != null)
-            .Join(ResultsService.InView(db, waveId, filter), a => a.ResponseId, r => r.Id,
+            .Join(ResponsesInView.Responses(db, waveId, filter), a => a.ResponseId, r => r.Id,
                 (a, r) => new ScaleValue(a.QuestionId, a.ItemId, r.ParticipantId, a.Value!.Value))
             .ToListAsync(cancellationToken);
 }

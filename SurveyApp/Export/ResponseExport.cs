@@ -16,7 +16,7 @@ public sealed record ExportResult(string WaveName, int Responses, bool Suppresse
 /// honouring the filter and the minimum group size. Responses are read as a stream ordered by response
 /// and written row by row, so memory does not grow with their number.
 /// </summary>
-public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, ResultsService results, TimeProvider clock)
+public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, WaveResultsQuery results, ViewSuppression suppression, TimeProvider clock)
 {
     private static readonly double[] CodebookWidths = [14, 12, 60, 18, 40, 16, 40, 10, 14];
 
@@ -36,7 +36,7 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, R
         using var package = new XlsxPackageWriter(output);
         // One sheet per closed question with its table and a native chart, ahead of the raw data.
         QuestionSheets.Write(package, view);
-        var hiddenTypes = await results.HiddenTypesAsync(waveId, cancellationToken);
+        var hiddenTypes = await suppression.HiddenTypesAsync(waveId, cancellationToken);
         // One pass over the responses fills the three data sheets: the labels and the open answers are
         // written aside and join the archive after the codes sheet.
         var written = 0;
@@ -95,7 +95,7 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, R
         var view = await results.GetAsync(waveId, filter, cancellationToken);
         if (view is null) return null;
         var columns = ResponseColumns.For(view.Survey);
-        var hiddenTypes = await results.HiddenTypesAsync(waveId, cancellationToken);
+        var hiddenTypes = await suppression.HiddenTypesAsync(waveId, cancellationToken);
         await using var text = new StreamWriter(output, CsvRowWriter.Encoding, bufferSize: 65536, leaveOpen: true);
         var csv = new CsvRowWriter(text, delimiter);
         await csv.WriteRowAsync(Header(columns), cancellationToken);
@@ -118,7 +118,7 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, R
     /// <summary>
     /// The submitted responses in view with their answers, one query ordered by response, grouped as the
     /// rows arrive: only one response's answers are held at a time. A participant type too rare to show
-    /// (see <see cref="ResultsService.HiddenTypesAsync"/>) is not named, as it would point at the organisation.
+    /// (see <see cref="ViewSuppression.HiddenTypesAsync"/>) is not named, as it would point at the organisation.
     /// </summary>
     private IAsyncEnumerable<ResponseRow> ReadAsync(int waveId, ResultsFilter filter, IReadOnlySet<string> hiddenTypes, CancellationToken cancellationToken) =>
         ReadResponsesAsync(factory, waveId, filter, hiddenTypes, cancellationToken);
@@ -129,7 +129,7 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, R
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var rows =
-            from r in ResultsService.InView(db, waveId, filter, db.ResponsesInIdOrder()).AsNoTracking()
+            from r in ResponsesInView.Responses(db, waveId, filter, db.ResponsesInIdOrder()).AsNoTracking()
             join p in db.Participants.AsNoTracking() on r.ParticipantId equals p.Id
             join a in db.Answers.AsNoTracking() on r.Id equals a.ResponseId into answers
             from a in answers.DefaultIfEmpty()

@@ -19,7 +19,7 @@ public sealed class ModelSurveyEditingTests : IDisposable
 
     private readonly SurveyAppFactory _app = new(demoResponses: true);
     private readonly SurveyEditing _editing;
-    private readonly ResultsService _results;
+    private readonly WaveResultsQuery _results;
     private readonly int _surveyId;
     private readonly int _wave2013;
     private readonly int _wave2015;
@@ -27,8 +27,8 @@ public sealed class ModelSurveyEditingTests : IDisposable
     public ModelSurveyEditingTests()
     {
         _editing = _app.Services.GetRequiredService<SurveyEditing>();
-        _results = _app.Services.GetRequiredService<ResultsService>();
-        var waves = _results.ListWavesAsync().GetAwaiter().GetResult();
+        _results = _app.Services.GetRequiredService<WaveResultsQuery>();
+        var waves = _app.Services.GetRequiredService<WaveListQuery>().ListAsync().GetAwaiter().GetResult();
         _wave2013 = waves.Single(w => w.WaveName == "Uppföljning december 2013").WaveId;
         _wave2015 = waves.Single(w => w.WaveName == "Uppföljning 2015 (fiktiv)").WaveId;
         _surveyId = waves.Single(w => w.WaveId == _wave2013).SurveyId;

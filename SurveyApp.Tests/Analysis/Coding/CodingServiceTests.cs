@@ -25,7 +25,7 @@ public sealed class CodingServiceTests : IDisposable
     public CodingServiceTests()
     {
         _coding = _app.Services.GetRequiredService<CodingService>();
-        var waves = _app.Services.GetRequiredService<ResultsService>().ListWavesAsync().GetAwaiter().GetResult();
+        var waves = _app.Services.GetRequiredService<WaveListQuery>().ListAsync().GetAwaiter().GetResult();
         _wave2013 = waves.Single(w => w.WaveName == "Uppföljning december 2013").WaveId;
         _wave2015 = waves.Single(w => w.WaveName == "Uppföljning 2015 (fiktiv)").WaveId;
     }
@@ -417,7 +417,7 @@ public sealed class CodingServiceTests : IDisposable
         {
             await db.Participants.Where(p => p.Type == "region").ExecuteUpdateAsync(u => u.SetProperty(p => p.Type, "landsting"));
         }
-        var hidden = await _app.Services.GetRequiredService<ResultsService>().HiddenTypesAsync(_wave2013);
+        var hidden = await _app.Services.GetRequiredService<ViewSuppression>().HiddenTypesAsync(_wave2013);
         Assert.Equal(["landsting", "regionförbund"], hidden.Order());
 
         var page = await F2Async();

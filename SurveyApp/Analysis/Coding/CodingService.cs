@@ -8,7 +8,7 @@ namespace SurveyApp.Analysis.Coding;
 /// Reading, searching and coding the open answers of a wave. Categories belong to a question (so a
 /// follow-up wave reuses them); their counts are distinct responses of the wave, as in the results.
 /// </summary>
-public sealed class CodingService(IDbContextFactory<SurveyDbContext> factory, SurveyCatalog catalog, ResultsService results)
+public sealed class CodingService(IDbContextFactory<SurveyDbContext> factory, SurveyCatalog catalog, ViewSuppression suppression)
 {
     public const int MaxNameLength = 200;
 
@@ -26,7 +26,7 @@ public sealed class CodingService(IDbContextFactory<SurveyDbContext> factory, Su
             return null;
         }
 
-        var view = ResultsService.InView(db, waveId, ResultsFilter.None);
+        var view = ResponsesInView.Responses(db, waveId, ResultsFilter.None);
         var answers = db.Answers.AsNoTracking()
             .Where(a => a.WaveId == waveId && a.QuestionId == question.Id && a.Text != null && view.Any(r => r.Id == a.ResponseId));
         var order = await answers.OrderBy(a => a.ResponseId).ThenBy(a => a.Position).Select(a => a.Id).ToListAsync(cancellationToken);
@@ -52,7 +52,7 @@ public sealed class CodingService(IDbContextFactory<SurveyDbContext> factory, Su
 
         // The types the results and the exports hide are hidden here too (docs/privacy.md): a small type would
         // point at the organisation, and an answer's text matched against the export would undo the export's hiding.
-        var hidden = await results.HiddenTypesAsync(waveId, cancellationToken);
+        var hidden = await suppression.HiddenTypesAsync(waveId, cancellationToken);
         string? Shown(string type) => hidden.Contains(type) ? null : type;
 
         var found = rows

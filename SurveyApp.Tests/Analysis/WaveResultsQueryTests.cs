@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SurveyApp.Analysis;
-using SurveyApp.Analysis.Statistics;
 using SurveyApp.Tests.Support;
 using Xunit;
 
@@ -11,43 +10,22 @@ namespace SurveyApp.Tests.Analysis;
 /// The results of the model survey's demo data, computed by the database from a real SQLite file,
 /// compared with the figures the report publishes.
 /// </summary>
-public sealed class ResultsServiceTests : IClassFixture<DemoDataFixture>
+[Collection(DemoDataCollection.Name)]
+public sealed class WaveResultsQueryTests
 {
-    private readonly ResultsService _results;
-    private readonly ComparisonService _comparisons;
+    private readonly WaveResultsQuery _results;
     private readonly int _wave2013;
     private readonly int _wave2015;
 
     private readonly SurveyAppFactory _app;
 
-    public ResultsServiceTests(DemoDataFixture fixture)
+    public WaveResultsQueryTests(DemoDataFixture fixture)
     {
         _app = fixture.App;
-        _results = fixture.App.Services.GetRequiredService<ResultsService>();
-        _comparisons = fixture.App.Services.GetRequiredService<ComparisonService>();
-        var waves = _results.ListWavesAsync().GetAwaiter().GetResult();
+        _results = fixture.App.Services.GetRequiredService<WaveResultsQuery>();
+        var waves = fixture.App.Services.GetRequiredService<WaveListQuery>().ListAsync().GetAwaiter().GetResult();
         _wave2013 = waves.Single(w => w.WaveName == "Uppföljning december 2013").WaveId;
         _wave2015 = waves.Single(w => w.WaveName == "Uppföljning 2015 (fiktiv)").WaveId;
-    }
-
-    [Fact]
-    public async Task ResponseRateIsSeventeenOfTwenty()
-    {
-        var wave = (await _results.ListWavesAsync()).Single(w => w.WaveId == _wave2013);
-
-        Assert.Equal(20, wave.Invited);
-        Assert.Equal(17, wave.Submitted);
-        Assert.Equal(0.85, wave.ResponseRate, 6);
-    }
-
-    [Fact]
-    public async Task WhoHasNotAnsweredIsListed()
-    {
-        var participants = await _results.ProgressAsync(_wave2013);
-
-        Assert.Equal(20, participants.Count);
-        var notAnswered = participants.Where(p => p.Status != ParticipantStatus.Submitted).Select(p => p.Name).Order();
-        Assert.Equal(["Landstinget Sörmland", "Region Halland", "Tidaholms kommun"], notAnswered);
     }
 
     [Fact]
@@ -170,23 +148,6 @@ public sealed class ResultsServiceTests : IClassFixture<DemoDataFixture>
     }
 
     [Fact]
-    public async Task TheTypesAFilterMayNotNameAreTheSmallOnes()
-    {
-        var hidden = await _results.HiddenTypesAsync(_wave2013);
-
-        Assert.Equal(["landsting", "region", "regionförbund"], hidden.Order());
-    }
-
-    [Fact]
-    public async Task ACrossTabUnderAFilterThatIsolatesASmallGroupShowsNothing()
-    {
-        var table = await _results.CrossTabAsync(_wave2013, "f9", null, new ResultsFilter(["kommun", "regionförbund"], null));
-
-        Assert.True(table!.Total.Hidden);
-        Assert.All(table.Columns, c => Assert.True(c.Hidden));
-    }
-
-    [Fact]
     public async Task ACategoryWorksAsAFilter()
     {
         var f2 = (await Get2013Async(ResultsFilter.None)).Questions.Single(q => q.Question.Key == "f2");
@@ -199,19 +160,6 @@ public sealed class ResultsServiceTests : IClassFixture<DemoDataFixture>
     }
 
     [Fact]
-    public async Task CrossTabHidesTheSmallParticipantTypes()
-    {
-        var table = await _results.CrossTabAsync(_wave2013, "f8", null, ResultsFilter.None);
-
-        Assert.NotNull(table);
-        var visible = table.Columns.Where(c => !c.Hidden).Select(c => c.Segment);
-        Assert.Equal(["kommun"], visible);
-        Assert.All(table.Columns.Where(c => c.Hidden), c => Assert.Empty(c.Counts));
-        Assert.False(table.Total.Hidden);
-        Assert.Equal(17, table.Total.Answered);
-    }
-
-    [Fact]
     public async Task TheFollowUpWaveHasItsOwnResponses()
     {
         var results = await _results.GetAsync(_wave2015, ResultsFilter.None);
@@ -220,43 +168,5 @@ public sealed class ResultsServiceTests : IClassFixture<DemoDataFixture>
         Assert.Equal(1, results.Questions.Single(q => q.Question.Key == "f5").Main.Choices.Single(c => c.Code == "ej_gatt_vidare").Count);
     }
 
-    [Fact]
-    public async Task ComparingTheWavesPairsTheSameOrganisationsAndTestsWithWilcoxon()
-    {
-        var comparison = await _comparisons.CompareAsync(_wave2013, _wave2015, ResultsFilter.None);
-
-        var f5 = comparison!.Questions.Single(q => q.Question.Key == "f5");
-        Assert.Equal(ComparisonTest.WilcoxonSignedRank, f5.Test!.Test);
-        Assert.Equal(17, f5.Test.CountA);
-        Assert.Equal(15, f5.Test.CountB);
-        Assert.Equal(15, f5.Test.Pairs);
-        Assert.Equal(PValueMethod.Exact, f5.Test.Method);
-        Assert.InRange(f5.Test.PValue!.Value, 0, 0.05);
-        var högGrad = f5.Changes.Single(c => c.Code == "4");
-        Assert.Equal(6, högGrad.CountA);
-        Assert.Equal(8, högGrad.CountB);
-        Assert.Equal(100 * (8.0 / 15 - 6.0 / 17), högGrad.PercentagePoints, 9);
-        var f1 = comparison.Questions.Single(q => q.Question.Key == "f1");
-        Assert.Null(f1.Test);
-        Assert.Equal(15.0 / 17, f1.Changes[0].ShareA, 9); // the results page's base: all who answered, Vet ej included
-    }
-
-    [Fact]
-    public async Task ComparingUnderASuppressedFilterShowsNoNumbers()
-    {
-        var comparison = await _comparisons.CompareAsync(_wave2013, _wave2015, new ResultsFilter(["region"], null));
-
-        Assert.True(comparison!.Suppressed);
-        Assert.Empty(comparison.Questions);
-    }
-
     private async Task<WaveResults> Get2013Async(ResultsFilter filter) => (await _results.GetAsync(_wave2013, filter))!;
-}
-
-/// <summary>One app on a real SQLite file with the demo responses, shared by a test class that only reads.</summary>
-public sealed class DemoDataFixture : IDisposable
-{
-    public SurveyAppFactory App { get; } = new(demoResponses: true);
-
-    public void Dispose() => App.Dispose();
 }

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using SurveyApp.Domain;
+using SurveyApp.Storage;
+
+namespace SurveyApp.Analysis;
+
+/// <summary>One question (or matrix item) by participant type, with small types hidden.</summary>
+public sealed class CrossTabQuery(IDbContextFactory<SurveyDbContext> factory, SurveyCatalog catalog, ViewSuppression suppression)
+{
+    public async Task<CrossTab?> GetAsync(int waveId, string questionKey, string? itemCode, ResultsFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var wave = await db.Waves.AsNoTracking().SingleOrDefaultAsync(w => w.Id == waveId, cancellationToken);
+        if (wave is null) return null;
+        var survey = (await catalog.GetAsync(wave.SurveyId, cancellationToken))!;
+        var question = survey.FindQuestion(questionKey);
+        if (question is not { IsChoice: true }) return null;
+        var item = itemCode is null ? null : question.Items.SingleOrDefault(i => i.Code == itemCode);
+        if (question.Kind == QuestionKind.Matrix && item is null) return null;
+
+        var view = ResponsesInView.Responses(db, waveId, filter);
+        var waveTotal = await db.Responses.CountAsync(r => r.WaveId == waveId && r.SubmittedAt != null, cancellationToken);
+        var inView = await view.GroupBy(r => r.Invitation!.Participant!.Type)
+            .Select(g => new { Type = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Type, g => g.Count, cancellationToken);
+        var total = inView.Values.Sum();
+        var showTotal = await suppression.ViewAllowedAsync(db, waveId, filter, total, waveTotal, cancellationToken);
+        // One column per type the filter selects (every type of the wave's invitees without one), empty
+        // ones included, so the columns themselves never tell which types answered.
+        var columnTypes = filter.ParticipantTypes.Count > 0 ? filter.ParticipantTypes.Distinct() : await ParticipantTypesQuery.OfWave(db, waveId).ToListAsync(cancellationToken);
+        var segments = columnTypes.ToDictionary(t => t, t => inView.GetValueOrDefault(t), StringComparer.Ordinal);
+        var hidden = !showTotal ? segments.Keys.ToHashSet()
+            : filter.CategoryId is null ? Suppression.HiddenSegments(segments, suppression.MinGroupSize)
+            : Suppression.HiddenSegmentsOfSecretSize(segments, suppression.MinGroupSize);
+
+        var itemId = item?.Id;
+        var rows = await db.Answers
+            .Where(a => a.WaveId == waveId && a.QuestionId == question.Id && a.ItemId == itemId && a.Code != null)
+            .Join(view, a => a.ResponseId, r => r.Id, (a, r) => new { a.Code, a.ResponseId, Type = r.Invitation!.Participant!.Type })
+            .GroupBy(x => new { x.Type, x.Code })
+            .Select(g => new { g.Key.Type, g.Key.Code, Count = g.Count(), Responses = g.Select(x => x.ResponseId).Distinct().Count() })
+            .ToListAsync(cancellationToken);
+
+        CrossTabColumn Column(string segment, int responses, bool isHidden, Func<string, bool> inSegment)
+        {
+            if (isHidden)
+            {
+                return new CrossTabColumn(segment, responses, true, new Dictionary<string, int>(), 0);
+            }
+            var mine = rows.Where(r => inSegment(r.Type)).ToList();
+            var byCode = mine.GroupBy(r => r.Code!).ToDictionary(g => g.Key, g => g.Sum(r => r.Count), StringComparer.Ordinal);
+            return new CrossTabColumn(segment, responses, false, byCode, mine.Sum(r => r.Responses));
+        }
+
+        var columns = segments.OrderBy(s => s.Key, StringComparer.Ordinal)
+            .Select(s => Column(s.Key, s.Value, hidden.Contains(s.Key), t => t == s.Key)).ToList();
+        return new CrossTab(question, item?.Code, columns, Column("", total, !showTotal, _ => true), question.Choices());
+    }
+}

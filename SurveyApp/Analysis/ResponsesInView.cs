@@ -1,0 +1,54 @@
+using SurveyApp.Domain;
+using SurveyApp.Storage;
+
+namespace SurveyApp.Analysis;
+
+/// <summary>
+/// The responses and answers a <see cref="ResultsFilter"/> lets through, as queries for the database to
+/// compose: every view of a wave (results, cross-tabs, comparisons, coding, exports) starts here, so that
+/// all of them count the same responses.
+/// </summary>
+public static class ResponsesInView
+{
+    /// <summary>The submitted responses of the wave that the filter lets through, taken from <paramref name="source"/> (all responses by default).</summary>
+    public static IQueryable<Response> Responses(SurveyDbContext db, int waveId, ResultsFilter filter, IQueryable<Response>? source = null)
+    {
+        var responses = (source ?? db.Responses).Where(r => r.WaveId == waveId && r.SubmittedAt != null);
+        if (ParticipantsOfTypes(db, filter) is { } participants)
+        {
+            responses = responses.Where(r => participants.Contains(r.ParticipantId));
+        }
+        if (CodedResponses(db, filter) is { } coded)
+        {
+            responses = responses.Where(r => coded.Contains(r.Id));
+        }
+        return responses;
+    }
+
+    /// <summary>All the wave's answers that the filter lets through, submitted or not (any wave's, for a null wave).</summary>
+    public static IQueryable<Answer> Answers(SurveyDbContext db, int? waveId, ResultsFilter filter)
+    {
+        var answers = waveId is null ? db.Answers : db.Answers.Where(a => a.WaveId == waveId);
+        if (ParticipantsOfTypes(db, filter) is { } participants)
+        {
+            answers = answers.Where(a => participants.Contains(a.ParticipantId));
+        }
+        if (CodedResponses(db, filter) is { } coded)
+        {
+            answers = answers.Where(a => coded.Contains(a.ResponseId));
+        }
+        return answers;
+    }
+
+    private static IQueryable<int>? ParticipantsOfTypes(SurveyDbContext db, ResultsFilter filter)
+    {
+        if (filter.ParticipantTypes.Count == 0) return null;
+        var types = filter.ParticipantTypes.ToList();
+        return db.Participants.Where(p => types.Contains(p.Type)).Select(p => p.Id);
+    }
+
+    private static IQueryable<int>? CodedResponses(SurveyDbContext db, ResultsFilter filter) =>
+        filter.CategoryId is { } categoryId
+            ? db.AnswerCategories.Where(c => c.CategoryId == categoryId).Join(db.Answers, c => c.AnswerId, a => a.Id, (c, a) => a.ResponseId)
+            : null;
+}
