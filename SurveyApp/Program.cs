@@ -33,6 +33,8 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
 
 var app = builder.Build();
+// Every group of settings is checked before anything else runs, so that a wrong one changes nothing.
+app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
 
 // Backups and restores work on the file as it is: a damaged database must not be migrated first.
 if (await app.RunBackupCommandAsync(args))

@@ -1,13 +1,5 @@
 namespace SurveyApp.Analysis;
 
-public sealed class AnalysisOptions
-{
-    public const string Section = "Analysis";
-
-    /// <summary>Groups of fewer responses than this are never shown (common practice in Swedish survey reporting: 5).</summary>
-    public int MinGroupSize { get; set; } = 5;
-}
-
 /// <summary>
 /// Which groups of responses may be shown (docs/privacy.md). A group is a set of responses that numbers
 /// are broken down by: a filtered view, a cross-tab column, the participant type written beside a raw

@@ -4,21 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace SurveyApp.Responding;
 
-/// <summary>How many unusable survey links one client may open before it has to wait.</summary>
-public sealed class WrongLinkOptions
-{
-    public const string Section = "Responding:WrongLinks";
-
-    /// <summary>
-    /// Unknown, revoked or used links a client may open in a row before it is stopped. Generous, because
-    /// many respondents of one organisation may share an address and re-open links they have already used.
-    /// </summary>
-    public int Limit { get; set; } = 30;
-
-    /// <summary>How often one more wrong link is allowed again, in seconds.</summary>
-    public double SecondsPerLink { get; set; } = 2;
-}
-
 /// <summary>
 /// Counts, per client address, the survey links that turned out unusable, with a token bucket from
 /// ASP.NET Core's rate limiting (System.Threading.RateLimiting). Only failures use up the bucket, and
@@ -71,7 +56,10 @@ public static class WrongLinkLimitExtensions
 
     public static WebApplicationBuilder AddWrongLinkLimit(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<WrongLinkOptions>(builder.Configuration.GetSection(WrongLinkOptions.Section));
+        builder.Services.AddOptions<WrongLinkOptions>().BindConfiguration(WrongLinkOptions.Section)
+            .Validate(o => o.Limit >= 1, $"{WrongLinkOptions.Section}:{nameof(WrongLinkOptions.Limit)} must be at least 1.")
+            .Validate(o => o.SecondsPerLink > 0, $"{WrongLinkOptions.Section}:{nameof(WrongLinkOptions.SecondsPerLink)} must be more than 0.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<WrongLinkLimiter>();
         return builder;
     }
