@@ -40,8 +40,6 @@ public sealed record Distribution(
     IReadOnlyList<ChoiceCount> Choices,
     ScaleSummary? Scale)
 {
-    public int OffScaleCount => Choices.Where(c => c.IsOffScale).Sum(c => c.Count);
-
     public int ScaleCount => Choices.Where(c => !c.IsOffScale).Sum(c => c.Count);
 
     public double ShareOfAnswered(ChoiceCount choice) => Answered == 0 ? 0 : (double)choice.Count / Answered;

@@ -20,11 +20,7 @@ public enum ProblemKind
 }
 
 /// <summary>One thing wrong with an answer; <see cref="QuestionKey"/> names the field it belongs to.</summary>
-public sealed record AnswerProblem(string QuestionKey, ProblemKind Kind, int Limit = 0)
-{
-    /// <summary>True for problems the respondent can fix; the others mean the form was tampered with.</summary>
-    public bool IsCorrectable => Kind is ProblemKind.Required or ProblemKind.TooLong or ProblemKind.Unreadable;
-}
+public sealed record AnswerProblem(string QuestionKey, ProblemKind Kind, int Limit = 0);
 
 /// <summary>The rules every answer must follow, whether it comes from the respondent pages or an import.</summary>
 public static class AnswerRules

@@ -32,3 +32,21 @@ public sealed class StaffRevalidation(ILoggerFactory loggerFactory, IServiceScop
             || principal.FindFirstValue(options.ClaimsIdentity.SecurityStampClaimType) == await users.GetSecurityStampAsync(user);
     }
 }
+
+/// <summary>
+/// Checks a staff member afresh before a change is saved from an open interactive page, whose sign-in is
+/// only revalidated every minute: a deactivated or demoted account must not save in between.
+/// </summary>
+public sealed class FreshStaffCheck(IServiceScopeFactory scopes, IOptions<IdentityOptions> options)
+{
+    /// <summary>The staff member's name while the account is current and holds <paramref name="role"/>; null otherwise.</summary>
+    public async Task<string?> NameIfStillAsync(ClaimsPrincipal principal, string role)
+    {
+        if (principal.Identity?.IsAuthenticated != true || !principal.IsInRole(role)) return null;
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        if (!await StaffRevalidation.IsCurrentAsync(users, principal, options.Value)) return null;
+        return principal.Identity.Name ?? "";
+    }
+}
+

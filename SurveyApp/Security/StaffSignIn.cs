@@ -41,6 +41,7 @@ public static class StaffSignIn
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         // ... and so do the interactive pages they have open.
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, StaffRevalidation>();
+        builder.Services.AddSingleton<FreshStaffCheck>();
         builder.Services.AddAuthorization();
         return builder;
     }

@@ -8,13 +8,14 @@ using SurveyApp.Security;
 
 namespace SurveyApp.Administration.Staff;
 
-public sealed record CreatedStaff(string? Password, IReadOnlyList<string> Errors);
+/// <summary>A new account's one-time password, or why none was made.</summary>
+public sealed record CreatedStaff(string? Password, IReadOnlyList<string> Errors, StaffRefusal Refusal = StaffRefusal.None);
 
 /// <summary>A staff account as the administration page lists it; <see cref="Role"/> is null for an account without one.</summary>
 public sealed record StaffAccount(string Id, string Email, string? Role, bool Active);
 
 /// <summary>Why a change to an account was refused: a resource key for the message.</summary>
-public enum StaffRefusal { None, NotFound, UnknownRole, Yourself, LastAdmin }
+public enum StaffRefusal { None, NotFound, UnknownRole, Yourself, LastAdmin, EmailInvalid, EmailTaken, NotCreated }
 
 /// <summary>
 /// Creates, lists and changes staff accounts. Passwords are generated, never chosen by default or stored
@@ -24,16 +25,26 @@ public enum StaffRefusal { None, NotFound, UnknownRole, Yourself, LastAdmin }
 public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRole> roles, AuditLog audit, SurveyDbContext db)
 {
     /// <summary>Creates an account on behalf of <paramref name="actor"/> and records it, both or neither.</summary>
-    public async Task<CreatedStaff> CreateAsync(string actor, string email, string role)
+    public async Task<CreatedStaff> CreateAsync(string actor, string? email, string? role)
     {
+        email = email?.Trim() ?? "";
+        if (!IsEmailAddress(email)) return Refused(StaffRefusal.EmailInvalid);
+        if (!StaffRoles.All.Contains(role)) return Refused(StaffRefusal.UnknownRole);
+        if (await users.FindByEmailAsync(email) is not null) return Refused(StaffRefusal.EmailTaken);
         CreatedStaff created = null!;
-        await RecordedAsync(actor, AuditActions.StaffCreated, email.Trim(), role, async () =>
+        await RecordedAsync(actor, AuditActions.StaffCreated, email, role, async () =>
         {
-            created = await CreateAsync(email.Trim(), role);
+            created = await CreateAsync(email, role!);
             return created.Password is not null;
         });
-        return created;
+        return created.Password is null ? created with { Refusal = StaffRefusal.NotCreated } : created;
     }
+
+    /// <summary>One plain address, as a mail server takes it: no display name, no surrounding text.</summary>
+    public static bool IsEmailAddress(string email) =>
+        email.Length <= 256 && System.Net.Mail.MailAddress.TryCreate(email, out var address) && address.Address == email;
+
+    private static CreatedStaff Refused(StaffRefusal refusal) => new(null, [], refusal);
 
     /// <summary>
     /// Runs <paramref name="change"/> (Identity's stores save through this request's context) and records

@@ -36,9 +36,19 @@ public sealed record EditableSurvey(int Id, SurveyDefinition Definition, bool Ha
 /// place may only reword it (<see cref="SurveyChanges"/>); a structural edit is refused, or stored as a new
 /// version beside the old survey, whose waves and answers stay with what they answered.
 /// </summary>
+public sealed record SurveyListing(int Id, string Title, string Key, int Version, int Waves);
+
 public sealed class SurveyEditing(IDbContextFactory<SurveyDbContext> factory, SurveyCatalog catalog, AuditLog audit, TimeProvider clock)
 {
     private const int MaxDetailsLength = 2000;
+
+    /// <summary>Every survey version with how many waves it has, oldest first.</summary>
+    public async Task<IReadOnlyList<SurveyListing>> ListAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Surveys.AsNoTracking().OrderBy(s => s.Id)
+            .Select(s => new SurveyListing(s.Id, s.Title, s.Key, s.Version, db.Waves.Count(w => w.SurveyId == s.Id))).ToListAsync(ct);
+    }
 
     public async Task<EditableSurvey?> LoadAsync(int surveyId, CancellationToken ct = default)
     {

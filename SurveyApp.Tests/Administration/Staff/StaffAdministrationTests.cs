@@ -10,7 +10,7 @@ using SurveyApp.Tests.Support;
 using Xunit;
 using SurveyApp.Security;
 
-namespace SurveyApp.Tests.Administration;
+namespace SurveyApp.Tests.Administration.Staff;
 
 /// <summary>Admins manage staff accounts on /admin/personal; every change and every export lands in the audit log.</summary>
 public sealed class StaffAdministrationTests : IAsyncLifetime
@@ -171,52 +171,5 @@ public sealed class StaffAdministrationTests : IAsyncLifetime
         Assert.Contains("Excel-export", log);
         Assert.Contains("CSV-export", log);
         Assert.True(log.IndexOf("CSV-export", StringComparison.Ordinal) < log.IndexOf("Excel-export", StringComparison.Ordinal), "newest first");
-    }
-}
-
-/// <summary>Open interactive pages lose a deactivated or changed account's sign-in state at their next check.</summary>
-public sealed class StaffRevalidationTests() : AdminPageTests
-{
-    private async Task<(ClaimsPrincipal Principal, string Id)> SignedInAnalystAsync()
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
-        await accounts.CreateAsync("revalidate@example.se", StaffRoles.Analyst);
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var user = (await users.FindByEmailAsync("revalidate@example.se"))!;
-        var principal = await scope.ServiceProvider.GetRequiredService<SignInManager<StaffUser>>().CreateUserPrincipalAsync(user);
-        return (principal, user.Id);
-    }
-
-    private async Task<bool> IsCurrentAsync(ClaimsPrincipal principal)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return await StaffRevalidation.IsCurrentAsync(scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>(), principal,
-            scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityOptions>>().Value);
-    }
-
-    [Fact]
-    public async Task AnUnchangedAccountStaysSignedIn()
-    {
-        var (principal, _) = await SignedInAnalystAsync();
-
-        Assert.True(await IsCurrentAsync(principal));
-        Assert.True(await IsCurrentAsync(new ClaimsPrincipal(new ClaimsIdentity())));
-    }
-
-    [Theory]
-    [InlineData("deactivate")]
-    [InlineData("role")]
-    public async Task ADeactivatedOrChangedAccountDoesNot(string change)
-    {
-        var (principal, id) = await SignedInAnalystAsync();
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
-            var refusal = change == "role" ? await accounts.SetRoleAsync("chef@example.se", id, StaffRoles.Admin) : await accounts.DeactivateAsync("chef@example.se", id);
-            Assert.Equal(StaffRefusal.None, refusal);
-        }
-
-        Assert.False(await IsCurrentAsync(principal));
     }
 }

@@ -8,7 +8,7 @@ using SurveyApp.Tests.Support;
 using Xunit;
 using SurveyApp.Security;
 
-namespace SurveyApp.Tests.Administration;
+namespace SurveyApp.Tests.Administration.Waves;
 
 /// <summary>A wave's invitations: new links that keep saved answers, withdrawn links, links for the uninvited, reminder lists.</summary>
 public sealed class InvitationAdministrationTests() : AdminPageTests

@@ -6,7 +6,7 @@ using SurveyApp.Domain;
 using SurveyApp.Tests.Support;
 using Xunit;
 
-namespace SurveyApp.Tests.Administration;
+namespace SurveyApp.Tests.Administration.Waves;
 
 /// <summary>Admins upload responses collected elsewhere; a file with any wrong row imports nothing and lists every problem by line.</summary>
 public sealed class ImportPageTests() : AdminPageTests

@@ -6,7 +6,7 @@ using SurveyApp.Tests.Support;
 using Xunit;
 using SurveyApp.Administration.Imports;
 
-namespace SurveyApp.Tests.Administration;
+namespace SurveyApp.Tests.Administration.Imports;
 
 /// <summary>Responses loaded from CSV: broken and hostile files are reported line by line and import nothing.</summary>
 public sealed class ResponseImporterTests : IDisposable

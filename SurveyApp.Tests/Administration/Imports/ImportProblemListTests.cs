@@ -5,7 +5,7 @@ using SurveyApp.Tests.Support;
 using Xunit;
 using SurveyApp.Administration.Imports;
 
-namespace SurveyApp.Tests.Administration.Components;
+namespace SurveyApp.Tests.Administration.Imports;
 
 public class ImportProblemListTests : LocalizedTestContext
 {

@@ -7,7 +7,7 @@ using SurveyApp.Domain;
 using SurveyApp.Tests.Support;
 using Xunit;
 
-namespace SurveyApp.Tests.Administration;
+namespace SurveyApp.Tests.Administration.Surveys;
 
 /// <summary>Survey definitions downloaded and imported as JSON from /admin/enkater.</summary>
 public sealed class SurveysPageTests() : AdminPageTests

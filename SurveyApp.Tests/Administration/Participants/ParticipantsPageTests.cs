@@ -6,7 +6,7 @@ using SurveyApp.Domain;
 using SurveyApp.Tests.Support;
 using Xunit;
 
-namespace SurveyApp.Tests.Administration;
+namespace SurveyApp.Tests.Administration.Participants;
 
 /// <summary>Admins add, change, deactivate and import participants on /admin/deltagare.</summary>
 public sealed class ParticipantsPageTests() : AdminPageTests

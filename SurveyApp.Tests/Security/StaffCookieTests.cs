@@ -6,7 +6,7 @@ using SurveyApp.Tests.Support;
 using Xunit;
 using SurveyApp.Security;
 
-namespace SurveyApp.Tests.Administration;
+namespace SurveyApp.Tests.Security;
 
 /// <summary>The sign-in and anti-forgery cookies: out of reach of scripts, not sent cross-site, Secure over HTTPS.</summary>
 public sealed class StaffCookieTests : IDisposable

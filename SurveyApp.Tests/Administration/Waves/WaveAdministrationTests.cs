@@ -6,7 +6,7 @@ using SurveyApp.Tests.Support;
 using Xunit;
 using SurveyApp.Security;
 
-namespace SurveyApp.Tests.Administration;
+namespace SurveyApp.Tests.Administration.Waves;
 
 /// <summary>Admins create waves, open and close them, and copy one as a follow-up whose links come as a CSV download.</summary>
 public sealed class WaveAdministrationTests() : AdminPageTests

@@ -2,7 +2,7 @@ using SurveyApp.Export;
 using Xunit;
 using SurveyApp.Shared;
 
-namespace SurveyApp.Tests.Export;
+namespace SurveyApp.Tests.Shared;
 
 public sealed class CellTextTests
 {

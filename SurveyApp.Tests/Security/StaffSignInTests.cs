@@ -4,7 +4,7 @@ using SurveyApp.Tests.Support;
 using Xunit;
 using SurveyApp.Security;
 
-namespace SurveyApp.Tests.Administration;
+namespace SurveyApp.Tests.Security;
 
 public sealed class StaffSignInTests : IDisposable
 {
