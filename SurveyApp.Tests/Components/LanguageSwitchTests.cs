@@ -5,11 +5,13 @@ using Xunit;
 
 namespace SurveyApp.Tests.Components;
 
-public sealed class LanguageSwitchTests : IDisposable
+/// <summary>
+/// Switching the language and where the switch returns to. The choice lives in the client's cookie, not in the
+/// app, so the tests share one app, each with a client of its own.
+/// </summary>
+public sealed class LanguageSwitchTests(SharedAppFixture fixture) : IClassFixture<SharedAppFixture>
 {
-    private readonly SurveyAppFactory _app = new();
-
-    public void Dispose() => _app.Dispose();
+    private readonly SurveyAppFactory _app = fixture.App;
 
     [Fact]
     public async Task SwitchingToEnglishRemembersItAndReturnsToThePage()

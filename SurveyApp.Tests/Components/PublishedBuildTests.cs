@@ -7,15 +7,21 @@ namespace SurveyApp.Tests.Components;
 
 /// <summary>
 /// The app as it is deployed: published in Release (framework-dependent), started from the publish folder
-/// in Production, serving every stylesheet and script its pages name.
+/// in Production, serving every stylesheet and script its pages name. The tests only read, so they share one
+/// process (<see cref="Fixture"/>).
 /// </summary>
-public sealed partial class PublishedBuildTests : IAsyncLifetime
+public sealed partial class PublishedBuildTests(PublishedBuildTests.Fixture fixture) : IClassFixture<PublishedBuildTests.Fixture>
 {
-    private readonly AppProcess _app = new();
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public AppProcess App { get; } = new();
 
-    public Task InitializeAsync() => _app.StartAsync();
+        public Task InitializeAsync() => App.StartAsync();
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+        public async Task DisposeAsync() => await App.DisposeAsync();
+    }
+
+    private readonly AppProcess _app = fixture.App;
 
     [GeneratedRegex("<(?:link[^>]+href|script[^>]+src)=\"([^\"]+)\"")]
     private static partial Regex Assets();

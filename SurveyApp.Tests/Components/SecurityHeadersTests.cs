@@ -3,11 +3,10 @@ using Xunit;
 
 namespace SurveyApp.Tests.Components;
 
-public sealed class SecurityHeadersTests : IDisposable
+/// <summary>The headers every response carries; the tests only read, so they share one app.</summary>
+public sealed class SecurityHeadersTests(SharedAppFixture fixture) : IClassFixture<SharedAppFixture>
 {
-    private readonly SurveyAppFactory _app = new();
-
-    public void Dispose() => _app.Dispose();
+    private readonly SurveyAppFactory _app = fixture.App;
 
     [Theory]
     [InlineData("/")]

@@ -156,7 +156,8 @@ public sealed class AppProcess(bool demoResponses = false, TestDatabase? databas
             {
                 // Not listening yet.
             }
-            await Task.Delay(250);
+            // Loopback answers at once, so a short interval costs little and wastes less of every start.
+            await Task.Delay(50);
         }
         throw new TimeoutException($"The app did not answer on {BaseUrl}:{Environment.NewLine}{Output}");
     }

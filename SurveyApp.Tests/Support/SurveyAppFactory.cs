@@ -13,17 +13,22 @@ namespace SurveyApp.Tests.Support;
 /// with <c>demoResponses</c> also the demo responses, codings and the fictional follow-up wave.
 /// Wrong survey links are not limited here (the in-memory server has no client address, so every test
 /// client would share one bucket) unless <paramref name="settings"/> sets the limit.
+/// <paramref name="database"/> runs the app on a database of the caller's instead (the caller then disposes it),
+/// as <see cref="SeededDatabase"/> does; a database that is already seeded is not seeded again, and no links
+/// file is written for it.
 /// </summary>
 public sealed class SurveyAppFactory(
     bool demoResponses = false,
     IReadOnlyDictionary<string, string>? settings = null,
-    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
+    Action<IServiceCollection>? services = null,
+    TestDatabase? database = null) : WebApplicationFactory<Program>
 {
     public string Folder { get; } = Directory.CreateTempSubdirectory("surveyapp-test-").FullName;
 
     public TestDatabase Database => _database ??= new TestDatabase(Folder);
 
-    private TestDatabase? _database;
+    private TestDatabase? _database = database;
+    private readonly bool _ownsDatabase = database is null;
 
     /// <summary>The SQLite file, on a SQLite run.</summary>
     public string DatabasePath => Database.SqlitePath;
@@ -68,7 +73,10 @@ public sealed class SurveyAppFactory(
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        _database?.Dispose();
+        if (_ownsDatabase)
+        {
+            _database?.Dispose();
+        }
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -70,6 +70,38 @@ public sealed class TestDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// A new database in <paramref name="folder"/> holding what this one holds, in the same engine: SQLite copies
+    /// the file (with its backup API, which also takes what is still in the write-ahead log), PostgreSQL creates
+    /// the new database with this one as its template. No app may be running on this database: PostgreSQL copies
+    /// only a database that nobody is connected to, so the idle connections its pools keep are closed first.
+    /// </summary>
+    public TestDatabase CopyTo(string folder)
+    {
+        var copy = new TestDatabase(folder);
+        if (ConnectionString is null)
+        {
+            using var source = new Microsoft.Data.Sqlite.SqliteConnection(Unpooled(SqlitePath));
+            using var target = new Microsoft.Data.Sqlite.SqliteConnection(Unpooled(copy.SqlitePath));
+            source.Open();
+            target.Open();
+            source.BackupDatabase(target);
+            return copy;
+        }
+        NpgsqlConnection.ClearAllPools();
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString);
+        connection.Open();
+        using var create = connection.CreateCommand();
+        create.CommandText = $"CREATE DATABASE \"{DatabaseName(copy.ConnectionString!)}\" TEMPLATE \"{DatabaseName(ConnectionString)}\"";
+        create.ExecuteNonQuery();
+        return copy;
+    }
+
+    private static string Unpooled(string sqlitePath) =>
+        new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = sqlitePath, Pooling = false }.ToString();
+
+    private static string DatabaseName(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString).Database!;
+
     public void Dispose()
     {
         if (ConnectionString is null)
@@ -78,7 +110,7 @@ public sealed class TestDatabase : IDisposable
             return;
         }
         NpgsqlConnection.ClearAllPools();
-        var database = new NpgsqlConnectionStringBuilder(ConnectionString).Database!;
+        var database = DatabaseName(ConnectionString);
         using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString);
         connection.Open();
         using var drop = connection.CreateCommand();

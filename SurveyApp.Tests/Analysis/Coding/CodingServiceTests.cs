@@ -8,34 +8,77 @@ using Xunit;
 namespace SurveyApp.Tests.Analysis.Coding;
 
 /// <summary>
-/// Reading, searching and coding the demo data's open answers, on a fresh SQLite file for each test
-/// (xUnit makes a new instance per test), because most tests change the codings.
+/// Reading, searching and coding the demo data's open answers. The demo data is seeded once for the class
+/// (<see cref="Fixture"/>). The tests that only read it, or whose change must be refused, share one app on it
+/// (xUnit runs a class's tests one at a time); a test whose change goes through gets an app of its own on a copy
+/// of the seeded database, so no test sees another's changes and the order they run in does not matter.
 /// </summary>
-public sealed class CodingServiceTests : IDisposable
+public sealed class CodingServiceTests(CodingServiceTests.Fixture fixture) : IClassFixture<CodingServiceTests.Fixture>
 {
     private const string Exchange = "Kunskaps- och erfarenhetsutbyte";
     private const string National = "Nationell nivå";
     private const string Research = "Ta del av forskning";
 
-    private readonly SurveyAppFactory _app = new(demoResponses: true);
-    private readonly CodingService _coding;
-    private readonly int _wave2013;
-    private readonly int _wave2015;
-
-    public CodingServiceTests()
+    public sealed class Fixture : IDisposable
     {
-        _coding = _app.Services.GetRequiredService<CodingService>();
-        var waves = _app.Services.GetRequiredService<WaveListQuery>().ListAsync().GetAwaiter().GetResult();
-        _wave2013 = waves.Single(w => w.WaveName == "Uppföljning december 2013").WaveId;
-        _wave2015 = waves.Single(w => w.WaveName == "Uppföljning 2015 (fiktiv)").WaveId;
+        public Fixture()
+        {
+            Shared = new DemoApp(Seeded.CreateApp());
+        }
+
+        public SeededDatabase Seeded { get; } = new(demoResponses: true);
+
+        /// <summary>The app for the tests that leave the demo data as seeded.</summary>
+        public DemoApp Shared { get; }
+
+        public void Dispose()
+        {
+            Shared.Dispose();
+            Seeded.Dispose();
+        }
     }
 
-    public void Dispose() => _app.Dispose();
+    /// <summary>An app on the demo data, its coding service and the two waves.</summary>
+    public sealed class DemoApp : IDisposable
+    {
+        public DemoApp(SurveyAppFactory app)
+        {
+            App = app;
+            Coding = App.Services.GetRequiredService<CodingService>();
+            var waves = App.Services.GetRequiredService<WaveListQuery>().ListAsync().GetAwaiter().GetResult();
+            Wave2013 = waves.Single(w => w.WaveName == "Uppföljning december 2013").WaveId;
+            Wave2015 = waves.Single(w => w.WaveName == "Uppföljning 2015 (fiktiv)").WaveId;
+        }
+
+        public SurveyAppFactory App { get; }
+
+        public CodingService Coding { get; }
+
+        public int Wave2013 { get; }
+
+        public int Wave2015 { get; }
+
+        public async Task<OpenAnswerPage> F2Async(string? search = null) =>
+            await Coding.GetAsync(Wave2013, "f2", search) ?? throw new InvalidOperationException("The 2013 wave has no f2 page.");
+
+        public async Task<int> CodingRowsAsync(long answerId, int categoryId)
+        {
+            await using var db = App.CreateDbContext();
+            return await db.AnswerCategories.CountAsync(c => c.AnswerId == answerId && c.CategoryId == categoryId);
+        }
+
+        public void Dispose() => App.Dispose();
+    }
+
+    private readonly DemoApp _shared = fixture.Shared;
+
+    /// <summary>An app of the test's own, on a copy of the demo data as seeded.</summary>
+    private DemoApp OwnApp() => new(fixture.Seeded.CreateApp());
 
     [Fact]
     public async Task TheAdvantagesOf2013HaveSeventeenAnswersAndTheReportsCategoryCounts()
     {
-        var page = await F2Async();
+        var page = await _shared.F2Async();
 
         Assert.Equal("f2", page.QuestionKey);
         Assert.Equal(17, page.Responded);
@@ -51,7 +94,7 @@ public sealed class CodingServiceTests : IDisposable
     [Fact]
     public async Task EachAnswerCarriesTheCategoriesItIsCodedInto()
     {
-        var page = await F2Async();
+        var page = await _shared.F2Async();
 
         var exchange = CategoryId(page, Exchange);
         Assert.Equal(8, page.Answers.Count(a => a.CategoryIds.Contains(exchange)));
@@ -61,7 +104,7 @@ public sealed class CodingServiceTests : IDisposable
     [Fact]
     public async Task TheFollowUpWaveCountsOnlyItsOwnCodings()
     {
-        var page = await _coding.GetAsync(_wave2015, "f2", null);
+        var page = await _shared.Coding.GetAsync(_shared.Wave2015, "f2", null);
 
         Assert.NotNull(page);
         Assert.Equal(4, page.Categories.Count);
@@ -71,9 +114,9 @@ public sealed class CodingServiceTests : IDisposable
     [Fact]
     public async Task SearchingForForskningFindsTheThreeAnswersAboutResearchKeepingTheirNumbers()
     {
-        var all = await F2Async();
+        var all = await _shared.F2Async();
 
-        var page = await F2Async("forskning");
+        var page = await _shared.F2Async("forskning");
 
         Assert.Equal("forskning", page.Search);
         Assert.Equal(3, page.Answers.Count);
@@ -91,7 +134,7 @@ public sealed class CodingServiceTests : IDisposable
     [InlineData("ERFARENHETSUTBYTET", 3)]
     public async Task SearchingIgnoresCaseAlsoForSwedishLetters(string search, int expected)
     {
-        var page = await F2Async(search);
+        var page = await _shared.F2Async(search);
 
         Assert.Equal(expected, page.Answers.Count);
         Assert.All(page.Answers, a => Assert.Contains(search.Trim(), a.Text, StringComparison.OrdinalIgnoreCase));
@@ -100,7 +143,7 @@ public sealed class CodingServiceTests : IDisposable
     [Fact]
     public async Task ASearchThatMatchesNothingGivesNoAnswersButKeepsTheCounts()
     {
-        var page = await F2Async("zyxw");
+        var page = await _shared.F2Async("zyxw");
 
         Assert.Empty(page.Answers);
         Assert.Equal(8, page.Categories.Single(c => c.Name == Exchange).Count);
@@ -112,23 +155,23 @@ public sealed class CodingServiceTests : IDisposable
     [InlineData("finns-inte")]
     public async Task OnlyOpenQuestionsHaveACodingPage(string questionKey)
     {
-        Assert.Null(await _coding.GetAsync(_wave2013, questionKey, null));
+        Assert.Null(await _shared.Coding.GetAsync(_shared.Wave2013, questionKey, null));
     }
 
     [Fact]
     public async Task AnUnknownWaveHasNoCodingPage()
     {
-        Assert.Null(await _coding.GetAsync(999_999, "f2", null));
+        Assert.Null(await _shared.Coding.GetAsync(999_999, "f2", null));
     }
 
     [Fact]
     public async Task TheObstaclesAreEachTextInResponseOrderThenPosition()
     {
-        var page = await _coding.GetAsync(_wave2013, "hinder", null);
+        var page = await _shared.Coding.GetAsync(_shared.Wave2013, "hinder", null);
 
-        await using var db = _app.CreateDbContext();
+        await using var db = _shared.App.CreateDbContext();
         var question = await db.Questions.SingleAsync(q => q.Key == "hinder");
-        var expected = await db.Answers.Where(a => a.WaveId == _wave2013 && a.QuestionId == question.Id && a.Text != null)
+        var expected = await db.Answers.Where(a => a.WaveId == _shared.Wave2013 && a.QuestionId == question.Id && a.Text != null)
             .OrderBy(a => a.ResponseId).ThenBy(a => a.Position).Select(a => a.Id).ToListAsync();
         Assert.NotNull(page);
         Assert.Equal(35, page.Answers.Count);
@@ -139,14 +182,15 @@ public sealed class CodingServiceTests : IDisposable
     [Fact]
     public async Task AnswersOfAResponseNotYetSubmittedAreLeftOut()
     {
-        var answer = (await F2Async()).Answers[0];
-        await using (var db = _app.CreateDbContext())
+        using var own = OwnApp();
+        var answer = (await own.F2Async()).Answers[0];
+        await using (var db = own.App.CreateDbContext())
         {
             var responseId = await db.Answers.Where(a => a.Id == answer.Id).Select(a => a.ResponseId).SingleAsync();
             await db.Responses.Where(r => r.Id == responseId).ExecuteUpdateAsync(s => s.SetProperty(r => r.SubmittedAt, (DateTimeOffset?)null));
         }
 
-        var page = await F2Async();
+        var page = await own.F2Async();
 
         Assert.Equal(16, page.Answers.Count);
         Assert.DoesNotContain(page.Answers, a => a.Id == answer.Id);
@@ -155,12 +199,13 @@ public sealed class CodingServiceTests : IDisposable
     [Fact]
     public async Task ACreatedCategoryIsTrimmedAndStartsAtZero()
     {
-        var page = await F2Async();
+        using var own = OwnApp();
+        var page = await own.F2Async();
 
-        var result = await _coding.CreateCategoryAsync(page.QuestionId, "  Inspiration  ");
+        var result = await own.Coding.CreateCategoryAsync(page.QuestionId, "  Inspiration  ");
 
         Assert.True(result.Succeeded);
-        var created = (await F2Async()).Categories.Single(c => c.CategoryId == result.CategoryId);
+        var created = (await own.F2Async()).Categories.Single(c => c.CategoryId == result.CategoryId);
         Assert.Equal(("Inspiration", 0), (created.Name, created.Count));
     }
 
@@ -170,12 +215,12 @@ public sealed class CodingServiceTests : IDisposable
     [InlineData(" nationell nivå ")]
     public async Task ANameTheQuestionAlreadyHasIsRefusedWhateverItsCase(string name)
     {
-        var page = await F2Async();
+        var page = await _shared.F2Async();
 
-        var result = await _coding.CreateCategoryAsync(page.QuestionId, name);
+        var result = await _shared.Coding.CreateCategoryAsync(page.QuestionId, name);
 
         Assert.Equal(CodingResult.Fail(CodingErrors.NameTaken), result);
-        Assert.Equal(4, (await F2Async()).Categories.Count);
+        Assert.Equal(4, (await _shared.F2Async()).Categories.Count);
     }
 
     [Theory]
@@ -184,20 +229,21 @@ public sealed class CodingServiceTests : IDisposable
     [InlineData(null, CodingErrors.NameTooLong)] // 201 characters, built below
     public async Task ABlankOrTooLongNameIsRefused(string? name, string expected)
     {
-        var page = await F2Async();
+        var page = await _shared.F2Async();
 
-        var result = await _coding.CreateCategoryAsync(page.QuestionId, name ?? new string('x', 201));
+        var result = await _shared.Coding.CreateCategoryAsync(page.QuestionId, name ?? new string('x', 201));
 
         Assert.Equal(CodingResult.Fail(expected), result);
-        Assert.Equal(4, (await F2Async()).Categories.Count);
+        Assert.Equal(4, (await _shared.F2Async()).Categories.Count);
     }
 
     [Fact]
     public async Task ANameOfTwoHundredCharactersIsAccepted()
     {
-        var page = await F2Async();
+        using var own = OwnApp();
+        var page = await own.F2Async();
 
-        var result = await _coding.CreateCategoryAsync(page.QuestionId, new string('x', 200));
+        var result = await own.Coding.CreateCategoryAsync(page.QuestionId, new string('x', 200));
 
         Assert.True(result.Succeeded);
     }
@@ -205,9 +251,10 @@ public sealed class CodingServiceTests : IDisposable
     [Fact]
     public async Task TheSameNameMayBeUsedForAnotherQuestion()
     {
-        var hinder = (await _coding.GetAsync(_wave2013, "hinder", null))!;
+        using var own = OwnApp();
+        var hinder = (await own.Coding.GetAsync(own.Wave2013, "hinder", null))!;
 
-        var result = await _coding.CreateCategoryAsync(hinder.QuestionId, National);
+        var result = await own.Coding.CreateCategoryAsync(hinder.QuestionId, National);
 
         Assert.True(result.Succeeded);
     }
@@ -215,10 +262,10 @@ public sealed class CodingServiceTests : IDisposable
     [Fact]
     public async Task AClosedQuestionCannotHaveCategories()
     {
-        await using var db = _app.CreateDbContext();
+        await using var db = _shared.App.CreateDbContext();
         var f5 = await db.Questions.SingleAsync(q => q.Key == "f5");
 
-        var result = await _coding.CreateCategoryAsync(f5.Id, "Något");
+        var result = await _shared.Coding.CreateCategoryAsync(f5.Id, "Något");
 
         Assert.Equal(CodingResult.Fail(CodingErrors.QuestionNotFound), result);
     }
@@ -226,35 +273,37 @@ public sealed class CodingServiceTests : IDisposable
     [Fact]
     public async Task RenamingKeepsTheCodings()
     {
-        var research = CategoryId(await F2Async(), Research);
+        using var own = OwnApp();
+        var research = CategoryId(await own.F2Async(), Research);
 
-        var result = await _coding.RenameCategoryAsync(research, " Forskning ");
+        var result = await own.Coding.RenameCategoryAsync(research, " Forskning ");
 
         Assert.True(result.Succeeded);
-        var renamed = (await F2Async()).Categories.Single(c => c.CategoryId == research);
+        var renamed = (await own.F2Async()).Categories.Single(c => c.CategoryId == research);
         Assert.Equal(("Forskning", 3), (renamed.Name, renamed.Count));
     }
 
     [Fact]
     public async Task RenamingToAnotherCategorysNameIsRefused()
     {
-        var research = CategoryId(await F2Async(), Research);
+        var research = CategoryId(await _shared.F2Async(), Research);
 
-        var result = await _coding.RenameCategoryAsync(research, "nationell NIVÅ");
+        var result = await _shared.Coding.RenameCategoryAsync(research, "nationell NIVÅ");
 
         Assert.Equal(CodingResult.Fail(CodingErrors.NameTaken), result);
-        Assert.Equal(Research, (await F2Async()).Categories.Single(c => c.CategoryId == research).Name);
+        Assert.Equal(Research, (await _shared.F2Async()).Categories.Single(c => c.CategoryId == research).Name);
     }
 
     [Fact]
     public async Task RenamingToTheSameNameInOtherCaseIsAllowed()
     {
-        var national = CategoryId(await F2Async(), National);
+        using var own = OwnApp();
+        var national = CategoryId(await own.F2Async(), National);
 
-        var result = await _coding.RenameCategoryAsync(national, "Nationell Nivå");
+        var result = await own.Coding.RenameCategoryAsync(national, "Nationell Nivå");
 
         Assert.True(result.Succeeded);
-        Assert.Equal("Nationell Nivå", (await F2Async()).Categories.Single(c => c.CategoryId == national).Name);
+        Assert.Equal("Nationell Nivå", (await own.F2Async()).Categories.Single(c => c.CategoryId == national).Name);
     }
 
     [Theory]
@@ -262,15 +311,16 @@ public sealed class CodingServiceTests : IDisposable
     [InlineData("  ")]
     public async Task RenamingToABlankNameIsRefused(string name)
     {
-        var national = CategoryId(await F2Async(), National);
+        var national = CategoryId(await _shared.F2Async(), National);
 
-        Assert.Equal(CodingResult.Fail(CodingErrors.NameRequired), await _coding.RenameCategoryAsync(national, name));
+        Assert.Equal(CodingResult.Fail(CodingErrors.NameRequired), await _shared.Coding.RenameCategoryAsync(national, name));
     }
 
     [Fact]
     public async Task MergingMovesTheCodingsWithoutDuplicatesAndDeletesTheFirstCategory()
     {
-        var before = await F2Async();
+        using var own = OwnApp();
+        var before = await own.F2Async();
         var research = CategoryId(before, Research);
         var exchange = CategoryId(before, Exchange);
         // f2 takes one text per response, so answers stand for responses here.
@@ -278,15 +328,15 @@ public sealed class CodingServiceTests : IDisposable
         var inBoth = before.Answers.Count(a => a.CategoryIds.Contains(research) && a.CategoryIds.Contains(exchange));
         Assert.True(inBoth > 0, "The demo data should code one answer into both, or this test proves nothing about duplicates.");
 
-        var result = await _coding.MergeCategoriesAsync(research, exchange);
+        var result = await own.Coding.MergeCategoriesAsync(research, exchange);
 
         Assert.True(result.Succeeded);
-        var after = await F2Async();
+        var after = await own.F2Async();
         Assert.DoesNotContain(after.Categories, c => c.CategoryId == research);
         Assert.Equal(inEither, after.Categories.Single(c => c.CategoryId == exchange).Count);
         Assert.Equal(10, inEither);
         Assert.All(after.Answers, a => Assert.DoesNotContain(research, a.CategoryIds));
-        await using var db = _app.CreateDbContext();
+        await using var db = own.App.CreateDbContext();
         Assert.Equal(inEither, await db.AnswerCategories.CountAsync(c => c.CategoryId == exchange));
         Assert.Equal(0, await db.AnswerCategories.CountAsync(c => c.CategoryId == research));
     }
@@ -294,38 +344,39 @@ public sealed class CodingServiceTests : IDisposable
     [Fact]
     public async Task CategoriesOfDifferentQuestionsCannotBeMerged()
     {
-        var f2 = await F2Async();
-        var hinder = (await _coding.GetAsync(_wave2013, "hinder", null))!;
+        var f2 = await _shared.F2Async();
+        var hinder = (await _shared.Coding.GetAsync(_shared.Wave2013, "hinder", null))!;
         var research = CategoryId(f2, Research);
 
-        var result = await _coding.MergeCategoriesAsync(research, hinder.Categories[0].CategoryId);
+        var result = await _shared.Coding.MergeCategoriesAsync(research, hinder.Categories[0].CategoryId);
 
         Assert.Equal(CodingResult.Fail(CodingErrors.OtherQuestion), result);
-        Assert.Equal(3, (await F2Async()).Categories.Single(c => c.CategoryId == research).Count);
+        Assert.Equal(3, (await _shared.F2Async()).Categories.Single(c => c.CategoryId == research).Count);
     }
 
     [Fact]
     public async Task ACategoryCannotBeMergedIntoItselfOrIntoOneThatIsGone()
     {
-        var research = CategoryId(await F2Async(), Research);
+        var research = CategoryId(await _shared.F2Async(), Research);
 
-        Assert.Equal(CodingResult.Fail(CodingErrors.SameCategory), await _coding.MergeCategoriesAsync(research, research));
-        Assert.Equal(CodingResult.Fail(CodingErrors.CategoryNotFound), await _coding.MergeCategoriesAsync(research, 999_999));
-        Assert.Equal(3, (await F2Async()).Categories.Single(c => c.CategoryId == research).Count);
+        Assert.Equal(CodingResult.Fail(CodingErrors.SameCategory), await _shared.Coding.MergeCategoriesAsync(research, research));
+        Assert.Equal(CodingResult.Fail(CodingErrors.CategoryNotFound), await _shared.Coding.MergeCategoriesAsync(research, 999_999));
+        Assert.Equal(3, (await _shared.F2Async()).Categories.Single(c => c.CategoryId == research).Count);
     }
 
     [Fact]
     public async Task DeletingACategoryRemovesItsCodings()
     {
-        var national = CategoryId(await F2Async(), National);
+        using var own = OwnApp();
+        var national = CategoryId(await own.F2Async(), National);
 
-        var result = await _coding.DeleteCategoryAsync(national);
+        var result = await own.Coding.DeleteCategoryAsync(national);
 
         Assert.True(result.Succeeded);
-        var after = await F2Async();
+        var after = await own.F2Async();
         Assert.DoesNotContain(after.Categories, c => c.CategoryId == national);
         Assert.All(after.Answers, a => Assert.DoesNotContain(national, a.CategoryIds));
-        await using var db = _app.CreateDbContext();
+        await using var db = own.App.CreateDbContext();
         Assert.Equal(0, await db.AnswerCategories.CountAsync(c => c.CategoryId == national));
         Assert.Equal(15, await db.AnswerCategories.CountAsync(c => after.Categories.Select(x => x.CategoryId).Contains(c.CategoryId)));
     }
@@ -333,50 +384,51 @@ public sealed class CodingServiceTests : IDisposable
     [Fact]
     public async Task DeletingACategoryThatIsGoneSaysSo()
     {
-        Assert.Equal(CodingResult.Fail(CodingErrors.CategoryNotFound), await _coding.DeleteCategoryAsync(999_999));
+        Assert.Equal(CodingResult.Fail(CodingErrors.CategoryNotFound), await _shared.Coding.DeleteCategoryAsync(999_999));
     }
 
     [Fact]
     public async Task SettingACodingTogglesItAndSettingItTwiceChangesNothing()
     {
-        var before = await F2Async();
+        using var own = OwnApp();
+        var before = await own.F2Async();
         var research = CategoryId(before, Research);
         var answer = before.Answers.First(a => !a.CategoryIds.Contains(research));
 
-        Assert.True((await _coding.SetCodingAsync(answer.Id, research, true)).Succeeded);
-        Assert.True((await _coding.SetCodingAsync(answer.Id, research, true)).Succeeded);
-        var coded = await F2Async();
+        Assert.True((await own.Coding.SetCodingAsync(answer.Id, research, true)).Succeeded);
+        Assert.True((await own.Coding.SetCodingAsync(answer.Id, research, true)).Succeeded);
+        var coded = await own.F2Async();
         Assert.Contains(research, coded.Answers.Single(a => a.Id == answer.Id).CategoryIds);
         Assert.Equal(4, coded.Categories.Single(c => c.CategoryId == research).Count);
-        Assert.Equal(1, await CodingRowsAsync(answer.Id, research));
+        Assert.Equal(1, await own.CodingRowsAsync(answer.Id, research));
 
-        Assert.True((await _coding.SetCodingAsync(answer.Id, research, false)).Succeeded);
-        Assert.True((await _coding.SetCodingAsync(answer.Id, research, false)).Succeeded);
-        var uncoded = await F2Async();
+        Assert.True((await own.Coding.SetCodingAsync(answer.Id, research, false)).Succeeded);
+        Assert.True((await own.Coding.SetCodingAsync(answer.Id, research, false)).Succeeded);
+        var uncoded = await own.F2Async();
         Assert.DoesNotContain(research, uncoded.Answers.Single(a => a.Id == answer.Id).CategoryIds);
         Assert.Equal(3, uncoded.Categories.Single(c => c.CategoryId == research).Count);
-        Assert.Equal(0, await CodingRowsAsync(answer.Id, research));
+        Assert.Equal(0, await own.CodingRowsAsync(answer.Id, research));
     }
 
     [Fact]
     public async Task ACategoryOfAnotherQuestionIsRefused()
     {
-        var answer = (await F2Async()).Answers[0];
-        var hinderCategory = (await _coding.GetAsync(_wave2013, "hinder", null))!.Categories[0].CategoryId;
+        var answer = (await _shared.F2Async()).Answers[0];
+        var hinderCategory = (await _shared.Coding.GetAsync(_shared.Wave2013, "hinder", null))!.Categories[0].CategoryId;
 
-        var result = await _coding.SetCodingAsync(answer.Id, hinderCategory, true);
+        var result = await _shared.Coding.SetCodingAsync(answer.Id, hinderCategory, true);
 
         Assert.Equal(CodingResult.Fail(CodingErrors.OtherQuestion), result);
-        Assert.Equal(0, await CodingRowsAsync(answer.Id, hinderCategory));
+        Assert.Equal(0, await _shared.CodingRowsAsync(answer.Id, hinderCategory));
     }
 
     [Fact]
     public async Task AnUnknownAnswerOrCategoryIsRefused()
     {
-        var page = await F2Async();
+        var page = await _shared.F2Async();
 
-        Assert.Equal(CodingResult.Fail(CodingErrors.AnswerNotFound), await _coding.SetCodingAsync(999_999, page.Categories[0].CategoryId, true));
-        Assert.Equal(CodingResult.Fail(CodingErrors.CategoryNotFound), await _coding.SetCodingAsync(page.Answers[0].Id, 999_999, true));
+        Assert.Equal(CodingResult.Fail(CodingErrors.AnswerNotFound), await _shared.Coding.SetCodingAsync(999_999, page.Categories[0].CategoryId, true));
+        Assert.Equal(CodingResult.Fail(CodingErrors.CategoryNotFound), await _shared.Coding.SetCodingAsync(page.Answers[0].Id, 999_999, true));
     }
 
     [Theory]
@@ -384,43 +436,36 @@ public sealed class CodingServiceTests : IDisposable
     [InlineData("<img src=x onerror=alert(1)> & \"citat\"")]
     public async Task StoredMarkupComesBackUnchanged(string text)
     {
-        var answer = (await F2Async()).Answers[0];
-        await using (var db = _app.CreateDbContext())
+        using var own = OwnApp();
+        var answer = (await own.F2Async()).Answers[0];
+        await using (var db = own.App.CreateDbContext())
         {
             await db.Answers.Where(a => a.Id == answer.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Text, text));
         }
 
-        var page = await F2Async();
-        var found = await F2Async(text[..8]);
+        var page = await own.F2Async();
+        var found = await own.F2Async(text[..8]);
 
         Assert.Equal(text, page.Answers.Single(a => a.Id == answer.Id).Text);
         Assert.Equal(text, Assert.Single(found.Answers).Text);
     }
 
-    private async Task<OpenAnswerPage> F2Async(string? search = null) =>
-        await _coding.GetAsync(_wave2013, "f2", search) ?? throw new InvalidOperationException("The 2013 wave has no f2 page.");
-
     private static int CategoryId(OpenAnswerPage page, string name) => page.Categories.Single(c => c.Name == name).CategoryId;
-
-    private async Task<int> CodingRowsAsync(long answerId, int categoryId)
-    {
-        await using var db = _app.CreateDbContext();
-        return await db.AnswerCategories.CountAsync(c => c.AnswerId == answerId && c.CategoryId == categoryId);
-    }
 
     [Fact]
     public async Task ATypeHiddenOnlySoThatASmallerOneCannotBeWorkedOutIsNotNamedEither()
     {
+        using var own = OwnApp();
         // The two region respondents become landsting: landsting 6, regionförbund 1. The one regionförbund is
         // hidden, and so is landsting, or the total minus the types shown would give the regionförbund's answers.
-        await using (var db = _app.CreateDbContext())
+        await using (var db = own.App.CreateDbContext())
         {
             await db.Participants.Where(p => p.Type == "region").ExecuteUpdateAsync(u => u.SetProperty(p => p.Type, "landsting"));
         }
-        var hidden = await _app.Services.GetRequiredService<ViewSuppression>().HiddenTypesAsync(_wave2013);
+        var hidden = await own.App.Services.GetRequiredService<ViewSuppression>().HiddenTypesAsync(own.Wave2013);
         Assert.Equal(["landsting", "regionförbund"], hidden.Order());
 
-        var page = await F2Async();
+        var page = await own.F2Async();
 
         Assert.DoesNotContain(page.Answers, a => a.ParticipantType is "landsting" or "regionförbund");
         Assert.Contains(page.Answers, a => a.ParticipantType == "kommun");
@@ -430,7 +475,7 @@ public sealed class CodingServiceTests : IDisposable
     [Fact]
     public async Task ThePageNumbersItsQuestionAsTheReportDoes()
     {
-        var page = await F2Async();
+        var page = await _shared.F2Async();
 
         Assert.Equal(2, page.QuestionNumber);
         Assert.Equal("Uppföljning av Samling för social hållbarhet", page.SurveyTitle);

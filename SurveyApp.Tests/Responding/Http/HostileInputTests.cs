@@ -234,7 +234,14 @@ public sealed class HostileInputTests : IDisposable
         Assert.Equal(0, await db.Answers.CountAsync());
         Assert.Equal(0, await db.Responses.CountAsync());
     }
+}
 
+/// <summary>
+/// Addresses a prober sends to the app. Each only asks for a page and changes nothing, so the tests share one app
+/// instead of starting one per address.
+/// </summary>
+public sealed class HostileAddressTests(SharedAppFixture fixture) : IClassFixture<SharedAppFixture>
+{
     /// <summary>Addresses a prober sends without signing in: each gets a page or a redirect, never a server error.</summary>
     public static readonly TheoryData<string> HostileAddresses = new()
     {
@@ -263,7 +270,9 @@ public sealed class HostileInputTests : IDisposable
     [MemberData(nameof(HostileAddresses))]
     public async Task NoHostileAddressGetsAServerError(string path)
     {
-        var page = await _client.GetPageAsync(path);
+        using var client = fixture.App.CreateRespondent();
+
+        var page = await client.GetPageAsync(path);
 
         Assert.True((int)page.Status < 500, $"{path}: {(int)page.Status}");
         if (page.Location is { } location)
