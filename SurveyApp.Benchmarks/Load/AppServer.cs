@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using SurveyApp.Tests.Support.Processes;
 
 namespace SurveyApp.Benchmarks.Load;
 
@@ -12,12 +11,9 @@ namespace SurveyApp.Benchmarks.Load;
 /// </summary>
 public sealed class AppServer(IBenchmarkDatabase database, int instance = 1) : IAsyncDisposable
 {
-    private const int KeptOutputLines = 200;
+    private ChildApp? _app;
 
-    private readonly Queue<string> _output = new();
-    private Process? _process;
-
-    public int Port { get; } = FreePort();
+    public int Port { get; } = ChildApp.FreePort();
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
@@ -26,7 +22,7 @@ public sealed class AppServer(IBenchmarkDatabase database, int instance = 1) : I
     public string LinksFile => Path.Combine(database.Folder, instance == 1 ? "invitation-links.csv" : $"invitation-links-{instance}.csv");
 
     /// <summary>The running app's process id.</summary>
-    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("The app is not running.");
+    public int ProcessId => _app?.ProcessId ?? throw new InvalidOperationException("The app is not running.");
 
     /// <summary>SurveyApp's apphost built with the same configuration and runtime as this benchmark (bin/Release/net10.0).</summary>
     public static string AppHost
@@ -44,19 +40,11 @@ public sealed class AppServer(IBenchmarkDatabase database, int instance = 1) : I
     {
         get
         {
-            if (ProcessCpu.Of(ProcessId) is { } time)
-            {
-                return time;
-            }
-            _process!.Refresh();
-            return _process.TotalProcessorTime;
+            return ProcessCpu.Of(ProcessId) ?? _app!.TotalProcessorTime;
         }
     }
 
-    public string Output
-    {
-        get { lock (_output) return string.Join(Environment.NewLine, _output); }
-    }
+    public string Output => _app?.Output ?? "";
 
     public async Task StartAsync()
     {
@@ -64,12 +52,7 @@ public sealed class AppServer(IBenchmarkDatabase database, int instance = 1) : I
         {
             throw new InvalidOperationException($"{AppHost} not found: build the app first (dotnet build SurveyApp -c Release).");
         }
-        var start = new ProcessStartInfo(AppHost)
-        {
-            WorkingDirectory = Path.Combine(RepoPaths.Root, "SurveyApp"),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = new ProcessStartInfo(AppHost) { WorkingDirectory = Path.Combine(RepoPaths.Root, "SurveyApp") };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Urls"] = BaseAddress.ToString().TrimEnd('/');
         foreach (var (name, value) in database.AppEnvironment)
@@ -78,70 +61,15 @@ public sealed class AppServer(IBenchmarkDatabase database, int instance = 1) : I
         }
         start.Environment["Seed__LinksFile"] = LinksFile;
         start.Environment["Responding__PublicBaseUrl"] = BaseAddress.ToString().TrimEnd('/');
-        _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {AppHost}.");
-        // The output must be read, or the app blocks once the pipe is full.
-        _process.OutputDataReceived += (_, e) => Keep(e.Data);
-        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        await WaitUntilServingAsync();
+        _app = await ChildApp.StartAsync(start, BaseAddress.ToString().TrimEnd('/'));
     }
 
     /// <summary>Ends the app at once. Every page post commits before it answers, so nothing answered is lost.</summary>
     public async Task StopAsync()
     {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process?.Dispose();
-        _process = null;
+        if (_app is not null) await _app.DisposeAsync();
+        _app = null;
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
-
-    private async Task WaitUntilServingAsync()
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process!.HasExited)
-            {
-                throw new InvalidOperationException($"The app exited with {_process.ExitCode}:{Environment.NewLine}{Output}");
-            }
-            try
-            {
-                using var response = await http.GetAsync(new Uri(BaseAddress, "/"));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet.
-            }
-            await Task.Delay(250);
-        }
-        throw new TimeoutException($"The app did not answer on {BaseAddress}:{Environment.NewLine}{Output}");
-    }
-
-    private void Keep(string? line)
-    {
-        if (line is null) return;
-        lock (_output)
-        {
-            _output.Enqueue(line);
-            if (_output.Count > KeptOutputLines) _output.Dequeue();
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

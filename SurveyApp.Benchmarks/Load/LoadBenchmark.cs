@@ -7,6 +7,7 @@ using SurveyApp.Administration;
 using SurveyApp.Domain;
 using SurveyApp.Storage;
 using SurveyApp.Administration.Waves;
+using SurveyApp.Tests.Support.Processes;
 
 namespace SurveyApp.Benchmarks.Load;
 
@@ -72,7 +73,7 @@ public static class LoadBenchmark
         NginxProxy? nginx = null;
         if (apps.Count > 1)
         {
-            nginx = await NginxProxy.StartAsync(database.Folder, apps.Select(a => a.Port).ToList(), arguments.NginxConfig ?? NginxProxy.DefaultConfig);
+            nginx = await NginxProxy.StartAsync(database.Folder, apps.Select(a => a.Port).ToList(), arguments.NginxConfig ?? NginxProxy.DeploymentConfig(RepoPaths.Root));
         }
         await using var stopNginx = new AsyncDisposables(nginx is null ? [] : [nginx]);
         var baseAddress = nginx?.BaseAddress ?? apps[0].BaseAddress;

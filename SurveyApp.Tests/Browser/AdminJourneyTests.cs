@@ -9,9 +9,6 @@ namespace SurveyApp.Tests.Browser;
 /// An administrator looks at the surveys, creates a wave, closes it, creates an analyst account, deactivates it, and reads the audit log. axe-core audits
 /// every page at desktop and phone width; screenshots go to TestResults/screenshots/admin.
 /// </summary>
-// On SQLite only for now: in CI's PostgreSQL pass their sign-in failed now and then (not reproduced
-// here); AdminBrowserTests now reports what the page showed, for when it is looked into.
-[Trait(TestDatabase.Engine, "Sqlite")]
 public sealed class AdminJourneyTests() : AdminBrowserTests("admin")
 {
     [Fact]

@@ -11,9 +11,6 @@ namespace SurveyApp.Tests.Browser;
 /// counts the response. axe-core audits every page at desktop and phone width; screenshots go to
 /// TestResults/screenshots/survey-building.
 /// </summary>
-// On SQLite only for now: in CI's PostgreSQL pass their sign-in failed now and then (not reproduced
-// here); AdminBrowserTests now reports what the page showed, for when it is looked into.
-[Trait(TestDatabase.Engine, "Sqlite")]
 public sealed class SurveyBuildingJourneyTests() : AdminBrowserTests("survey-building")
 {
     private const string SurveyTitle = "Samverkan i praktiken";

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using SurveyApp.Tests.Support;
+using SurveyApp.Tests.Support.Processes;
 using Xunit;
 
 namespace SurveyApp.Tests.Storage;
@@ -37,7 +38,7 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         _password = AppProcess.PasswordFrom(await _first.RunCommandAsync("create-staff", Email, "analyst"));
         // Both start at once on the new database: one seeds it, the other waits and finds it seeded.
         await Task.WhenAll(_first.StartAsync(), _second.StartAsync());
-        _proxy = await NginxProxy.StartAsync(_first.Port, _second.Port);
+        _proxy = await NginxProxy.StartAsync(_first.Folder, [_first.Port, _second.Port], NginxProxy.DeploymentConfig(RepoPaths.Root));
     }
 
     public async Task DisposeAsync()

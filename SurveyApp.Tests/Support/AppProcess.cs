@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using SurveyApp.Tests.Support.Processes;
 
 namespace SurveyApp.Tests.Support;
 
@@ -12,12 +11,11 @@ namespace SurveyApp.Tests.Support;
 /// </summary>
 public sealed class AppProcess(bool demoResponses = false, TestDatabase? database = null, IReadOnlyDictionary<string, string>? settings = null) : IAsyncDisposable
 {
-    private Process? _process;
-    private readonly List<string> _output = [];
+    private ChildApp? _app;
 
     public string Folder { get; } = Directory.CreateTempSubdirectory("surveyapp-browser-").FullName;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = ChildApp.FreePort();
 
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
@@ -32,20 +30,13 @@ public sealed class AppProcess(bool demoResponses = false, TestDatabase? databas
 
     public string LinksFile => Path.Combine(Folder, "invitation-links.csv");
 
-    public string Output
-    {
-        get { lock (_output) return string.Join(Environment.NewLine, _output); }
-    }
+    /// <summary>What the running (or last killed) process printed.</summary>
+    public string Output => _app?.Output ?? "";
 
     public async Task StartAsync()
     {
-        var start = StartInfo(await PublishedApp.FolderAsync());
-        _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
-        _process.OutputDataReceived += (_, e) => Keep(e.Data);
-        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        await WaitUntilServingAsync();
+        if (_app is not null) await _app.DisposeAsync();
+        _app = await ChildApp.StartAsync(StartInfo(await PublishedApp.FolderAsync()), BaseUrl);
     }
 
     /// <summary>The generated password in what <c>create-staff</c> printed (the end of its own line; log lines may come before or after).</summary>
@@ -91,14 +82,7 @@ public sealed class AppProcess(bool demoResponses = false, TestDatabase? databas
     }
 
     /// <summary>Ends the process at once, as a crash or a pulled plug would (SIGKILL).</summary>
-    public async Task KillAsync()
-    {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-    }
+    public Task KillAsync() => _app?.KillAsync() ?? Task.CompletedTask;
 
     public IReadOnlyList<string> InvitationLinks() => ReadLinks(LinksFile);
 
@@ -118,8 +102,7 @@ public sealed class AppProcess(bool demoResponses = false, TestDatabase? databas
 
     public async ValueTask DisposeAsync()
     {
-        await KillAsync();
-        _process?.Dispose();
+        if (_app is not null) await _app.DisposeAsync();
         if (_ownsDatabase)
         {
             _database?.Dispose();
@@ -132,48 +115,5 @@ public sealed class AppProcess(bool demoResponses = false, TestDatabase? databas
         {
             // Left for the temp folder's cleaner.
         }
-    }
-
-    private async Task WaitUntilServingAsync()
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process!.HasExited)
-            {
-                throw new InvalidOperationException($"The app exited with {_process.ExitCode}:{Environment.NewLine}{Output}");
-            }
-            try
-            {
-                using var response = await http.GetAsync(BaseUrl + "/");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            // Loopback answers at once, so a short interval costs little and wastes less of every start.
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"The app did not answer on {BaseUrl}:{Environment.NewLine}{Output}");
-    }
-
-    private void Keep(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_output) _output.Add(line);
-        }
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

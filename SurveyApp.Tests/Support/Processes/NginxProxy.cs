@@ -1,21 +1,20 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
-namespace SurveyApp.Benchmarks.Load;
+namespace SurveyApp.Tests.Support.Processes;
 
 /// <summary>
 /// nginx in front of several app processes, configured by the deployment's own file
-/// (<c>docs/deploy/nginx-surveyapp.conf</c>): a copy of it in the run's temporary folder with the upstream
-/// servers and the listening port replaced by the benchmark's, included by a small main file. nginx runs
-/// in the foreground as a child of the benchmark and is killed at the end.
+/// (<c>docs/deploy/nginx-surveyapp.conf</c>): a copy of it in a temporary folder with the upstream servers
+/// and the listening port replaced, included by a small main file. nginx runs in the foreground as a child
+/// of the test or benchmark and is killed at the end. The tests and the benchmarks both compile this file.
 /// </summary>
 public sealed partial class NginxProxy : IAsyncDisposable
 {
     /// <summary>
     /// Connections per worker: each respondent holds one to nginx and nginx one to an app for each request
-    /// under way, so 500 respondents need about 1,000, above nginx's default of 512.
+    /// under way, so the load benchmark's 500 respondents need about 1,000, above nginx's default of 512.
     /// </summary>
     public const int WorkerConnections = 4096;
 
@@ -33,10 +32,13 @@ public sealed partial class NginxProxy : IAsyncDisposable
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
+    public string BaseUrl => $"http://127.0.0.1:{Port}";
+
     /// <summary>The master's process id; its workers are its children.</summary>
     public int ProcessId => _process.Id;
 
-    public static string DefaultConfig => Path.Combine(RepoPaths.Root, "docs", "deploy", "nginx-surveyapp.conf");
+    /// <summary>The deployment's file in the repository at <paramref name="root"/>.</summary>
+    public static string DeploymentConfig(string root) => Path.Combine(root, "docs", "deploy", "nginx-surveyapp.conf");
 
     public static string Program => File.Exists("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx";
 
@@ -45,23 +47,25 @@ public sealed partial class NginxProxy : IAsyncDisposable
     {
         if (!File.Exists(sourceConfig))
         {
-            throw new InvalidOperationException($"{sourceConfig} not found: the nginx configuration to start from (--nginx-config).");
+            throw new InvalidOperationException($"{sourceConfig} not found: the nginx configuration to start from.");
         }
         var prefix = Path.Combine(folder, "nginx");
         Directory.CreateDirectory(prefix);
-        var port = FreePort();
+        var port = ChildApp.FreePort();
         var site = Path.Combine(prefix, "surveyapp.conf");
         await File.WriteAllTextAsync(site, Rewrite(await File.ReadAllTextAsync(sourceConfig), appPorts, port));
         var errorLog = Path.Combine(prefix, "error.log");
         var main = Path.Combine(prefix, "nginx.conf");
         // As root, nginx's workers would run as "nobody" and could not use the temporary folder.
         var user = Environment.UserName == "root" ? "user root;\n" : "";
+        // Debian's nginx keeps request bodies and buffered answers under /var/lib/nginx, which only root may use.
+        var temp = string.Join(' ', new[] { "client_body", "proxy", "fastcgi", "uwsgi", "scgi" }.Select(t => $"{t}_temp_path {prefix}/{t};"));
         await File.WriteAllTextAsync(main, $$"""
             daemon off;
             {{user}}pid {{Path.Combine(prefix, "nginx.pid")}};
             error_log {{errorLog}} warn;
             events { worker_connections {{WorkerConnections}}; }
-            http { access_log off; include {{site}}; }
+            http { access_log off; {{temp}} include {{site}}; }
 
             """);
 
@@ -143,11 +147,4 @@ public sealed partial class NginxProxy : IAsyncDisposable
 
     [GeneratedRegex(@"listen\s+127\.0\.0\.1:\d+\s*;")]
     private static partial Regex Listen();
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
