@@ -21,8 +21,9 @@ public class StandardNormalTests
     }
 
     [Fact]
-    public void UpperTailAtMinusOnePointNineSixIsTheFamiliarNinetySevenAndAHalfPercent()
+    public void ASignedZGivesTheSameTwoSidedPValueEitherWay()
     {
-        Assert.Equal(0.9750021048517795, StandardNormal.UpperTail(-1.96), 1e-14);
+        Assert.Equal(StandardNormal.TwoSidedPValue(1.96), StandardNormal.TwoSidedPValue(-1.96));
+        Assert.Equal(0.04999579029644097, StandardNormal.TwoSidedPValue(-1.96), 1e-14);
     }
 }
