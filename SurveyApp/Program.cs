@@ -66,8 +66,6 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-// The build's own assets and the packages' (fingerprinted, compressed, cached for good), from the
-// build folder in development and from the published output in production alike.
 app.MapStaticAssets();
 app.MapLanguageSwitch();
 app.MapStaffSignOut();

@@ -4,7 +4,6 @@ using SurveyApp.Storage;
 
 namespace SurveyApp.Auditing;
 
-/// <summary>One page of the audit log, newest first, and how many entries there are in all.</summary>
 public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Total, int Page, int PageSize)
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
@@ -15,10 +14,7 @@ public sealed class AuditLog(IDbContextFactory<SurveyDbContext> factory, TimePro
 {
     public const int PageSize = 50;
 
-    /// <summary>
-    /// Records what changed nothing in the database (a download). A change records its entry with
-    /// <see cref="Add"/> instead, in the same transaction.
-    /// </summary>
+    // For what changes nothing in the database (a download); a change uses Add, in its own transaction.
     public async Task RecordAsync(string actor, string action, string subject, string? details = null, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -26,14 +22,11 @@ public sealed class AuditLog(IDbContextFactory<SurveyDbContext> factory, TimePro
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// Adds the entry to <paramref name="db"/> for its next save, so that a change and its entry are
-    /// stored in one transaction: neither without the other.
-    /// </summary>
+    // Added for the context's next save, so that a change and its entry are stored in one transaction.
     public void Add(SurveyDbContext db, string actor, string action, string subject, string? details = null) =>
         db.AuditLog.Add(new AuditEntry { At = clock.GetUtcNow(), Actor = actor, Action = action, Subject = subject, Details = details });
 
-    /// <summary>Page <paramref name="page"/> (from 1) of the log, newest first; ids grow with time, so they order it.</summary>
+    // Ids grow with time, so they order the log.
     public async Task<AuditPage> PageAsync(int page, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

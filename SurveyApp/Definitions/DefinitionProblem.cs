@@ -9,7 +9,6 @@ public sealed record DefinitionProblem(string Path, string Code, params object[]
 
     public override string ToString() => Path.Length == 0 ? Message : $"{Path}: {Message}";
 
-    /// <summary>Whether the problem is at <paramref name="path"/> or anywhere inside the value there.</summary>
     public bool IsWithin(string path) =>
         Path == path || Path.StartsWith(path + ".", StringComparison.Ordinal) || Path.StartsWith(path + "[", StringComparison.Ordinal);
 }

@@ -2,7 +2,6 @@ using SurveyApp.Domain;
 
 namespace SurveyApp.Definitions;
 
-/// <summary>Turns a validated definition into the domain model and back.</summary>
 public static class SurveyDefinitionMapper
 {
     public static Survey ToSurvey(SurveyDefinition definition, DateTimeOffset createdAt)

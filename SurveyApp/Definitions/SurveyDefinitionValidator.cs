@@ -5,10 +5,7 @@ using SurveyApp.Domain;
 
 namespace SurveyApp.Definitions;
 
-/// <summary>
-/// Checks a parsed definition against every rule of the format and reports each problem with
-/// its path; a definition with any problem is never loaded.
-/// </summary>
+// Each problem is reported with its path; a definition with any problem is never loaded.
 public static partial class SurveyDefinitionValidator
 {
     public const int MaxTextLength = 20_000;
@@ -35,10 +32,7 @@ public static partial class SurveyDefinitionValidator
     private static IEnumerable<string> StepCodes(ScaleDefinition scale) =>
         (scale.Steps ?? []).Where(s => s?.Value is not null).Select(s => s.Value!.Value.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>
-    /// One pass over a definition, top down: the survey, its scales, then its sections with their questions.
-    /// Problems are reported in that order, each level before the levels inside it.
-    /// </summary>
+    // Problems are reported top down: the survey, its scales, then its sections with their questions.
     private sealed class ValidationRun
     {
         private readonly List<DefinitionProblem> _problems = [];
@@ -329,7 +323,6 @@ public static partial class SurveyDefinitionValidator
             }
         }
 
-        /// <summary>Checks a key's form and, when that is good, that <paramref name="add"/> accepts it as not yet taken.</summary>
         private void UniqueKey(string path, string? key, Func<string, bool> add)
         {
             if (CheckKey(path, key) && !add(key!))

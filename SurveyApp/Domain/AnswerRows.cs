@@ -1,6 +1,5 @@
 namespace SurveyApp.Domain;
 
-/// <summary>Converts between a question's answer and the rows that store it.</summary>
 public static class AnswerRows
 {
     public static IEnumerable<Answer> ToRows(Question question, QuestionAnswer answer)

@@ -2,34 +2,25 @@ namespace SurveyApp.Domain;
 
 public enum ProblemKind
 {
-    /// <summary>A required question (or matrix item) has no answer.</summary>
     Required,
     /// <summary>A code, item or field the question does not offer: never produced by the real form.</summary>
     NotOffered,
-    /// <summary>More answers than the question takes.</summary>
     TooMany,
-    /// <summary>An open answer longer than the question's limit.</summary>
     TooLong,
-    /// <summary>An answer to a question whose condition hides it.</summary>
     NotShown,
-    /// <summary>
-    /// An open answer with characters that are not text: the replacement character a broken encoding
-    /// (invalid UTF-8) leaves behind, or control characters other than tab and line breaks.
-    /// </summary>
+    // An open answer with characters that are not text: the replacement character a broken encoding
+    // (invalid UTF-8) leaves behind, or control characters other than tab and line breaks.
     Unreadable,
 }
 
-/// <summary>One thing wrong with an answer; <see cref="QuestionKey"/> names the field it belongs to.</summary>
 public sealed record AnswerProblem(string QuestionKey, ProblemKind Kind, int Limit = 0);
 
 /// <summary>The rules every answer must follow, whether it comes from the respondent pages or an import.</summary>
 public static class AnswerRules
 {
-    /// <summary>True for text holding U+FFFD (what undecodable bytes become) or control characters other than tab, CR and LF.</summary>
     public static bool IsUnreadable(string text) =>
         text.Any(c => c == '\uFFFD' || (char.IsControl(c) && c is not ('\t' or '\n' or '\r')));
 
-    /// <summary>Whether the question is shown, given the answers to earlier questions.</summary>
     public static bool IsShown(Question question, AnswerSheet sheet)
     {
         if (question.ConditionQuestionKey is null)
@@ -41,7 +32,6 @@ public static class AnswerRules
             || source.ItemCodes.Values.Any(question.ConditionValues.Contains);
     }
 
-    /// <summary>Problems with the values of an answer: codes, items, counts and lengths.</summary>
     public static IEnumerable<AnswerProblem> CheckValues(Question question, QuestionAnswer answer)
     {
         var key = question.Key;
@@ -75,13 +65,11 @@ public static class AnswerRules
         }
     }
 
-    /// <summary>A required question that is shown must be answered; a matrix in every item.</summary>
     public static bool IsMissing(Question question, QuestionAnswer answer) =>
         question.Required && (question.Kind == QuestionKind.Matrix
             ? question.Items.Any(i => !answer.ItemCodes.ContainsKey(i.Code))
             : answer.IsEmpty);
 
-    /// <summary>Every problem with the answers to the given questions, taking conditions into account.</summary>
     public static IReadOnlyList<AnswerProblem> Check(IEnumerable<Question> questions, AnswerSheet sheet, bool enforceRequired)
     {
         var problems = new List<AnswerProblem>();

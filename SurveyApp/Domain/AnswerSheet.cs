@@ -1,6 +1,5 @@
 namespace SurveyApp.Domain;
 
-/// <summary>What a respondent answered to one question, before or after it is stored.</summary>
 public sealed record QuestionAnswer
 {
     public static readonly QuestionAnswer Empty = new();
@@ -23,7 +22,6 @@ public sealed record QuestionAnswer
     public static QuestionAnswer Open(params string[] texts) => new() { Texts = texts };
 }
 
-/// <summary>All answers of one response, by question key.</summary>
 public sealed class AnswerSheet
 {
     private readonly Dictionary<string, QuestionAnswer> _answers = new(StringComparer.Ordinal);

@@ -1,9 +1,6 @@
 namespace SurveyApp.Domain;
 
-/// <summary>
-/// One administrative change or export: who did it, when, what (<see cref="Action"/>, one of
-/// <see cref="AuditActions"/>), to what, and any detail (a role, a filter). Entries are only added, never changed.
-/// </summary>
+/// <summary>Entries are only added, never changed; <see cref="Action"/> is one of <see cref="AuditActions"/>.</summary>
 public class AuditEntry
 {
     public long Id { get; set; }
@@ -14,7 +11,7 @@ public class AuditEntry
     public string? Details { get; set; }
 }
 
-/// <summary>What the audit log records. The names are stable: they are stored, and translated when shown.</summary>
+/// <summary>The names are stable: they are stored, and translated when shown.</summary>
 public static class AuditActions
 {
     public const string StaffCreated = "staff.created";

@@ -4,10 +4,8 @@ using System.Text;
 
 namespace SurveyApp.Domain;
 
-/// <summary>
-/// Invitation tokens: 256 random bits, written base64url (43 characters). Only their SHA-256 hash
-/// is stored, so a copy of the database does not reveal a working link.
-/// </summary>
+// Invitation tokens: 256 random bits, written base64url (43 characters). Only their SHA-256 hash
+// is stored, so a copy of the database does not reveal a working link.
 public static class InvitationToken
 {
     public const int Bytes = 32;

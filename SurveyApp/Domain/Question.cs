@@ -15,13 +15,10 @@ public class Question
     public int? ScaleId { get; set; }
     public Scale? Scale { get; set; }
 
-    /// <summary>Longest text accepted for text and texts questions.</summary>
     public int MaxLength { get; set; } = DefaultMaxLength;
 
-    /// <summary>How many short answers a texts question takes.</summary>
     public int MaxAnswers { get; set; } = 1;
 
-    /// <summary>Matrix items sharing the question's scale.</summary>
     public List<QuestionItem> Items { get; set; } = [];
 
     /// <summary>Options of single and multi questions; for likert and matrix, off-scale options of this question only.</summary>
@@ -30,14 +27,12 @@ public class Question
     /// <summary>Key of an earlier question whose answer decides whether this one is shown.</summary>
     public string? ConditionQuestionKey { get; set; }
 
-    /// <summary>Answer codes of the earlier question that show this one.</summary>
     public List<string> ConditionValues { get; set; } = [];
 
     public bool IsScaled => Kind is QuestionKind.Likert or QuestionKind.Matrix;
 
     public bool IsChoice => Kind is QuestionKind.Likert or QuestionKind.Matrix or QuestionKind.Single or QuestionKind.Multi;
 
-    /// <summary>Every answer the question offers, in display order: scale steps first, then off-scale options.</summary>
     public IReadOnlyList<Choice> Choices()
     {
         if (!IsScaled)
@@ -52,7 +47,7 @@ public class Question
     }
 }
 
-/// <summary>One answer a choice question offers. <see cref="Value"/> is set for scale steps only.</summary>
+/// <summary><see cref="Value"/> is set for scale steps only.</summary>
 public sealed record Choice(string Code, string Label, int? Value, bool IsOffScale);
 
 public class QuestionItem

@@ -1,6 +1,6 @@
 namespace SurveyApp.Domain;
 
-/// <summary>The answers given through one invitation; at most one per invitation, submitted once.</summary>
+/// <summary>At most one per invitation, submitted once.</summary>
 public class Response
 {
     public int Id { get; set; }
@@ -20,18 +20,14 @@ public class Response
     public List<Answer> Answers { get; set; } = [];
 }
 
-/// <summary>
-/// One stored answer value. A choice is a <see cref="Code"/> (with <see cref="Value"/> for scale steps,
-/// null for off-scale codes); an open answer is a <see cref="Text"/>. Matrix answers name their item;
-/// multi and texts answers keep their order in <see cref="Position"/>.
-/// </summary>
+// A choice is a Code, with a Value for scale steps only; an open answer is a Text. Multi and texts
+// answers keep their order in Position.
 public class Answer
 {
     public long Id { get; set; }
     public int ResponseId { get; set; }
 
-    /// <summary>The response's wave and participant, repeated here so that a wave's distributions, filtered
-    /// or not, are read from one covering index range.</summary>
+    // Repeated from the response so that a wave's distributions, filtered or not, read one covering index range.
     public int WaveId { get; set; }
     public int ParticipantId { get; set; }
     public int QuestionId { get; set; }

@@ -1,26 +1,20 @@
 namespace SurveyApp.Domain;
 
-/// <summary>
-/// An ordered set of labelled steps, reusable by several questions, plus off-scale options
-/// (Vet ej, Vi har ej gått vidare ...) that are answers of their own and never a step.
-/// </summary>
+/// <summary>Off-scale options (Vet ej, Vi har ej gått vidare ...) are answers of their own, never a step.</summary>
 public class Scale
 {
     public int Id { get; set; }
     public int SurveyId { get; set; }
     public required string Key { get; set; }
 
-    /// <summary>
-    /// A bipolar scale runs from one pole through a midpoint to the other (I mycket låg grad … I mycket
-    /// hög grad) and is charted diverging from zero; a one-sided scale (Nej, Ja i viss grad, Ja i hög grad)
-    /// is charted from zero up.
-    /// </summary>
+    // Bipolar (I mycket låg grad … I mycket hög grad) is charted diverging from zero; one-sided
+    // (Nej, Ja i viss grad, Ja i hög grad) from zero up.
     public bool Bipolar { get; set; } = true;
     public List<ScaleStep> Steps { get; set; } = [];
     public List<ScaleOffScaleOption> OffScaleOptions { get; set; } = [];
 }
 
-/// <summary>One step of a scale. Steps are shown in <see cref="Position"/> order; <see cref="Value"/> orders them for statistics.</summary>
+/// <summary>Steps are shown in <see cref="Position"/> order; <see cref="Value"/> orders them for statistics.</summary>
 public class ScaleStep
 {
     public int Id { get; set; }

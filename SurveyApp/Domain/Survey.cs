@@ -1,6 +1,5 @@
 namespace SurveyApp.Domain;
 
-/// <summary>A questionnaire: ordered sections (one page each) holding ordered questions.</summary>
 public class Survey
 {
     public int Id { get; set; }
@@ -13,7 +12,6 @@ public class Survey
     /// <summary>1 for a survey as first stored; a revision stored beside it, its waves and answers untouched, counts on.</summary>
     public int Version { get; set; } = 1;
 
-    /// <summary>The survey this one is a revision of; null for a first version.</summary>
     public int? PreviousVersionId { get; set; }
     public List<Scale> Scales { get; set; } = [];
     public List<Section> Sections { get; set; } = [];
@@ -22,16 +20,11 @@ public class Survey
 
     public Question? FindQuestion(string key) => Questions.FirstOrDefault(q => q.Key == key);
 
-    /// <summary>
-    /// The question's number as reports cite it ("Fråga 5"): its place among all the survey's questions,
-    /// counting from 1, in the order respondents meet them.
-    /// </summary>
+    /// <summary>The number reports cite ("Fråga 5"), counting from 1 in the order respondents meet the questions.</summary>
     public int NumberOf(Question question) => Questions.Select(q => q.Key).ToList().IndexOf(question.Key) + 1;
 
-    /// <summary>
-    /// The series each survey belongs to: the id of the first version its revisions go back to. Waves of
-    /// surveys in one series are follow-ups of each other and compare question by question.
-    /// </summary>
+    // A series is identified by its first version; waves of surveys in one series are follow-ups of each
+    // other and compare question by question.
     public static IReadOnlyDictionary<int, int> Series(IEnumerable<(int Id, int? PreviousVersionId)> surveys)
     {
         var previous = surveys.ToDictionary(s => s.Id, s => s.PreviousVersionId);

@@ -1,6 +1,5 @@
 namespace SurveyApp.Domain;
 
-/// <summary>One round of a survey sent to its participants, e.g. "Uppföljning december 2013".</summary>
 public class Wave
 {
     public int Id { get; set; }
@@ -25,11 +24,10 @@ public class Participant
     /// <summary>A deactivated participant keeps its invitations and answers but gets no new links.</summary>
     public bool IsActive { get; set; } = true;
 
-    /// <summary>Further facts about the participant from its import (county, size …), by column name.</summary>
     public Dictionary<string, string> Attributes { get; set; } = [];
 }
 
-/// <summary>A participant's personal link to one wave. Only the SHA-256 hash of its token is stored.</summary>
+/// <summary>Only the SHA-256 hash of its token is stored.</summary>
 public class Invitation
 {
     public int Id { get; set; }

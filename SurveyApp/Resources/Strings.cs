@@ -3,10 +3,8 @@ using System.Resources;
 
 namespace SurveyApp.Resources;
 
-/// <summary>
-/// Marker for the UI strings in Strings.resx (Swedish, the default) and Strings.en.resx.
-/// Components use IStringLocalizer&lt;Strings&gt;; plain classes use <see cref="Text"/>.
-/// </summary>
+// Marker for the UI strings in Strings.resx (Swedish, the default) and Strings.en.resx.
+// Components use IStringLocalizer<Strings>; plain classes use Text.
 public sealed class Strings;
 
 /// <summary>Localised strings for classes that have no dependency injection (validators, rules).</summary>

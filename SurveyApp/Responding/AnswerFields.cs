@@ -3,10 +3,8 @@ using SurveyApp.Domain;
 
 namespace SurveyApp.Responding;
 
-/// <summary>
-/// Names and ids of the form fields the question components render, and the parser that reads
-/// them back. Both sides use this class, so a field the parser does not know was not rendered.
-/// </summary>
+// Names and ids of the form fields the question components render, and the parser that reads
+// them back. Both sides use this class, so a field the parser does not know was not rendered.
 public static class AnswerFields
 {
     public const string Prefix = "q.";
@@ -38,10 +36,7 @@ public static class AnswerFields
         _ => InputId(question, question.Choices()[0].Code),
     };
 
-    /// <summary>
-    /// Reads the answers to the given questions from posted fields. Fields that belong to none of
-    /// them are reported as <see cref="ProblemKind.NotOffered"/>: the page never renders such a field.
-    /// </summary>
+    // Fields that belong to none of the questions are NotOffered: the page never renders such a field.
     public static (AnswerSheet Answers, IReadOnlyList<AnswerProblem> Problems) Parse(
         IEnumerable<Question> questions, IEnumerable<KeyValuePair<string, StringValues>> fields)
     {
@@ -92,7 +87,6 @@ public static class AnswerFields
         }
     }
 
-    /// <summary>Removes a field from the posted set and returns its non-blank values.</summary>
     private static List<string> Take(Dictionary<string, StringValues> posted, string name)
     {
         if (!posted.Remove(name, out var values))

@@ -4,7 +4,6 @@ using SurveyApp.Resources;
 
 namespace SurveyApp.Responding;
 
-/// <summary>Turns answer problems into the messages and links a respondent sees.</summary>
 public static class ProblemMessages
 {
     public static string Message(IStringLocalizer<Strings> l, AnswerProblem problem, Question? question) => problem.Kind switch

@@ -6,15 +6,12 @@ namespace SurveyApp.Responding;
 
 public enum LinkState
 {
-    /// <summary>The link can be used to answer.</summary>
     Open,
     /// <summary>Unknown, revoked or already submitted: deliberately one state, so a link's fate cannot be probed.</summary>
     Unusable,
-    /// <summary>The link is valid but its wave does not take answers now.</summary>
     Closed,
 }
 
-/// <summary>What a respondent's link opens: the survey, the wave, who answers, and what is saved so far.</summary>
 public sealed record RespondentSession(
     int InvitationId,
     int ParticipantId,
@@ -37,10 +34,7 @@ public sealed record OpenResult(LinkState State, RespondentSession? Session);
 
 public enum SaveOutcome { Saved, Rejected, Unusable }
 
-/// <summary>
-/// The result of saving a page. <see cref="SaveOutcome.Saved"/> may still carry problems: required
-/// questions left blank are reported, but what was answered is kept.
-/// </summary>
+// Saved may still carry problems: required questions left blank are reported, but what was answered is kept.
 public sealed record SaveResult(SaveOutcome Outcome, IReadOnlyList<AnswerProblem> Problems)
 {
     public bool CanMoveOn => Outcome == SaveOutcome.Saved && Problems.Count == 0;
@@ -50,10 +44,8 @@ public enum SubmitOutcome { Submitted, Incomplete, Unusable }
 
 public sealed record SubmitResult(SubmitOutcome Outcome, IReadOnlyList<AnswerProblem> Problems);
 
-/// <summary>Opens invitation links, saves each page's answers and submits responses.</summary>
 public sealed class ResponseService(IDbContextFactory<SurveyDbContext> factory, SurveyCatalog catalog, TimeProvider clock)
 {
-    /// <summary>The invitation a link opens, with its response if one was started.</summary>
     private sealed record FoundLink(int Id, int ParticipantId, Wave Wave, string ParticipantName,
         int? ResponseId, DateTimeOffset? SubmittedAt, int? ResumePosition);
 
@@ -72,14 +64,8 @@ public sealed class ResponseService(IDbContextFactory<SurveyDbContext> factory, 
     private static readonly Func<SurveyDbContext, int, IAsyncEnumerable<Answer>> SavedAnswers =
         EF.CompileAsyncQuery((SurveyDbContext db, int responseId) => db.Answers.AsNoTracking().Where(a => a.ResponseId == responseId));
 
-    /// <summary>How long after a submission another submit of the same link still gets the thank-you page.</summary>
     public static readonly TimeSpan RepeatedSubmitWindow = TimeSpan.FromMinutes(10);
 
-    /// <summary>
-    /// Whether a link is one a respondent was given and may still use: to answer, to be told its wave is
-    /// closed, or (<paramref name="submitting"/>) to be thanked again right after submitting. Unknown,
-    /// withdrawn and used links are not.
-    /// </summary>
     public async Task<bool> IsRespondentLinkAsync(string token, bool submitting, CancellationToken cancellationToken = default)
     {
         if (!InvitationToken.IsWellFormed(token)) return false;
@@ -88,12 +74,9 @@ public sealed class ResponseService(IDbContextFactory<SurveyDbContext> factory, 
         return found is not null && (found.SubmittedAt is null || (submitting && JustSubmitted(found.SubmittedAt.Value)));
     }
 
-    /// <summary>
-    /// True if the link's response was submitted a moment ago: a second press of "Skicka in" (a double
-    /// click, or a post that raced the first) is then answered with the thank-you page, not with "this link
-    /// cannot be used". Only a post of the link's own review form asks this, so it tells nothing to
-    /// someone without the link.
-    /// </summary>
+    // A second press of "Skicka in" (a double click, or a post that raced the first) gets the thank-you
+    // page, not "this link cannot be used". Only the link's own review form asks, so it tells nothing to
+    // someone without the link.
     public async Task<bool> WasJustSubmittedAsync(string token, CancellationToken cancellationToken = default)
     {
         if (!InvitationToken.IsWellFormed(token)) return false;
@@ -138,11 +121,8 @@ public sealed class ResponseService(IDbContextFactory<SurveyDbContext> factory, 
         return new OpenResult(LinkState.Open, session);
     }
 
-    /// <summary>
-    /// Saves the answers to one page of a session the same request opened. Answers that the page does
-    /// not offer reject the whole page and store nothing; blank required questions are reported but do
-    /// not stop the rest being saved.
-    /// </summary>
+    // For a session the same request opened. An answer the page does not offer rejects the whole page;
+    // blank required questions are reported, but the rest is saved.
     public async Task<SaveResult> SavePageAsync(RespondentSession session, int sectionPosition, AnswerSheet pageAnswers,
         IReadOnlyList<AnswerProblem> formProblems, int resumePosition, CancellationToken cancellationToken = default)
     {
@@ -187,10 +167,8 @@ public sealed class ResponseService(IDbContextFactory<SurveyDbContext> factory, 
         return new SaveResult(SaveOutcome.Saved, problems);
     }
 
-    /// <summary>
-    /// Submits the response of a session the same request opened, once. Two submits racing from two
-    /// tabs cannot both succeed: the database marks the response submitted only if it was not already.
-    /// </summary>
+    // Two submits racing from two tabs cannot both succeed: the database marks the response submitted
+    // only if it was not already.
     public async Task<SubmitResult> SubmitAsync(RespondentSession session, CancellationToken cancellationToken = default)
     {
         var problems = AnswerRules.Check(session.Survey.Questions, session.Answers, enforceRequired: true);

@@ -3,22 +3,13 @@ using System.Text.Unicode;
 
 namespace SurveyApp.Responding;
 
-/// <summary>
-/// Form posts whose fields are not valid UTF-8 text. ASP.NET Core's form reader keeps an undecodable
-/// percent sequence such as <c>%C3%28</c> as the literal text "%C3(", so a broken or hostile client
-/// would have that stored as if the respondent had typed it; and a NUL character makes the page
-/// endpoint answer an empty 400. Here such a field is decoded the standard way instead, with U+FFFD for
-/// whatever cannot be read and for control characters, which the answer rules then refuse with a
-/// message next to the question (<see cref="Domain.ProblemKind.Unreadable"/>, or "not an option" for a
-/// choice). Valid forms pass untouched.
-/// </summary>
+// ASP.NET Core's form reader keeps an undecodable sequence such as %C3%28 as the literal "%C3(", which
+// would be stored as if typed, and a NUL makes the page answer an empty 400. Such fields are decoded with
+// U+FFFD instead, which the answer rules refuse (ProblemKind.Unreadable).
 public static class Utf8Forms
 {
-    /// <summary>
-    /// The largest survey form taken (413 above it): room for the longest open answers, percent-encoded
-    /// (a page's texts are at most a few times 4,000 characters; 1 MB of "å" is 6 MB encoded and still
-    /// reaches the answer rules, which name the limit).
-    /// </summary>
+    // Room for a page's longest open answers, percent-encoded: 1 MB of "å" is 6 MB encoded and must still
+    // reach the answer rules, which name the limit.
     private const long MaxChecked = 8 * 1024 * 1024;
 
     public static IApplicationBuilder UseUtf8Forms(this IApplicationBuilder app, PathString under) => app.Use(async (context, next) =>
@@ -53,10 +44,8 @@ public static class Utf8Forms
         await next(context);
     });
 
-    /// <summary>
-    /// 413, shown by the status page. The status code pages re-execute with the request's method, and a
-    /// page takes a post only with its form's handler and token: the refused post is shown as a GET.
-    /// </summary>
+    // The status code pages re-execute with the request's method, and a page takes a post only with its
+    // form's handler and token: the refused post is shown as a GET.
     private static void TooLarge(HttpContext context)
     {
         context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
@@ -91,7 +80,6 @@ public static class Utf8Forms
         return changed ? Encoding.Latin1.GetBytes(string.Join('&', fields)) : null;
     }
 
-    /// <summary>The bytes a form-encoded value stands for ('+' is a space); characters stand for their Latin-1 byte.</summary>
     private static byte[] Decode(string encoded)
     {
         var bytes = new List<byte>(encoded.Length);

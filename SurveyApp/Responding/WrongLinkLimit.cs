@@ -4,13 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace SurveyApp.Responding;
 
-/// <summary>
-/// Counts, per client address, the survey links that turned out unusable, with a token bucket from
-/// ASP.NET Core's rate limiting (System.Threading.RateLimiting). Only failures use up the bucket, and
-/// once a client has used it up, its unusable links get 429 until the bucket refills; a valid link
-/// always works, whatever else came from its address, because many respondents share one address
-/// (docs/reliability.md, "Wrong links").
-/// </summary>
+// Only failures use up a client's bucket; a valid link always works, whatever else came from its
+// address, because many respondents share one (docs/reliability.md, "Wrong links").
 public sealed class WrongLinkLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter;
@@ -31,16 +26,12 @@ public sealed class WrongLinkLimiter : IDisposable
         RetryAfter = period;
     }
 
-    /// <summary>How long a stopped client should wait before the next attempt.</summary>
     public TimeSpan RetryAfter { get; }
 
-    /// <summary>
-    /// True once the client has used up its wrong links. Asked through the statistics, which count whole
-    /// permits: the bucket refills continuously, so a zero-permit probe succeeds on any fraction of one.
-    /// </summary>
+    // Asked through the statistics, which count whole permits: the bucket refills continuously, so a
+    // zero-permit probe succeeds on any fraction of one.
     public bool IsStopped(string client) => _limiter.GetStatistics(client)?.CurrentAvailablePermits < 1;
 
-    /// <summary>Counts one unusable link against the client.</summary>
     public void CountWrongLink(string client)
     {
         using var _ = _limiter.AttemptAcquire(client, 1);
@@ -51,7 +42,6 @@ public sealed class WrongLinkLimiter : IDisposable
 
 public static class WrongLinkLimitExtensions
 {
-    /// <summary>The respondent pages: the link, its pages and its review, all under <c>/s/</c>.</summary>
     private static readonly PathString SurveyLinks = "/s";
 
     public static WebApplicationBuilder AddWrongLinkLimit(this WebApplicationBuilder builder)
@@ -64,10 +54,7 @@ public static class WrongLinkLimitExtensions
         return builder;
     }
 
-    /// <summary>
-    /// Stops clients that open too many unusable survey links. An unusable link is one the respondent
-    /// pages answer with 404 (unknown, revoked and used links get that one answer alike).
-    /// </summary>
+    // An unusable link is one the respondent pages answer with 404: unknown, revoked and used links alike.
     public static IApplicationBuilder UseWrongLinkLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         if (!context.Request.Path.StartsWithSegments(SurveyLinks))

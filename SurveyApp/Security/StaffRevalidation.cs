@@ -7,11 +7,8 @@ using SurveyApp.Domain;
 
 namespace SurveyApp.Security;
 
-/// <summary>
-/// Checks, every minute, that the staff member behind an open interactive page is still who signed in:
-/// an account deactivated or changed since (its security stamp is new) loses the page's sign-in state,
-/// as the sign-in cookie does on its next validation.
-/// </summary>
+// An account deactivated or changed since sign-in (a new security stamp) loses an open interactive
+// page's sign-in state within a minute, as the sign-in cookie does.
 public sealed class StaffRevalidation(ILoggerFactory loggerFactory, IServiceScopeFactory scopes, IOptions<IdentityOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
@@ -23,7 +20,6 @@ public sealed class StaffRevalidation(ILoggerFactory loggerFactory, IServiceScop
         return await IsCurrentAsync(scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>(), authenticationState.User, options.Value);
     }
 
-    /// <summary>True while the account exists, is not deactivated and its security stamp is the one signed in with.</summary>
     public static async Task<bool> IsCurrentAsync(UserManager<StaffUser> users, ClaimsPrincipal principal, IdentityOptions options)
     {
         if (principal.Identity?.IsAuthenticated != true) return true;
@@ -33,13 +29,10 @@ public sealed class StaffRevalidation(ILoggerFactory loggerFactory, IServiceScop
     }
 }
 
-/// <summary>
-/// Checks a staff member afresh before a change is saved from an open interactive page, whose sign-in is
-/// only revalidated every minute: a deactivated or demoted account must not save in between.
-/// </summary>
+// Checks a staff member afresh before a change is saved from an open interactive page, whose sign-in is
+// only revalidated every minute: a deactivated or demoted account must not save in between.
 public sealed class FreshStaffCheck(IServiceScopeFactory scopes, IOptions<IdentityOptions> options)
 {
-    /// <summary>The staff member's name while the account is current and holds <paramref name="role"/>; null otherwise.</summary>
     public async Task<string?> NameIfStillAsync(ClaimsPrincipal principal, string role)
     {
         if (principal.Identity?.IsAuthenticated != true || !principal.IsInRole(role)) return null;

@@ -10,7 +10,6 @@ public static class StaffSignIn
     public const string LoginPath = "/logga-in";
     public const string LogoutPath = "/logga-ut";
 
-    /// <summary>Staff sign in with ASP.NET Core Identity, stored in the survey database.</summary>
     public static WebApplicationBuilder AddStaffSignIn(this WebApplicationBuilder builder)
     {
         builder.Services.AddCascadingAuthenticationState();
@@ -46,7 +45,6 @@ public static class StaffSignIn
         return builder;
     }
 
-    /// <summary>POST /logga-ut signs the staff member out; the form's anti-forgery token is required.</summary>
     public static void MapStaffSignOut(this WebApplication app) =>
         app.MapPost(LogoutPath, async (HttpContext context, IAntiforgery antiforgery, SignInManager<StaffUser> signIn) =>
         {

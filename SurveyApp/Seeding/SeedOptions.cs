@@ -15,10 +15,8 @@ public sealed class SeedOptions
     /// <summary>Where the invitation links are written; the tokens exist nowhere else in clear.</summary>
     public string LinksFile { get; set; } = "";
 
-    /// <summary>Demo responses for the wave (CSV, one row per response); empty for none.</summary>
     public string ResponsesFile { get; set; } = "";
 
-    /// <summary>Demo codings of the wave's open answers; empty for none.</summary>
     public string CodingFile { get; set; } = "";
 
     /// <summary>A second, closed wave of the same survey and participants, for comparison; empty for none.</summary>
@@ -27,7 +25,6 @@ public sealed class SeedOptions
     public string FollowUpResponsesFile { get; set; } = "";
 }
 
-/// <summary>With seeding on, every file and name it needs must be set; a follow-up wave needs its responses.</summary>
 public sealed class SeedOptionsValidation : IValidateOptions<SeedOptions>
 {
     public ValidateOptionsResult Validate(string? name, SeedOptions options)

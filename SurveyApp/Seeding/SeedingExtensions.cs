@@ -20,7 +20,6 @@ public static class SeedingExtensions
         await app.Services.GetRequiredService<ModelSurveySeeder>().SeedIfEmptyAsync();
     }
 
-    /// <summary>Tells whoever started the app where it listens and where the invitation links are.</summary>
     public static void PrintWelcome(this WebApplication app)
     {
         var seed = app.Services.GetRequiredService<IOptions<SeedOptions>>().Value;

@@ -2,22 +2,17 @@ using System.Text;
 
 namespace SurveyApp.Shared;
 
-/// <summary>
-/// Text that a spreadsheet could take for a formula (OWASP's "CSV injection"): anything that starts with
-/// =, +, -, @, tab or carriage return, unless it is a plain number such as "-2", which evaluates to itself.
-/// </summary>
+// Text that a spreadsheet could take for a formula (OWASP's "CSV injection"): anything that starts with
+// =, +, -, @, tab or carriage return, unless it is a plain number such as "-2", which evaluates to itself.
 public static class CellText
 {
     public static bool IsFormulaLike(string text) =>
         text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !IsPlainNumber(text);
 
-    /// <summary>A CSV field as spreadsheets must show it: formula-like text gets a leading apostrophe.</summary>
     public static string ForCsv(string text) => IsFormulaLike(text) ? "'" + text : text;
 
-    /// <summary>
-    /// Text for an Open XML string (ST_Xstring): characters XML cannot hold and underscores that would
-    /// read as such an escape are written as <c>_xHHHH_</c>, so the cell shows exactly the text.
-    /// </summary>
+    // Characters XML cannot hold, and underscores that would read as such an escape, are written as
+    // _xHHHH_ (ST_Xstring), so the cell shows exactly the text.
     public static string ForXml(string text)
     {
         if (!NeedsEscape(text)) return text;

@@ -2,10 +2,8 @@ using System.Text;
 
 namespace SurveyApp.Shared;
 
-/// <summary>
-/// Writes CSV rows (RFC 4180, CRLF line ends) in which formula-like text is prefixed with an apostrophe.
-/// A semicolon suits spreadsheets set to a decimal comma, as Swedish Excel is; a comma suits the rest.
-/// </summary>
+// Writes CSV rows (RFC 4180, CRLF line ends) in which formula-like text is prefixed with an apostrophe.
+// A semicolon suits spreadsheets set to a decimal comma, as Swedish Excel is; a comma suits the rest.
 public sealed class CsvRowWriter(TextWriter writer, char delimiter)
 {
     /// <summary>UTF-8 with a byte order mark, so that Excel reads å, ä and ö correctly.</summary>

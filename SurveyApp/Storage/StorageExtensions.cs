@@ -25,7 +25,6 @@ public static class StorageExtensions
         return builder;
     }
 
-    /// <summary>Creates or migrates the database.</summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         var factory = app.Services.GetRequiredService<IDbContextFactory<SurveyDbContext>>();
@@ -33,14 +32,10 @@ public static class StorageExtensions
         await app.Services.GetRequiredService<StorageEngine>().MigrateAsync(db);
     }
 
-    /// <summary>Marks the database as served by this process while it runs, where the engine needs to know (a restore refuses meanwhile).</summary>
+    // A restore refuses while the database is marked as served.
     public static void MarkDatabaseRunning(this WebApplication app) =>
         app.Services.GetRequiredService<StorageEngine>().MarkRunning(app.Lifetime);
 
-    /// <summary>
-    /// The commands <c>backup FILE</c> and <c>restore FILE</c>, on the configured database; true if the
-    /// arguments were one of them (the app then exits instead of serving).
-    /// </summary>
     public static async Task<bool> RunBackupCommandAsync(this WebApplication app, string[] args)
     {
         if (args is not ["backup" or "restore", ..])

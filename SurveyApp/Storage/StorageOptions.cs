@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace SurveyApp.Storage;
 
-/// <summary>Which database SurveyApp keeps its data in.</summary>
 public enum StorageProvider
 {
     /// <summary>One SQLite file beside the app: nothing to install, one app process.</summary>
@@ -12,7 +11,6 @@ public enum StorageProvider
     PostgreSql,
 }
 
-/// <summary>The <c>Storage</c> section of the configuration.</summary>
 public sealed class StorageOptions : IValidatableObject
 {
     public const string Section = "Storage";
@@ -22,7 +20,6 @@ public sealed class StorageOptions : IValidatableObject
     /// <summary>With SQLite: the database file; a relative path is taken from the content root.</summary>
     public string DatabasePath { get; set; } = "";
 
-    /// <summary>With PostgreSQL: the Npgsql connection string (Host, Port, Database, Username, Password).</summary>
     public string ConnectionString { get; set; } = "";
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -37,7 +34,7 @@ public sealed class StorageOptions : IValidatableObject
         }
     }
 
-    /// <summary>Reads and checks the section at once: the database has to be known before the services are built.</summary>
+    // Read and checked at once: the database has to be known before the services are built.
     public static StorageOptions Read(IConfiguration configuration)
     {
         var options = new StorageOptions();

@@ -4,12 +4,9 @@ using SurveyApp.Domain;
 
 namespace SurveyApp.Storage;
 
-/// <summary>
-/// Loads a survey with its sections, questions, scales and options. Loaded surveys are kept in memory
-/// for a while; an edit of a survey forgets it in the process that made the edit (see <see cref="Forget"/>).
-/// Where other app processes may share the database (PostgreSQL), they cannot be told, so there a survey
-/// is kept for a few seconds only: an edit made in one process is seen by all within <see cref="SharedKeepFor"/>.
-/// </summary>
+// Loaded surveys are kept in memory for a while; an edit forgets one (Forget) in the process that made
+// it. Other processes sharing the database (PostgreSQL) cannot be told, so there a survey is kept only
+// for SharedKeepFor.
 public sealed class SurveyCatalog
 {
     private static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(10);
@@ -18,7 +15,6 @@ public sealed class SurveyCatalog
     private readonly IMemoryCache _cache;
     private readonly bool _shared;
 
-    /// <summary>The app's catalog, on the configured engine.</summary>
     public SurveyCatalog(IDbContextFactory<SurveyDbContext> factory, IMemoryCache cache, Providers.StorageEngine engine)
         : this(factory, cache, engine.MayBeShared)
     {
@@ -37,7 +33,6 @@ public sealed class SurveyCatalog
         _shared = shared;
     }
 
-    /// <summary>How long a survey is kept when several processes may share the database.</summary>
     public static readonly TimeSpan SharedKeepFor = TimeSpan.FromSeconds(5);
 
     private MemoryCacheEntryOptions EntryOptions => _shared
@@ -68,11 +63,6 @@ public sealed class SurveyCatalog
         return survey;
     }
 
-    /// <summary>
-    /// One survey from <paramref name="surveys"/> (tracked or not) with everything it holds: sections,
-    /// questions, matrix statements, options and scale steps in their order, each scaled question pointing
-    /// at its scale.
-    /// </summary>
     public static async Task<Survey?> LoadAsync(IQueryable<Survey> surveys, int surveyId, CancellationToken cancellationToken)
     {
         var survey = await surveys

@@ -29,9 +29,7 @@ public abstract class SurveyDbContext(DbContextOptions options) : IdentityDbCont
     /// <summary>The keys that protect sign-in cookies and forms, shared by every app process on the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    /// <summary>
-    /// All responses, read in id order as cheaply as the engine allows; the export reads a whole wave this way.
-    /// </summary>
+    /// <summary>Read in id order as cheaply as the engine allows; the export reads a whole wave this way.</summary>
     public virtual IQueryable<Response> ResponsesInIdOrder() => Responses;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

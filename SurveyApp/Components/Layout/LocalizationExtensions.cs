@@ -18,7 +18,6 @@ public static class LocalizationExtensions
         return builder;
     }
 
-    /// <summary>GET /sprak/{culture}?tillbaka=/path: remembers the language and returns to the page.</summary>
     public static void MapLanguageSwitch(this WebApplication app) =>
         app.MapGet("/sprak/{culture}", (string culture, string? tillbaka, HttpContext context) =>
         {
@@ -33,10 +32,8 @@ public static class LocalizationExtensions
         });
 }
 
-/// <summary>
-/// Return addresses are followed only within the app: a plain path "/path", never "//host" or "/\\host",
-/// and nothing with a control character or whitespace, which browsers strip or the redirect refuses.
-/// </summary>
+// Return addresses are followed only within the app: a plain path "/path", never "//host" or "/\\host",
+// and nothing with a control character or whitespace, which browsers strip or the redirect refuses.
 public static class LocalUrl
 {
     public static bool IsLocal(string? url) =>

@@ -3,11 +3,9 @@ using Microsoft.AspNetCore.HttpOverrides;
 
 namespace SurveyApp.Components.Layout;
 
-/// <summary>
-/// Behind a reverse proxy (docs/several-instances.md), the client's own address and scheme come from the
-/// proxy's X-Forwarded-For and X-Forwarded-Proto headers, believed only from the addresses listed in
-/// <c>ReverseProxy:KnownProxies</c>. The wrong-link limit then counts each client, not the proxy.
-/// </summary>
+// Behind a reverse proxy (docs/several-instances.md), the client's own address and scheme come from the
+// proxy's X-Forwarded-For and X-Forwarded-Proto headers, believed only from the addresses listed in
+// ReverseProxy:KnownProxies. The wrong-link limit then counts each client, not the proxy.
 public static class ReverseProxy
 {
     public const string Section = "ReverseProxy";
@@ -38,7 +36,6 @@ public static class ReverseProxy
         return builder;
     }
 
-    /// <summary>Takes the client's address from the proxy's headers, when the request comes from a known proxy.</summary>
     public static void UseReverseProxy(this WebApplication app)
     {
         if (app.Services.GetService<KnownProxies>() is not null)
@@ -47,6 +44,5 @@ public static class ReverseProxy
         }
     }
 
-    /// <summary>The proxies configured; registered only when there are some.</summary>
     private sealed record KnownProxies(IReadOnlyList<IPAddress> Addresses);
 }

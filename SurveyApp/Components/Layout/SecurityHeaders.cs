@@ -1,20 +1,16 @@
 namespace SurveyApp.Components.Layout;
 
-/// <summary>
-/// Headers every response carries. Invitation tokens travel in the address, so no page may send a
-/// referrer; no page may be framed; scripts come from the app only. Radzen's charts set inline
-/// styles, hence 'unsafe-inline' for styles (never for scripts).
-/// </summary>
+// Headers every response carries. Invitation tokens travel in the address, so no page may send a
+// referrer; no page may be framed; scripts come from the app only. Radzen's charts set inline
+// styles, hence 'unsafe-inline' for styles (never for scripts).
 public static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
         "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    /// <summary>
-    /// The anti-forgery cookie is HttpOnly and SameSite=Strict by default, but not Secure; it is marked
-    /// Secure whenever the request came over HTTPS, like the sign-in cookie.
-    /// </summary>
+    // The anti-forgery cookie is HttpOnly and SameSite=Strict by default, but not Secure; like the sign-in
+    // cookie, it is Secure whenever the request came over HTTPS.
     public static WebApplicationBuilder AddSecureFormCookies(this WebApplicationBuilder builder)
     {
         builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);

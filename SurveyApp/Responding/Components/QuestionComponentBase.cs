@@ -5,7 +5,6 @@ using SurveyApp.Resources;
 
 namespace SurveyApp.Responding.Components;
 
-/// <summary>What every question component takes: the question, its current answer and its error.</summary>
 public abstract class QuestionComponentBase : ComponentBase
 {
     /// <summary>The question to render.</summary>
@@ -19,7 +18,6 @@ public abstract class QuestionComponentBase : ComponentBase
 
     [Inject] protected IStringLocalizer<Strings> L { get; set; } = default!;
 
-    /// <summary>The ids that describe the question's inputs: its help text and its error.</summary>
     protected string? DescribedBy
     {
         get

@@ -6,10 +6,7 @@ using SurveyApp.Resources;
 
 namespace SurveyApp.Responding.Pages;
 
-/// <summary>
-/// What the respondent pages share: the token from the link, the session it opens, and the status
-/// code a link that cannot be used gets. The pages are server-rendered forms; they need no script.
-/// </summary>
+// The respondent pages are server-rendered forms; they need no script.
 public abstract class RespondentPageBase : ComponentBase
 {
     [Parameter] public string Token { get; set; } = "";
@@ -33,7 +30,6 @@ public abstract class RespondentPageBase : ComponentBase
         Session = opened.Session;
     }
 
-    /// <summary>Shows a link problem instead of the page, with its status code.</summary>
     protected void Show(LinkState state)
     {
         State = state;
@@ -54,10 +50,8 @@ public abstract class RespondentPageBase : ComponentBase
     protected string PagePath(int position) =>
         Session is not null && position >= Session.Sections.Count ? $"/s/{Token}/granska" : $"/s/{Token}/sida/{position + 1}";
 
-    /// <summary>
-    /// True while handling a post. A post to a link that became unusable meanwhile (submitted in
-    /// another tab) must still find its form, so the pages render an empty one only then.
-    /// </summary>
+    // A post to a link that became unusable meanwhile (submitted in another tab) must still find its
+    // form, so the pages render an empty one only then.
     protected bool IsPost => HttpMethods.IsPost(HttpContext?.Request.Method ?? "");
 
     protected string WelcomePath => $"/s/{Token}";

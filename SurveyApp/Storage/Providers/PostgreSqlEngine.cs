@@ -4,13 +4,8 @@ using Npgsql;
 
 namespace SurveyApp.Storage.Providers;
 
-/// <summary>The SurveyApp database in PostgreSQL. Its migrations are in <c>Storage/Migrations/PostgreSql</c>.</summary>
 public sealed class PostgreSqlSurveyDbContext(DbContextOptions<PostgreSqlSurveyDbContext> options) : SurveyDbContext(options);
 
-/// <summary>
-/// A PostgreSQL database, which several app processes may share. Backups are PostgreSQL's own
-/// <c>pg_dump</c> archives, restored with <c>pg_restore</c> in one transaction.
-/// </summary>
 public sealed class PostgreSqlEngine : StorageEngine
 {
     /// <summary>The name the app's connections carry, so that a restore can tell whether an app still uses the database.</summary>
@@ -43,23 +38,17 @@ public sealed class PostgreSqlEngine : StorageEngine
     public override void AddContextFactory(IServiceCollection services) =>
         AddPooledFactory<PostgreSqlSurveyDbContext>(services, Configure);
 
-    /// <summary>The context options of this engine, also for tools that build a context by hand.</summary>
     public void Configure(DbContextOptionsBuilder options) => options.UseNpgsql(ConnectionString);
 
-    /// <summary>
-    /// Creates the database if it does not exist and migrates it. Processes that start together wait for
-    /// each other: EF Core takes a lock on the migrations history before migrating.
-    /// </summary>
+    // Processes that start together wait for each other: EF Core locks the migrations history first.
     public override async Task MigrateAsync(SurveyDbContext db, CancellationToken cancellationToken = default)
     {
         await CreateDatabaseIfMissingAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// Creates the database from the server's maintenance database if it does not exist (EF Core would too,
-    /// but only after logging a failed connection, which reads like a fault on every first start).
-    /// </summary>
+    // EF Core would create it too, but only after logging a failed connection, which reads like a fault
+    // on every first start.
     private async Task CreateDatabaseIfMissingAsync(CancellationToken cancellationToken)
     {
         var maintenance = new NpgsqlConnectionStringBuilder(_connection.ConnectionString) { Database = "postgres", Pooling = false };
@@ -171,7 +160,7 @@ public sealed class PostgreSqlEngine : StorageEngine
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>The connection for PostgreSQL's own programs, as a libpq URI-less keyword string without the password (that goes in PGPASSWORD).</summary>
+    // Without the password: that goes in PGPASSWORD, not on the command line.
     private string LibpqConnection()
     {
         var parts = new List<string> { $"host={Quote(_connection.Host ?? "localhost")}", $"port={_connection.Port}", $"dbname={Quote(_connection.Database!)}" };

@@ -2,15 +2,10 @@ using Microsoft.Data.Sqlite;
 
 namespace SurveyApp.Storage.Providers;
 
-/// <summary>
-/// Consistent copies of the SQLite database, taken while the app runs, and their restoring.
-/// A backup is <c>VACUUM INTO</c>: one read transaction, so it holds every response committed before it
-/// started and nothing written after, and respondents go on saving meanwhile (WAL lets a writer and
-/// readers work at once). A restore checks the copy first and only then replaces the database.
-/// </summary>
+// A backup is VACUUM INTO: one read transaction, so it holds every response committed before it
+// started, while respondents go on saving (WAL lets a writer and readers work at once).
 public static class SqliteBackup
 {
-    /// <summary>Writes a consistent copy of <paramref name="database"/> to <paramref name="target"/>, which must not exist.</summary>
     public static async Task<BackupResult> BackUpAsync(string database, string target, CancellationToken cancellationToken = default)
     {
         target = Path.GetFullPath(target);
@@ -37,11 +32,8 @@ public static class SqliteBackup
             : new BackupResult(false, $"The backup {target} failed its check: {check}");
     }
 
-    /// <summary>
-    /// Replaces <paramref name="database"/> with the backup <paramref name="source"/> after checking it. The app
-    /// must be stopped (a running app would keep writing to the replaced file), and a restore refuses while it runs. The replaced files are kept beside it
-    /// with the suffix <c>.before-restore</c>, so a restore can itself be undone.
-    /// </summary>
+    // The app must be stopped (a running app would keep writing to the replaced file); the replaced files
+    // are kept beside it with the suffix .before-restore, so a restore can itself be undone.
     public static async Task<BackupResult> RestoreAsync(string source, string database, CancellationToken cancellationToken = default)
     {
         source = Path.GetFullPath(source);
@@ -71,10 +63,9 @@ public static class SqliteBackup
         return new BackupResult(true, $"Restored {database} from {source}; the replaced files end in .before-restore.");
     }
 
-    /// <summary>The file beside the database that names the process serving it, while it runs.</summary>
     public static string RunningFile(string database) => database + ".running";
 
-    /// <summary>Marks the database as served by this process until the app stops (a killed process leaves a stale mark, which is ignored).</summary>
+    // A killed process leaves a stale mark, which IsUnused ignores.
     public static void MarkRunning(string database, IHostApplicationLifetime lifetime)
     {
         var file = RunningFile(database);
@@ -82,7 +73,6 @@ public static class SqliteBackup
         lifetime.ApplicationStopped.Register(() => File.Delete(file));
     }
 
-    /// <summary>True unless a live process other than this one has marked the database as served.</summary>
     private static bool IsUnused(string database)
     {
         var file = RunningFile(database);

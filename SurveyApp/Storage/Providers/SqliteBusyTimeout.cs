@@ -5,15 +5,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace SurveyApp.Storage.Providers;
 
-/// <summary>
-/// Lets SQLite itself wait for another connection's write lock, and wait briefly. Without a handler,
-/// Microsoft.Data.Sqlite meets a locked database by sleeping 150 ms and retrying; SQLite's own
-/// <c>busy_timeout</c> sleeps 1, 2, 5, 10 and more milliseconds between tries. A respondent's save holds
-/// the lock for about a millisecond, so either left the lock free most of the time it was waited for
-/// (measured with the load benchmark, docs/benchmarks.md). This handler first yields the thread a few
-/// times, then sleeps a millisecond at a time, and gives up after about 30 seconds, like the connection's
-/// command timeout.
-/// </summary>
+// Without a handler, Microsoft.Data.Sqlite sleeps 150 ms on a locked database, and SQLite's own
+// busy_timeout 1, 2, 5, 10 ms and more; a save holds the lock for about a millisecond, so either
+// left it free most of the time it was waited for (measured with the load benchmark, docs/benchmarks.md).
+// Giving up after about 30 seconds matches the connection's command timeout.
 public sealed class SqliteBusyTimeout : DbConnectionInterceptor
 {
     private const int Yields = 64;
@@ -40,7 +35,6 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
     private static void Install(DbConnection connection) =>
         sqlite3_busy_handler(((SqliteConnection)connection).Handle!.DangerousGetHandle(), Handler, IntPtr.Zero);
 
-    /// <summary>Called by SQLite while the lock is taken; <paramref name="count"/> is how often it was called before in this wait.</summary>
     private static int Wait(IntPtr argument, int count)
     {
         if (count >= Limit)

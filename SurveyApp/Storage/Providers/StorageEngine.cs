@@ -3,14 +3,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace SurveyApp.Storage.Providers;
 
-/// <summary>What a backup or restore did, or why it did nothing.</summary>
 public sealed record BackupResult(bool Succeeded, string Message);
 
-/// <summary>
-/// Everything that differs between the database engines, in one place: how the context is built, what is
-/// done around migrating, how a backup is taken and restored. The rest of the app sees only
-/// <see cref="IDbContextFactory{SurveyDbContext}"/>.
-/// </summary>
+/// <summary>Everything that differs between the database engines; the rest of the app sees only <see cref="IDbContextFactory{SurveyDbContext}"/>.</summary>
 public abstract class StorageEngine
 {
     public static StorageEngine For(StorageOptions options, string contentRoot) => options.Provider switch
@@ -23,16 +18,11 @@ public abstract class StorageEngine
     /// <summary>Where the data is, for the start-up message and the backup commands (never with a password).</summary>
     public abstract string Description { get; }
 
-    /// <summary>
-    /// Whether several app processes may share the database, so that what one process keeps in memory
-    /// (the survey catalog) may be outdated by another's edit.
-    /// </summary>
+    // If so, what one process keeps in memory (the survey catalog) may be outdated by another's edit.
     public abstract bool MayBeShared { get; }
 
-    /// <summary>Registers <see cref="IDbContextFactory{SurveyDbContext}"/> (pooled) for this engine.</summary>
     public abstract void AddContextFactory(IServiceCollection services);
 
-    /// <summary>Creates the database if need be and brings its schema up to date.</summary>
     public abstract Task MigrateAsync(SurveyDbContext db, CancellationToken cancellationToken = default);
 
     /// <summary>Writes a consistent copy of the database to <paramref name="target"/>, which must not exist, while the app runs.</summary>
@@ -41,11 +31,8 @@ public abstract class StorageEngine
     /// <summary>Replaces the database with the backup <paramref name="source"/> after checking it; the app must be stopped.</summary>
     public abstract Task<BackupResult> RestoreAsync(string source, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Holds a lock named <paramref name="name"/> across every app process on the database until the
-    /// result is disposed, for work at start that only one process may do (seeding an empty database).
-    /// With one process per database there is nothing to lock.
-    /// </summary>
+    // For work at start that only one app process on the database may do (seeding an empty database).
+    // With one process per database there is nothing to lock.
     public virtual Task<IAsyncDisposable> LockAsync(string name, CancellationToken cancellationToken = default) =>
         Task.FromResult<IAsyncDisposable>(NoLock.Instance);
 
@@ -56,17 +43,12 @@ public abstract class StorageEngine
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
-    /// <summary>Records that this process serves the database until it stops, where the engine needs to know.</summary>
     public virtual void MarkRunning(IHostApplicationLifetime lifetime)
     {
     }
 
-    /// <summary>
-    /// A pooled factory of the engine's own context, offered as the factory of <see cref="SurveyDbContext"/>.
-    /// Pooled: the respondent pages create a context per operation, several per request, and a pooled one
-    /// skips building its services each time. Interceptors registered as services (diagnostics, tests)
-    /// see every command too.
-    /// </summary>
+    // Pooled: the respondent pages create several contexts per request, and a pooled one skips building
+    // its services each time. Interceptors registered as services (diagnostics, tests) see every command.
     protected static void AddPooledFactory<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : SurveyDbContext
     {
