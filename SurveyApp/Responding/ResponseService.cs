@@ -147,9 +147,10 @@ public sealed class ResponseService(IDbContextFactory<SurveyDbContext> factory, 
         var rows = shown.SelectMany(q => AnswerRows.ToRows(q, merged[q.Key])).ToList();
         var questionIds = shown.Select(q => q.Id).ToList();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var responseId = session.ResponseId ?? await StartResponseAsync(db, session, cancellationToken);
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // A response is started with its first page: both are stored, or neither.
+        var responseId = session.ResponseId ?? await StartResponseAsync(db, session, cancellationToken);
         // The guard and the write are one transaction: a page saved after the response was
         // submitted (another tab, a late retry) changes nothing.
         var open = await db.Responses
@@ -178,9 +179,9 @@ public sealed class ResponseService(IDbContextFactory<SurveyDbContext> factory, 
         }
         var hidden = session.Survey.Questions.Where(q => !AnswerRules.IsShown(q, session.Answers)).Select(q => q.Id).ToList();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var responseId = session.ResponseId ?? await StartResponseAsync(db, session, cancellationToken);
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var responseId = session.ResponseId ?? await StartResponseAsync(db, session, cancellationToken);
         var submitted = await db.Responses
             .Where(r => r.Id == responseId && r.SubmittedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.SubmittedAt, now).SetProperty(r => r.UpdatedAt, now), cancellationToken);
@@ -206,7 +207,9 @@ public sealed class ResponseService(IDbContextFactory<SurveyDbContext> factory, 
         }
         catch (DbUpdateException)
         {
-            // Another request started it first; the unique index on the invitation kept them to one.
+            // Another request started it first; the unique index on the invitation kept them to one. Inside
+            // the caller's transaction EF Core rolled back to the savepoint it took before saving, so the
+            // transaction goes on (PostgreSQL would otherwise refuse every further statement in it).
             db.ChangeTracker.Clear();
             return await db.Responses.Where(r => r.InvitationId == session.InvitationId).Select(r => r.Id).SingleAsync(cancellationToken);
         }
