@@ -4,7 +4,6 @@ using SurveyApp.Storage;
 
 namespace SurveyApp.Analysis;
 
-/// <summary>The open-answer categories of a survey, by question: what a category filter may offer.</summary>
 public sealed class CategoriesQuery(IDbContextFactory<SurveyDbContext> factory, SurveyCatalog catalog)
 {
     public async Task<IReadOnlyList<(Question Question, IReadOnlyList<Category> Categories)>> ListAsync(int surveyId, CancellationToken cancellationToken = default)

@@ -7,18 +7,11 @@ namespace SurveyApp.Analysis;
 
 public enum ComparisonTest { WilcoxonSignedRank, MannWhitneyU }
 
-/// <summary>
-/// The test of a scale question between two waves (docs/statistics.md): Wilcoxon's signed-rank test on the
-/// participants who answered in both waves, whenever there are any, with the answers that have no partner
-/// counted beside it (<see cref="UnpairedA"/>, <see cref="UnpairedB"/>) and left out of the test;
-/// Mann–Whitney's U test when no participant answered both.
-/// </summary>
+/// <summary>Unpaired answers are counted beside the test, not in it (docs/statistics.md).</summary>
 public sealed record ScaleTest(ComparisonTest Test, int CountA, int CountB, int Pairs, double Statistic, double? PValue, PValueMethod? Method, string? Reason)
 {
-    /// <summary>Answers in the first wave without a partner in the second.</summary>
     public int UnpairedA => CountA - Pairs;
 
-    /// <summary>Answers in the second wave without a partner in the first.</summary>
     public int UnpairedB => CountB - Pairs;
 }
 
@@ -34,10 +27,6 @@ public sealed record WaveComparison(WaveResults A, WaveResults B, IReadOnlyList<
     public bool Suppressed => A.Suppressed || B.Suppressed;
 }
 
-/// <summary>
-/// Two waves of one survey, or of two versions of it, side by side: distributions, changes in
-/// percentage points, tests.
-/// </summary>
 public sealed class ComparisonService(IDbContextFactory<SurveyDbContext> factory, WaveResultsQuery results)
 {
     public async Task<WaveComparison?> CompareAsync(int waveA, int waveB, ResultsFilter filter, CancellationToken cancellationToken = default)
@@ -93,22 +82,16 @@ public sealed class ComparisonService(IDbContextFactory<SurveyDbContext> factory
         return new WaveComparison(a, b, questions);
     }
 
-    /// <summary>
-    /// Whether two questions (of one survey or of two versions) offer the same answers in the same order, under
-    /// the same labels, to the same respondents (the same condition): only then do their distributions compare.
-    /// </summary>
+    // Only questions that offer the same answers in the same order, under the same labels, to the same
+    // respondents (the same condition) have distributions that compare.
     private static bool SameAnswers(Question a, Question b) =>
         a.Kind == b.Kind
         && a.Choices().Select(c => (c.Code, c.Value, c.IsOffScale, c.Label)).SequenceEqual(b.Choices().Select(c => (c.Code, c.Value, c.IsOffScale, c.Label)))
         && a.ConditionQuestionKey == b.ConditionQuestionKey
         && a.ConditionValues.ToHashSet(StringComparer.Ordinal).SetEquals(b.ConditionValues);
 
-    /// <summary>
-    /// Paired whenever a participant answered in both waves: those answers are dependent, and treating them as
-    /// independent (Mann–Whitney on everything) would be wrong however few they are. The signed-rank test on
-    /// the pairs alone is valid (the unpaired answers are reported, not tested); only with no pairs at all are
-    /// the waves independent samples.
-    /// </summary>
+    // Paired whenever anyone answered in both waves: those answers are dependent, and treating them as
+    // independent would be wrong however few they are. Only with no pairs are the waves independent samples.
     public static ScaleTest Test(IReadOnlyDictionary<int, int> a, IReadOnlyDictionary<int, int> b)
     {
         var pairs = a.Keys.Where(b.ContainsKey).Select(p => (a[p], b[p])).ToList();
@@ -121,14 +104,12 @@ public sealed class ComparisonService(IDbContextFactory<SurveyDbContext> factory
         return new ScaleTest(ComparisonTest.MannWhitneyU, a.Count, b.Count, pairs.Count, u.U, u.PValue, u.Method, u.Reason);
     }
 
-    /// <summary>The same bases as the results page: scale steps of the scale answers, everything else of those who answered.</summary>
+    // The same bases as the results page.
     private static double Share(Question question, Distribution distribution, ChoiceCount choice) =>
         question.IsScaled && !choice.IsOffScale ? distribution.ShareOfScale(choice) : distribution.ShareOfAnswered(choice);
 
-    /// <summary>
-    /// Each participant's answer. A participant with several responses in a wave (several invitations)
-    /// cannot be paired; its answers are kept under negative keys that match nothing in the other wave.
-    /// </summary>
+    // A participant with several responses in a wave (several invitations) cannot be paired; its answers
+    // are kept under negative keys that match nothing in the other wave.
     private static IReadOnlyDictionary<int, int> Values(List<ScaleValue> values, int questionId, int? itemId)
     {
         var result = new Dictionary<int, int>();
@@ -152,7 +133,7 @@ public sealed class ComparisonService(IDbContextFactory<SurveyDbContext> factory
 
     private sealed record ScaleValue(int QuestionId, int? ItemId, int ParticipantId, int Value);
 
-    /// <summary>Each participant's scale answers in the wave; off-scale answers have no value and stay out.</summary>
+    // Off-scale answers have no value and stay out.
     private static Task<List<ScaleValue>> ScaleValuesAsync(SurveyDbContext db, int waveId, ResultsFilter filter, CancellationToken cancellationToken) =>
         db.Answers.Where(a => a.WaveId == waveId && a.Value != null)
             .Join(ResponsesInView.Responses(db, waveId, filter), a => a.ResponseId, r => r.Id,

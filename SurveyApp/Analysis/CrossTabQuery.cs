@@ -4,7 +4,6 @@ using SurveyApp.Storage;
 
 namespace SurveyApp.Analysis;
 
-/// <summary>One question (or matrix item) by participant type, with small types hidden.</summary>
 public sealed class CrossTabQuery(IDbContextFactory<SurveyDbContext> factory, SurveyCatalog catalog, ViewSuppression suppression)
 {
     public async Task<CrossTab?> GetAsync(int waveId, string questionKey, string? itemCode, ResultsFilter filter, CancellationToken cancellationToken = default)

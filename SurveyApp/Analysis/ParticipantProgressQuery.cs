@@ -3,7 +3,6 @@ using SurveyApp.Storage;
 
 namespace SurveyApp.Analysis;
 
-/// <summary>Who has answered the wave and who has not, for the reminders.</summary>
 public sealed class ParticipantProgressQuery(IDbContextFactory<SurveyDbContext> factory)
 {
     public async Task<IReadOnlyList<ParticipantProgress>> ListAsync(int waveId, CancellationToken cancellationToken = default)

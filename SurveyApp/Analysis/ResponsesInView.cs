@@ -4,13 +4,11 @@ using SurveyApp.Storage;
 namespace SurveyApp.Analysis;
 
 /// <summary>
-/// The responses and answers a <see cref="ResultsFilter"/> lets through, as queries for the database to
-/// compose: every view of a wave (results, cross-tabs, comparisons, coding, exports) starts here, so that
-/// all of them count the same responses.
+/// Every view of a wave (results, cross-tabs, comparisons, coding, exports) starts here, so that all
+/// of them count the same responses.
 /// </summary>
 public static class ResponsesInView
 {
-    /// <summary>The submitted responses of the wave that the filter lets through, taken from <paramref name="source"/> (all responses by default).</summary>
     public static IQueryable<Response> Responses(SurveyDbContext db, int waveId, ResultsFilter filter, IQueryable<Response>? source = null)
     {
         var responses = (source ?? db.Responses).Where(r => r.WaveId == waveId && r.SubmittedAt != null);
@@ -25,7 +23,7 @@ public static class ResponsesInView
         return responses;
     }
 
-    /// <summary>All the wave's answers that the filter lets through, submitted or not (any wave's, for a null wave).</summary>
+    // Submitted or not; any wave's for a null wave.
     public static IQueryable<Answer> Answers(SurveyDbContext db, int? waveId, ResultsFilter filter)
     {
         var answers = waveId is null ? db.Answers : db.Answers.Where(a => a.WaveId == waveId);

@@ -3,7 +3,6 @@ using SurveyApp.Domain;
 
 namespace SurveyApp.Analysis;
 
-/// <summary>What narrows a wave's responses: participant types and an open-answer category.</summary>
 public sealed record ResultsFilter(IReadOnlyList<string> ParticipantTypes, int? CategoryId)
 {
     public static readonly ResultsFilter None = new([], null);
@@ -13,7 +12,7 @@ public sealed record ResultsFilter(IReadOnlyList<string> ParticipantTypes, int? 
 
 public sealed record WaveSummary(int WaveId, string WaveName, int SurveyId, string SurveyTitle, bool IsClosed, int Invited, int Submitted)
 {
-    /// <summary>The first version of the wave's survey (see <see cref="Survey.Series"/>): waves of one series compare.</summary>
+    /// <summary>The first version of the wave's survey: waves of one series compare.</summary>
     public int SeriesId { get; init; } = SurveyId;
 
     public double ResponseRate => Invited == 0 ? 0 : (double)Submitted / Invited;
@@ -23,13 +22,11 @@ public enum ParticipantStatus { NotStarted, Started, Submitted }
 
 public sealed record ParticipantProgress(string Name, string Type, ParticipantStatus Status);
 
-/// <summary>One answer a question offers, with how many chose it.</summary>
 public sealed record ChoiceCount(string Code, string Label, int? Value, bool IsOffScale, int Count);
 
 /// <summary>
-/// The distribution of one question (or one matrix item). <see cref="Answered"/> is the base of the
-/// percentages: responses in view that answered; <see cref="Skipped"/> those shown the question that did not;
-/// <see cref="NotShown"/> those its condition hid it from. Scale statistics use the scale answers only.
+/// <see cref="Answered"/> (responses in view that answered) is the base of the percentages; <see cref="Skipped"/>
+/// those shown the question that did not; <see cref="NotShown"/> those its condition hid it from.
 /// </summary>
 public sealed record Distribution(
     string? ItemCode,
@@ -55,7 +52,7 @@ public sealed record QuestionResults(Question Question, IReadOnlyList<Distributi
     public Distribution Main => Distributions[0];
 }
 
-/// <summary>A wave's results for the responses in view; when <see cref="Suppressed"/>, no numbers at all.</summary>
+/// <summary>When <see cref="Suppressed"/>, carries no numbers at all.</summary>
 public sealed record WaveResults(
     WaveSummary Wave,
     Survey Survey,
@@ -65,7 +62,7 @@ public sealed record WaveResults(
     bool Suppressed,
     IReadOnlyList<QuestionResults> Questions);
 
-/// <summary>A question broken down by participant type; hidden segments carry no numbers.</summary>
+/// <summary>Hidden segments carry no numbers.</summary>
 public sealed record CrossTab(
     Question Question,
     string? ItemCode,
@@ -73,14 +70,11 @@ public sealed record CrossTab(
     CrossTabColumn Total,
     IReadOnlyList<Choice> Choices)
 {
-    /// <summary>How many of the column's answers are steps of the scale (the base of a step's share).</summary>
     public int ScaleCount(CrossTabColumn column) =>
         Choices.Where(c => !c.IsOffScale).Sum(c => column.Counts.GetValueOrDefault(c.Code));
 
-    /// <summary>
-    /// A cell's share, on the same bases as a question's own table: a scale step as a share of the column's
-    /// answers on the scale, any other answer as a share of all in the column who answered the question.
-    /// </summary>
+    // On the same bases as a question's own table: a scale step as a share of the column's answers on the
+    // scale, any other answer as a share of all in the column who answered the question.
     public double Share(CrossTabColumn column, Choice choice)
     {
         var count = column.Counts.GetValueOrDefault(choice.Code);

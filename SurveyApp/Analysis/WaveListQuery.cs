@@ -4,7 +4,6 @@ using SurveyApp.Storage;
 
 namespace SurveyApp.Analysis;
 
-/// <summary>Every wave with its response rate and series, for choosing what to look at or compare.</summary>
 public sealed class WaveListQuery(IDbContextFactory<SurveyDbContext> factory)
 {
     public async Task<IReadOnlyList<WaveSummary>> ListAsync(CancellationToken cancellationToken = default)
@@ -21,7 +20,6 @@ public sealed class WaveListQuery(IDbContextFactory<SurveyDbContext> factory)
         return waves.Select(w => w with { SeriesId = series.GetValueOrDefault(w.SurveyId, w.SurveyId) }).ToList();
     }
 
-    /// <summary>Each survey's series (its first version), from the version links of all surveys.</summary>
     public static async Task<IReadOnlyDictionary<int, int>> SeriesAsync(SurveyDbContext db, CancellationToken cancellationToken) =>
         Survey.Series((await db.Surveys.AsNoTracking().Select(s => new { s.Id, s.PreviousVersionId }).ToListAsync(cancellationToken))
             .Select(s => (s.Id, s.PreviousVersionId)));

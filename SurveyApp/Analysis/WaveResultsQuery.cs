@@ -6,9 +6,8 @@ using SurveyApp.Storage;
 namespace SurveyApp.Analysis;
 
 /// <summary>
-/// A wave's results, computed by the database: distributions are GROUP BY queries over the answers
-/// of the responses in view, never loops over every answer. Suppression is applied here, before any
-/// number leaves the server.
+/// Computed by the database (GROUP BY over the answers in view, never a loop over every answer);
+/// suppression is applied here, before any number leaves the server.
 /// </summary>
 public sealed class WaveResultsQuery(IDbContextFactory<SurveyDbContext> factory, SurveyCatalog catalog, ViewSuppression suppression)
 {
@@ -57,10 +56,8 @@ public sealed class WaveResultsQuery(IDbContextFactory<SurveyDbContext> factory,
 
     private readonly record struct GroupKey(int QuestionId, int? ItemId, string? Code);
 
-    /// <summary>
-    /// Distinct submitted responses per category. Starts from the codings (few) and looks their answers
-    /// up by key, rather than walking every answer of the wave to find the coded ones.
-    /// </summary>
+    // Starts from the codings (few) and looks their answers up by key, rather than walking every
+    // answer of the wave to find the coded ones.
     private static async Task<Dictionary<int, int>> CategoryCountsAsync(SurveyDbContext db, Survey survey, Dictionary<int, Category> names,
         IQueryable<Answer> inView, CancellationToken cancellationToken)
     {
@@ -93,10 +90,6 @@ public sealed class WaveResultsQuery(IDbContextFactory<SurveyDbContext> factory,
     private static Dictionary<GroupKey, int> Subtract(Dictionary<GroupKey, int> all, Dictionary<GroupKey, int> pending) =>
         all.ToDictionary(c => c.Key, c => c.Value - pending.GetValueOrDefault(c.Key));
 
-    /// <summary>
-    /// How many responses answered each question (and matrix item): the row count for questions that
-    /// store one row per response, distinct responses for multi and texts questions.
-    /// </summary>
     private static Dictionary<(int? ItemId, int QuestionId), int> Answered(Question question, Dictionary<GroupKey, int> counts, Dictionary<GroupKey, int> distinct)
     {
         var result = new Dictionary<(int?, int), int>();
@@ -134,7 +127,6 @@ public sealed class WaveResultsQuery(IDbContextFactory<SurveyDbContext> factory,
         }).ToList();
     }
 
-    /// <summary>How many responses in view were shown the question: all, unless a condition hid it.</summary>
     private static int ShownCount(Question question, Survey survey, Dictionary<GroupKey, int> counts, int inView)
     {
         if (question.ConditionQuestionKey is null || survey.FindQuestion(question.ConditionQuestionKey) is not { } source)

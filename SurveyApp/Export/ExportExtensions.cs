@@ -18,10 +18,6 @@ public static class ExportExtensions
         return builder;
     }
 
-    /// <summary>
-    /// GET /resultat/{wave}/export.xlsx and /resultat/{wave}/svar.csv, with the results page's filters
-    /// (?typ=…&amp;kategori=…; the CSV also ?avgransare=komma). Staff only.
-    /// </summary>
     public static void MapExport(this WebApplication app)
     {
         var exports = app.MapGroup("/resultat/{waveId:int}").RequireAuthorization(new AuthorizeAttribute { Roles = StaffRoles.AnyStaff });
@@ -57,10 +53,8 @@ public static class ExportExtensions
         });
     }
 
-    /// <summary>
-    /// Every export goes into the audit log: who, which wave, and in the address's own terms which filters
-    /// and how many responses (n; "–" when the view was too small to show).
-    /// </summary>
+    // Every export goes into the audit log: who, which wave, and in the address's own terms which filters
+    // and how many responses (n; "–" when the view was too small to show).
     private static Task RecordAsync(AuditLog audit, HttpContext context, string action, int waveId, string[]? types, int? category,
         ExportResult result, CancellationToken cancellationToken)
     {

@@ -3,10 +3,7 @@ using SurveyApp.Resources;
 
 namespace SurveyApp.Export;
 
-/// <summary>
-/// The workbook's texts, from the resource files (Export.* in Strings.resx and Strings.en.resx):
-/// the workbook is in the language of the request that downloads it.
-/// </summary>
+/// <summary>The workbook is in the language of the request that downloads it.</summary>
 public static class ExportTexts
 {
     public static string SheetFallback => Text.Get("Export.SheetFallback");

@@ -3,9 +3,8 @@ using System.Threading.Channels;
 namespace SurveyApp.Export;
 
 /// <summary>
-/// Runs a producer and several consumers on their own threads: every item the producer yields goes to
-/// every consumer, in order, through bounded channels, so a slow consumer holds up the producer rather
-/// than letting items pile up in memory. An exception anywhere stops every part and is rethrown.
+/// Every item the producer yields goes to every consumer, in order, through bounded channels, so a slow
+/// consumer holds up the producer rather than letting items pile up in memory.
 /// </summary>
 internal static class Fanout
 {

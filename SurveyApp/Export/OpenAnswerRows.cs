@@ -2,11 +2,6 @@ using SurveyApp.Domain;
 
 namespace SurveyApp.Export;
 
-/// <summary>
-/// The rows of the "Fritext" sheet for one response: each open answer with the response's number in the
-/// Svar sheet, its participant type, its question and its coded categories, in the survey's question
-/// order and then the order the answers were given.
-/// </summary>
 public sealed class OpenAnswerRows(Survey survey, ILookup<long, string> categories)
 {
     public static readonly WorksheetLayout Layout = new() { FreezeHeader = true, AutoFilter = true, ColumnWidths = [8, 14, 12, 50, 70, 40] };

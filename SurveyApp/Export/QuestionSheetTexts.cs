@@ -2,15 +2,11 @@ using SurveyApp.Resources;
 
 namespace SurveyApp.Export;
 
-/// <summary>
-/// The texts of the per-question sheets (see <see cref="QuestionSheets"/>), from the resource files
-/// (Export.Question.*); they match the results page's table (Results.*).
-/// </summary>
+/// <summary>These match the results page's table (Results.*).</summary>
 public static class QuestionSheetTexts
 {
     public static string Answer => Text.Get("Export.Question.Answer");
 
-    /// <summary>A question's title as reports cite it: "Fråga 5. I vilken grad …".</summary>
     public static string Title(int number, string text) => string.Format(System.Globalization.CultureInfo.CurrentCulture, Text.Get("Export.Question.Title"), number, text);
     public static string Count => Text.Get("Export.Question.Count");
     public static string ShareOfAnswered => Text.Get("Export.Question.ShareOfAnswered");

@@ -8,19 +8,9 @@ using C = DocumentFormat.OpenXml.Drawing.Charts;
 namespace SurveyApp.Export;
 
 /// <summary>
-/// One worksheet per choice question (likert, matrix, single, multi) with the results page's table — the
-/// same counts, shares and bases as DistributionTable — and a native Excel chart beside it whose series
-/// reference the table's cells (and cache their values for readers that do not recalculate).
-/// <list type="bullet">
-/// <item>Likert: A1 the question text; a table "Svar | Antal | Andel av svarande | Andel av skalsvar", one row per
-/// step, then "Utanför skalan" and the off-scale rows; base lines and scale statistics below. The chart is a
-/// 100 % stacked horizontal bar, one series per step, values the step's share of the scale answers.</item>
-/// <item>Single and multi: the same table without "Andel av skalsvar"; a clustered horizontal bar of the
-/// share of respondents for each option on the scale (off-scale options stay in the table only).</item>
-/// <item>Matrix: items as rows, in three blocks — counts (every answer, with the bases), share of
-/// respondents (every answer), share of scale answers (steps, median, top share); the chart is a 100 %
-/// stacked horizontal bar of the last block, one bar per item, one series per step.</item>
-/// </list>
+/// The results page's table per choice question (the same counts, shares and bases as DistributionTable),
+/// with a native Excel chart whose series reference the table's cells and cache their values for readers
+/// that do not recalculate.
 /// </summary>
 public static class QuestionSheets
 {
@@ -28,11 +18,7 @@ public static class QuestionSheets
     private const int ChartWidth = 9;
     private const int TitleRows = 2;
 
-    /// <summary>
-    /// Adds the question sheets after the sheets already in <paramref name="package"/> (names from the question's
-    /// key and text, made valid and unique by the package) and returns their names; nothing when the results
-    /// are suppressed. Each sheet is finished before the next starts, so this can run between other sheets.
-    /// </summary>
+    /// <summary>Nothing when suppressed. Each sheet is finished before the next starts, so this can run between other sheets.</summary>
     public static IReadOnlyList<string> Write(XlsxPackageWriter package, WaveResults results)
     {
         ArgumentNullException.ThrowIfNull(package);
@@ -54,7 +40,6 @@ public static class QuestionSheets
         return names;
     }
 
-    /// <summary>The name wanted for a question's sheet, before the package cleans, trims and deduplicates it.</summary>
     public static string SheetName(Question question)
     {
         ArgumentNullException.ThrowIfNull(question);
@@ -149,7 +134,7 @@ public static class QuestionSheets
         return (string.Format(CultureInfo.InvariantCulture, QuestionSheetTexts.TopShare, top.Label), valid == 0 ? 0 : (double)count / valid);
     }
 
-    /// <summary>The median as its step's label; a midpoint between two steps is named by both.</summary>
+    // A midpoint between two steps is named by both.
     private static string? MedianText(Scale scale, double? median)
     {
         if (median is null) return null;
@@ -180,7 +165,6 @@ public static class QuestionSheets
         sheet.WriteRow(XlsxCell.String(title, XlsxStyle.Title));
         sheet.WriteRow();
 
-        // Counts of every answer with the bases.
         sheet.WriteRow([XlsxCell.Header(QuestionSheetTexts.Count), .. choices.Select(c => XlsxCell.Header(Label(c))),
             XlsxCell.Header(QuestionSheetTexts.Answered), XlsxCell.Header(QuestionSheetTexts.Skipped), XlsxCell.Header(QuestionSheetTexts.NotShown)]);
         foreach (var d in items)
@@ -190,7 +174,6 @@ public static class QuestionSheets
         }
         sheet.WriteRow();
 
-        // Share of those who answered the item, every answer.
         sheet.WriteRow([XlsxCell.Header(QuestionSheetTexts.ShareOfAnswered), .. choices.Select(c => XlsxCell.Header(Label(c)))]);
         foreach (var d in items)
         {
@@ -233,8 +216,6 @@ public static class QuestionSheets
 
     private static string Label(ChoiceCount choice) => choice.Label;
 
-    // ---- Charts ----
-
     private sealed record CellRange(string Formula, IReadOnlyList<string> Texts);
 
     private sealed record NumberRange(string Formula, IReadOnlyList<double> Values);
@@ -244,10 +225,7 @@ public static class QuestionSheets
     private const uint CategoryAxisId = 111;
     private const uint ValueAxisId = 222;
 
-    /// <summary>
-    /// A horizontal bar chart: 100 % stacked (scale steps as series) or clustered (one series of shares).
-    /// Categories run top to bottom in the table's order.
-    /// </summary>
+    // Categories run top to bottom in the table's order.
     private static C.ChartSpace BarChart(bool stacked, IReadOnlyList<ChartSeries> series, bool hideCategories)
     {
         var bar = new C.BarChart(
@@ -343,9 +321,7 @@ public static class QuestionSheets
         return new C.NumberReference(new C.Formula(range.Formula), cache);
     }
 
-    /// <summary>
-    /// A step's colour by its value's rank: a bipolar scale runs red → grey → blue, a one-sided one light → dark blue.
-    /// </summary>
+    // By the value's rank: a bipolar scale runs red → grey → blue, a one-sided one light → dark blue.
     private static string StepColor(Question question, ChoiceCount step)
     {
         var values = question.Scale?.Steps.Select(s => s.Value).Order().ToList() ?? [];

@@ -3,13 +3,9 @@ using SurveyApp.Domain;
 
 namespace SurveyApp.Export;
 
-/// <summary>
-/// One column of the raw responses: a question, a matrix item (<c>key.item</c>) or the N-th answer of a
-/// texts question (<c>key.N</c>). The headers are those the response import reads.
-/// </summary>
+/// <summary>Headers as the response import reads them: <c>key</c>, <c>key.item</c>, <c>key.N</c>.</summary>
 public sealed record ResponseColumn(string Header, Question Question, QuestionItem? Item, int? TextNumber);
 
-/// <summary>The question columns of the raw responses, and how one response's answer rows fill them.</summary>
 public sealed class ResponseColumns
 {
     public const string MultiSeparator = "|";
@@ -47,17 +43,13 @@ public sealed class ResponseColumns
         _ => [new ResponseColumn(question.Key, question, null, null)],
     };
 
-    /// <summary>
-    /// One response's values, one per column (null where unanswered): codes, or their labels. Multi answers
-    /// are joined in the order given; open answers are the same in both.
-    /// </summary>
+    // Null where unanswered. Multi answers are joined in the order given; open answers are the same with labels.
     public string?[] Values(IEnumerable<Answer> answers, bool labels)
     {
         var (codes, named) = Fill(answers, withLabels: labels);
         return labels ? named! : codes;
     }
 
-    /// <summary>Both sets of values of one response, codes and labels, from one pass over its answers.</summary>
     public (string?[] Codes, string?[] Labels) CodesAndLabels(IEnumerable<Answer> answers)
     {
         var (codes, labels) = Fill(answers, withLabels: true);
@@ -111,10 +103,7 @@ public sealed class ResponseColumns
     private string Label(Question question, string code) =>
         _labels.TryGetValue(question.Id, out var byCode) && byCode.TryGetValue(code, out var label) ? label : code;
 
-    /// <summary>
-    /// A choice code that is a whole number (a scale step) as that number, so that exports can write it as
-    /// a number to be summed and sorted; null for anything else.
-    /// </summary>
+    // As a number, so that exports can write scale steps as numbers to be summed and sorted.
     public static int? NumericCode(Question question, string? value) =>
         question.IsChoice && value is not null
         && int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var code)

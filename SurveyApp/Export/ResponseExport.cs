@@ -8,19 +8,14 @@ using SurveyApp.Shared;
 
 namespace SurveyApp.Export;
 
-/// <summary>What an export wrote, of which wave: how many responses, or none because the view is too small to show.</summary>
 public sealed record ExportResult(string WaveName, int Responses, bool Suppressed, IReadOnlyList<string> Sheets);
 
-/// <summary>
-/// The raw responses of a wave as a workbook (Sammanfattning, Svar, Svar (etiketter), Kodbok) or CSV,
-/// honouring the filter and the minimum group size. Responses are read as a stream ordered by response
-/// and written row by row, so memory does not grow with their number.
-/// </summary>
+/// <summary>Responses are streamed in response order and written row by row: memory does not grow with their number.</summary>
 public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, WaveResultsQuery results, ViewSuppression suppression, TimeProvider clock)
 {
     private static readonly double[] CodebookWidths = [14, 12, 60, 18, 40, 16, 40, 10, 14];
 
-    /// <summary>Writes the workbook to <paramref name="output"/>; null (and nothing written) if the wave does not exist.</summary>
+    /// <summary>Null, and nothing written, if the wave does not exist.</summary>
     public async Task<ExportResult?> WriteWorkbookAsync(int waveId, ResultsFilter filter, Stream output, CancellationToken cancellationToken = default)
     {
         var view = await results.GetAsync(waveId, filter, cancellationToken);
@@ -34,7 +29,6 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
         };
 
         using var package = new XlsxPackageWriter(output);
-        // One sheet per closed question with its table and a native chart, ahead of the raw data.
         QuestionSheets.Write(package, view);
         var hiddenTypes = await suppression.HiddenTypesAsync(waveId, cancellationToken);
         // One pass over the responses fills the three data sheets: the labels and the open answers are
@@ -85,10 +79,7 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
         return new ExportResult(view.Wave.WaveName, written, view.Suppressed, sheets);
     }
 
-    /// <summary>
-    /// Writes the "Svar" columns as CSV (UTF-8 with BOM); null if the wave does not exist. A view too small
-    /// to show gives the header line only.
-    /// </summary>
+    /// <summary>UTF-8 with BOM; null if the wave does not exist. A view too small to show gives the header line only.</summary>
     public async Task<ExportResult?> WriteCsvAsync(int waveId, ResultsFilter filter, Stream output, char delimiter = ';', CancellationToken cancellationToken = default)
     {
         if (!CsvRowWriter.IsSupportedDelimiter(delimiter)) throw new ArgumentOutOfRangeException(nameof(delimiter), delimiter, "Use ',' or ';'.");
@@ -112,14 +103,10 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
         return new ExportResult(view.Wave.WaveName, count, view.Suppressed, []);
     }
 
-    /// <summary>One submitted response with its answers, as the export reads it.</summary>
     public sealed record ResponseRow(int ResponseId, string ParticipantType, List<Answer> Answers);
 
-    /// <summary>
-    /// The submitted responses in view with their answers, one query ordered by response, grouped as the
-    /// rows arrive: only one response's answers are held at a time. A participant type too rare to show
-    /// (see <see cref="ViewSuppression.HiddenTypesAsync"/>) is not named, as it would point at the organisation.
-    /// </summary>
+    // One query ordered by response, grouped as the rows arrive: only one response's answers are held at a
+    // time. A participant type too rare to show is not named, as it would point at the organisation.
     private IAsyncEnumerable<ResponseRow> ReadAsync(int waveId, ResultsFilter filter, IReadOnlySet<string> hiddenTypes, CancellationToken cancellationToken) =>
         ReadResponsesAsync(factory, waveId, filter, hiddenTypes, cancellationToken);
 
@@ -164,7 +151,6 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
     private static IEnumerable<string> Header(ResponseColumns columns) =>
         [ExportTexts.ResponseNumber, ExportTexts.ParticipantType, .. columns.Columns.Select(c => c.Header)];
 
-    /// <summary>A response with both sets of its values, ready to be written.</summary>
     private sealed record PreparedResponse(int Number, ResponseRow Response, string?[] Codes, string?[] Labels);
 
     private async IAsyncEnumerable<PreparedResponse> PrepareAsync(int waveId, ResultsFilter filter, IReadOnlySet<string> hiddenTypes,
@@ -178,7 +164,6 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
         }
     }
 
-    /// <summary>A row of a Svar sheet; with <paramref name="numbers"/>, choice codes that are whole numbers are written as numbers.</summary>
     private static XlsxCell[] Row(int number, string participantType, string?[] values, ResponseColumns columns, bool numbers)
     {
         var cells = new XlsxCell[values.Length + 2];
@@ -257,7 +242,6 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
         }
     }
 
-    /// <summary>The names of the categories each coded open answer of the survey has, by answer.</summary>
     private async Task<ILookup<long, string>> CategoriesAsync(Survey survey, CancellationToken cancellationToken)
     {
         var questionIds = survey.Questions.Where(q => !q.IsChoice).Select(q => q.Id).ToList();

@@ -12,7 +12,6 @@ public sealed class SheetNames
     private static readonly char[] Forbidden = ['[', ']', ':', '*', '?', '/', '\\'];
     private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>A valid, not yet used name as close to <paramref name="wanted"/> as possible; it is then taken.</summary>
     public string Add(string wanted)
     {
         var name = Clean(wanted);
@@ -26,7 +25,6 @@ public sealed class SheetNames
         return candidate;
     }
 
-    /// <summary>The name with forbidden characters replaced and cut to the maximum length.</summary>
     public static string Clean(string wanted)
     {
         var chars = wanted.Select(c => Forbidden.Contains(c) || char.IsControl(c) ? '-' : c).ToArray();

@@ -32,7 +32,6 @@ public readonly record struct XlsxCell(XlsxCellKind Kind, string? Text, double N
 
     public static XlsxCell Percent(double share) => Of(share, XlsxStyle.Percent);
 
-    /// <summary>A date and time as Excel stores it: days since 1899-12-30.</summary>
     public static XlsxCell DateTime(DateTime value) => Of(value.ToOADate(), XlsxStyle.DateTime);
 
     public static implicit operator XlsxCell(string? text) => String(text);

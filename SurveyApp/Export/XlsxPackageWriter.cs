@@ -16,18 +16,15 @@ public sealed record WorksheetLayout
     /// <summary>Widths of the first columns, in characters.</summary>
     public IReadOnlyList<double> ColumnWidths { get; init; } = [];
 
-    /// <summary>Keeps the first row in view while scrolling.</summary>
     public bool FreezeHeader { get; init; }
 
-    /// <summary>Filter buttons on the first row, over every column and row written.</summary>
     public bool AutoFilter { get; init; }
 }
 
 /// <summary>
-/// Writes an .xlsx workbook straight into a ZIP archive (create mode) on the output stream, one
-/// worksheet at a time, rows streamed through an <see cref="XmlWriter"/>: memory does not grow with the
-/// number of rows. (The Open XML SDK's SpreadsheetDocument keeps every part in memory until it is closed.)
-/// The small parts are written by <see cref="Complete"/>; the workbook lists its sheets in the order given.
+/// Writes an .xlsx workbook straight into a ZIP archive (create mode), one worksheet at a time, rows
+/// streamed through an <see cref="XmlWriter"/>: memory does not grow with the number of rows. (The Open
+/// XML SDK's SpreadsheetDocument keeps every part in memory until it is closed.)
 /// </summary>
 public sealed class XlsxPackageWriter : IDisposable
 {
@@ -49,17 +46,13 @@ public sealed class XlsxPackageWriter : IDisposable
     private readonly string _tempFolder;
 
     /// <param name="output">Where the archive goes; left open.</param>
-    /// <param name="tempFolder">Where sheets written aside wait (the system's temporary folder by default).</param>
     public XlsxPackageWriter(Stream output, string? tempFolder = null)
     {
         _zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8);
         _tempFolder = tempFolder ?? Path.GetTempPath();
     }
 
-    /// <summary>
-    /// Starts a worksheet; the previous one must be disposed first. The name is made valid and unique
-    /// (see <see cref="SheetNames"/>); <paramref name="position"/> places it among the sheets already added.
-    /// </summary>
+    /// <summary>The previous sheet must be disposed first.</summary>
     public XlsxWorksheetWriter AddWorksheet(string name, WorksheetLayout layout, int? position = null)
     {
         if (_open is { IsClosed: false }) throw new InvalidOperationException("Dispose the previous worksheet before starting another.");
@@ -70,10 +63,8 @@ public sealed class XlsxPackageWriter : IDisposable
     }
 
     /// <summary>
-    /// Starts a worksheet that is written aside, into a temporary file, while another sheet is being
-    /// written: a ZIP in create mode takes one entry at a time, so this lets one pass over the data fill
-    /// two sheets. The sheet joins the archive once it is disposed and no other sheet is open; its
-    /// temporary file is deleted then.
+    /// Written into a temporary file while another sheet is written (a ZIP in create mode takes one entry at a time),
+    /// so that one pass over the data can fill two sheets; it joins the archive once disposed and no other sheet is open.
     /// </summary>
     public XlsxWorksheetWriter AddWorksheetAside(string name, WorksheetLayout layout, int? position = null)
     {
@@ -116,7 +107,6 @@ public sealed class XlsxPackageWriter : IDisposable
 
     private static string SheetPath(int number) => $"xl/worksheets/sheet{number}.xml";
 
-    /// <summary>A sheet's entry is closed: note its filter range, write its charts, then any sheet waiting aside.</summary>
     private void Finished(int number, string? range, IReadOnlyList<XlsxChart> charts)
     {
         var i = _sheets.FindIndex(s => s.Number == number);
@@ -133,10 +123,8 @@ public sealed class XlsxPackageWriter : IDisposable
         }
     }
 
-    /// <summary>The names the sheets were given, in the workbook's order.</summary>
     public IReadOnlyList<string> SheetNamesInOrder => _sheets.Select(s => s.Name).ToList();
 
-    /// <summary>Writes the workbook, styles, relationships and content types, and closes the archive.</summary>
     public void Complete()
     {
         if (_completed) return;
@@ -212,10 +200,7 @@ public sealed class XlsxPackageWriter : IDisposable
         writer.WriteEndDocument();
     }
 
-    /// <summary>
-    /// The drawing of a finished sheet (numbered as the sheet), its charts' parts and the relationships
-    /// worksheet → drawing → chart. Called once the sheet's entry is closed: a ZIP in create mode writes one entry at a time.
-    /// </summary>
+    // Called once the sheet's entry is closed: a ZIP in create mode writes one entry at a time.
     private void WriteDrawing(int sheetNumber, IReadOnlyList<XlsxChart> charts)
     {
         var drawing = new Xdr.WorksheetDrawing();

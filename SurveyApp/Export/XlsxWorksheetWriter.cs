@@ -5,13 +5,9 @@ using SurveyApp.Shared;
 
 namespace SurveyApp.Export;
 
-/// <summary>
-/// Where a chart sits on its sheet: the zero-based column and row of its top-left corner and of the cell
-/// just past its bottom-right corner (the chart spans columns FromColumn … ToColumn - 1).
-/// </summary>
+/// <summary>Zero-based; To… is the cell just past the chart's bottom-right corner.</summary>
 public readonly record struct XlsxAnchor(int FromColumn, int FromRow, int ToColumn, int ToRow);
 
-/// <summary>A chart placed on a worksheet; its part is written when the sheet is finished.</summary>
 public sealed record XlsxChart(ChartSpace Chart, XlsxAnchor Anchor);
 
 /// <summary>Streams one worksheet's rows into its part; dispose it to finish the sheet.</summary>
@@ -72,19 +68,14 @@ public sealed class XlsxWorksheetWriter : IDisposable
         _xml.WriteStartElement("sheetData");
     }
 
-    /// <summary>The sheet's name in the workbook (made valid and unique), as formulas must quote it.</summary>
     public string Name { get; }
 
-    /// <summary>A reference to this sheet for formulas: the name in apostrophes, its own apostrophes doubled.</summary>
     public string Reference => QuoteSheetName(Name);
 
     /// <summary>A sheet name quoted for a formula: 'It''s' for It's.</summary>
     public static string QuoteSheetName(string name) => $"'{name.Replace("'", "''", StringComparison.Ordinal)}'";
 
-    /// <summary>
-    /// Places a native chart (a DrawingML chart part) on the sheet; its series should reference this
-    /// sheet's cells. The drawing and chart parts are written when the sheet is disposed.
-    /// </summary>
+    /// <summary>Its series should reference this sheet's cells; the parts are written when the sheet is disposed.</summary>
     public void AddChart(ChartSpace chart, XlsxAnchor anchor)
     {
         ArgumentNullException.ThrowIfNull(chart);
@@ -92,7 +83,6 @@ public sealed class XlsxWorksheetWriter : IDisposable
         _charts.Add(new XlsxChart(chart, anchor));
     }
 
-    /// <summary>Rows written so far.</summary>
     public int RowCount { get; private set; }
 
     internal bool IsClosed { get; private set; }

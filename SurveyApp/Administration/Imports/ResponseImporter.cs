@@ -10,7 +10,6 @@ using SurveyApp.Auditing;
 
 namespace SurveyApp.Administration.Imports;
 
-/// <summary>One rejected line of an import and why.</summary>
 public sealed record ImportProblem(int Line, string Message)
 {
     public override string ToString() => $"{Line}: {Message}";
@@ -31,10 +30,7 @@ public sealed class ResponseImporter(IDbContextFactory<SurveyDbContext> factory,
 {
     public const string ParticipantColumn = "participant";
 
-    /// <summary>
-    /// Imports the responses; on behalf of <paramref name="actor"/> (with the uploaded <paramref name="fileName"/>)
-    /// the import's audit entry is stored in the same transaction. Without an actor (seeding) nothing is recorded.
-    /// </summary>
+    /// <summary>With an actor, the audit entry is stored in the same transaction; without one (seeding) nothing is recorded.</summary>
     public async Task<ImportResult> ImportAsync(int waveId, TextReader csv, CancellationToken cancellationToken = default,
         string? actor = null, string? fileName = null)
     {

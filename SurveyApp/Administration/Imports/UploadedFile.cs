@@ -4,7 +4,7 @@ namespace SurveyApp.Administration.Imports;
 
 public enum UploadProblem { None, NoFile, TooLarge }
 
-/// <summary>The file an administration form posted in its field <c>file</c>, checked for presence and size before it is read.</summary>
+/// <summary>Checked for presence and size before it is read.</summary>
 public static class UploadedFile
 {
     public static (IFormFile? File, UploadProblem Problem) From(HttpContext context, long maxBytes)
@@ -15,10 +15,8 @@ public static class UploadedFile
             : (file, UploadProblem.None);
     }
 
-    /// <summary>
-    /// The file as UTF-8 text, a byte order mark allowed. A file in another encoding is not guessed at: its
-    /// undecodable bytes become U+FFFD, which the import rules refuse as unreadable.
-    /// </summary>
+    // UTF-8, a byte order mark allowed. Another encoding is not guessed at: its undecodable bytes become
+    // U+FFFD, which the import rules refuse as unreadable.
     public static StreamReader OpenText(IFormFile file) =>
         new(file.OpenReadStream(), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
 }

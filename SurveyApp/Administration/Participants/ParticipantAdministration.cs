@@ -14,9 +14,8 @@ namespace SurveyApp.Administration.Participants;
 public enum ParticipantRefusal { None, NotFound, NameMissing, NameTooLong, TypeMissing, TypeTooLong, NameTaken }
 
 /// <summary>
-/// The organisations invited to answer: added, renamed, deactivated (a deactivated participant keeps
-/// its invitations and answers but gets no new links), and imported from CSV with any further columns
-/// kept as attributes. An import with any wrong row imports nothing.
+/// A deactivated participant keeps its invitations and answers but gets no new links. CSV imports keep
+/// columns beyond <c>name</c> and <c>type</c> as attributes; a file with any wrong row imports nothing.
 /// </summary>
 public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext> factory, AuditLog audit)
 {
@@ -50,7 +49,6 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
         return ParticipantRefusal.None;
     }
 
-    /// <summary>Renames a participant or changes its type; its invitations and answers stay with it.</summary>
     public async Task<ParticipantRefusal> UpdateAsync(string actor, int id, string? name, string? type, CancellationToken cancellationToken = default)
     {
         if (Check(name, type) is var refusal and not ParticipantRefusal.None) return refusal;
@@ -75,11 +73,6 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
         return ParticipantRefusal.None;
     }
 
-    /// <summary>
-    /// Imports participants from CSV: columns <c>name</c> and <c>type</c>, any others kept as attributes.
-    /// Every row is checked (required values, lengths, names already taken or repeated in the file); a file
-    /// with any wrong row imports nothing.
-    /// </summary>
     public async Task<ImportResult> ImportAsync(string actor, TextReader csv, CancellationToken cancellationToken = default)
     {
         using var reader = new CsvReader(csv, new CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = true, BadDataFound = null });

@@ -8,23 +8,21 @@ using SurveyApp.Security;
 
 namespace SurveyApp.Administration.Staff;
 
-/// <summary>A new account's one-time password, or why none was made.</summary>
 public sealed record CreatedStaff(string? Password, IReadOnlyList<string> Errors, StaffRefusal Refusal = StaffRefusal.None);
 
-/// <summary>A staff account as the administration page lists it; <see cref="Role"/> is null for an account without one.</summary>
 public sealed record StaffAccount(string Id, string Email, string? Role, bool Active);
 
 /// <summary>Why a change to an account was refused: a resource key for the message.</summary>
 public enum StaffRefusal { None, NotFound, UnknownRole, Yourself, LastAdmin, EmailInvalid, EmailTaken, NotCreated }
 
 /// <summary>
-/// Creates, lists and changes staff accounts. Passwords are generated, never chosen by default or stored
-/// in clear. Changes made by an administrator are written to the audit log. No change may leave the app
-/// without an active administrator, and nobody deactivates or demotes their own account.
+/// Passwords are generated, never chosen by default or stored in clear; administrators' changes are
+/// audited. No change may leave the app without an active administrator, and nobody deactivates or
+/// demotes their own account.
 /// </summary>
 public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRole> roles, AuditLog audit, SurveyDbContext db)
 {
-    /// <summary>Creates an account on behalf of <paramref name="actor"/> and records it, both or neither.</summary>
+    /// <summary>Creates and records the account: both or neither.</summary>
     public async Task<CreatedStaff> CreateAsync(string actor, string? email, string? role)
     {
         email = email?.Trim() ?? "";
@@ -46,10 +44,8 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
 
     private static CreatedStaff Refused(StaffRefusal refusal) => new(null, [], refusal);
 
-    /// <summary>
-    /// Runs <paramref name="change"/> (Identity's stores save through this request's context) and records
-    /// its audit entry in one transaction: if the change fails or the entry cannot be stored, neither is.
-    /// </summary>
+    // Identity's stores save through this request's context, so the change and its audit entry share one
+    // transaction: if the change fails or the entry cannot be stored, neither is.
     private async Task RecordedAsync(string actor, string action, string subject, string? details, Func<Task<bool>> change)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -128,7 +124,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
 
     private async Task<int> ActiveAdminsAsync() => (await users.GetUsersInRoleAsync(StaffRoles.Admin)).Count(IsActive);
 
-    /// <summary>Creates an account (the command line's way: no actor, nothing recorded).</summary>
+    /// <summary>The command line's way: no actor, nothing recorded.</summary>
     public async Task<CreatedStaff> CreateAsync(string email, string role)
     {
         foreach (var name in StaffRoles.All)

@@ -4,10 +4,7 @@ namespace SurveyApp.Administration.Staff;
 
 public static class StaffCommand
 {
-    /// <summary>
-    /// Runs <c>create-staff EMAIL ROLE</c>: creates a staff account with a random password, printed once.
-    /// Returns false when the arguments are not that command.
-    /// </summary>
+    /// <summary>Runs <c>create-staff EMAIL ROLE</c> (random password, printed once); false when the arguments are not that command.</summary>
     public static async Task<bool> RunStaffCommandAsync(this WebApplication app, string[] args)
     {
         if (args is not ["create-staff", ..])

@@ -6,10 +6,8 @@ using SurveyApp.Resources;
 namespace SurveyApp.Administration.Surveys;
 
 /// <summary>
-/// One change between two definitions that would change what stored answers mean. <see cref="Path"/> is the
-/// JSON path in the new definition; for something removed (a section, question, option, item, step or
-/// condition) it is the path the thing had in the old one. <see cref="Code"/> names the message
-/// (SurveyChange.<i>Code</i> in the resources), <see cref="Args"/> fill it.
+/// For something removed, <see cref="Path"/> is the path it had in the old definition. <see cref="Code"/> names
+/// the message (SurveyChange.<i>Code</i> in the resources), <see cref="Args"/> fill it.
 /// </summary>
 public sealed record SurveyChange(string Path, string Code, params object[] Args)
 {
@@ -25,7 +23,7 @@ public sealed record SurveyChange(string Path, string Code, params object[] Args
 /// </summary>
 public static class SurveyChanges
 {
-    /// <summary>Every structural change from <paramref name="before"/> to <paramref name="after"/>, both valid definitions. Empty when after only rewords before.</summary>
+    /// <summary>Both must be valid definitions; empty when <paramref name="after"/> only rewords <paramref name="before"/>.</summary>
     public static IReadOnlyList<SurveyChange> Structural(SurveyDefinition before, SurveyDefinition after) =>
         new ChangeFinder().Find(before, after);
 
@@ -41,10 +39,7 @@ public static class SurveyChanges
         (survey.Scales ?? []).Select((scale, i) => (scale, path: $"scales[{i}]"))
             .ToDictionary(x => x.scale.Key!, x => (x.scale, x.path), StringComparer.Ordinal);
 
-    /// <summary>
-    /// The answers (steps, options, items, by code) whose label is now one that another of them had before:
-    /// moving or swapping labels leaves each stored code under another answer's name, so it is no wording fix.
-    /// </summary>
+    // Moving or swapping labels leaves each stored code under another answer's name, so it is no wording fix.
     private static IEnumerable<(string Code, int Index, string Label)> MovedLabels(IReadOnlyDictionary<string, string?> before,
         IEnumerable<(string Code, int Index, string? Label)> now)
     {
@@ -62,10 +57,8 @@ public static class SurveyChanges
     private static Dictionary<string, (T Item, int Index)> Indexed<T>(List<T>? list, Func<T, string> code) =>
         (list ?? []).Select((item, i) => (item, i)).ToDictionary(x => code(x.item), x => (x.item, x.i), StringComparer.Ordinal);
 
-    /// <summary>
-    /// One comparison, top down: sections, then questions (with their options, items and conditions), then scales.
-    /// Changes are reported in that order.
-    /// </summary>
+    // One comparison, top down (sections, then questions with their options, items and conditions, then
+    // scales); changes are reported in that order.
     private sealed class ChangeFinder
     {
         private readonly List<SurveyChange> _changes = [];

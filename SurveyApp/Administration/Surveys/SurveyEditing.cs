@@ -8,41 +8,30 @@ using SurveyApp.Auditing;
 
 namespace SurveyApp.Administration.Surveys;
 
-/// <summary>
-/// <see cref="Refused"/>: a structural edit of a survey with responses. <see cref="RefusedWhileOpen"/>: a structural
-/// edit while a wave of the survey is open with links out, when a respondent may have a page of it open.
-/// <see cref="ChangedMeanwhile"/>: someone else saved the survey after the editor opened it.
-/// </summary>
+/// <summary><see cref="RefusedWhileOpen"/>: a structural edit while a wave of the survey is open with links out.</summary>
 public enum SurveySaveOutcome { Saved, SavedAsNewVersion, Invalid, Refused, NotFound, RefusedWhileOpen, ChangedMeanwhile }
 
-/// <summary>
-/// What a save did. <see cref="Problems"/> are the definition's problems when it is invalid; <see cref="Changes"/>
-/// are the structural changes that refused the save, or, for a save that succeeded, the ones it made.
-/// </summary>
+/// <summary><see cref="Changes"/>: the structural changes that refused the save, or those a successful save made.</summary>
 public sealed record SurveySaveResult(SurveySaveOutcome Outcome, int? SurveyId, IReadOnlyList<DefinitionProblem> Problems, IReadOnlyList<SurveyChange> Changes);
 
-/// <summary>What the editor opens: the stored survey as a definition, whether any response exists in any of its waves, and its version.</summary>
 public sealed record EditableSurvey(int Id, SurveyDefinition Definition, bool HasResponses, int Version, int? PreviousVersionId)
 {
-    /// <summary>
-    /// Names the stored state the editor opened (a hash of the definition): a save based on an older state is
-    /// refused rather than undoing what someone else saved meanwhile.
-    /// </summary>
+    // A hash of the definition the editor opened: a save based on an older state is refused rather than undoing
+    // what someone else saved meanwhile.
     public string Stamp { get; init; } = SurveyEditing.StampOf(Definition);
 }
 
-/// <summary>
-/// Creates and edits surveys without losing answers. Once any wave of a survey has a response, an edit in
-/// place may only reword it (<see cref="SurveyChanges"/>); a structural edit is refused, or stored as a new
-/// version beside the old survey, whose waves and answers stay with what they answered.
-/// </summary>
 public sealed record SurveyListing(int Id, string Title, string Key, int Version, int Waves);
 
+/// <summary>
+/// Once any wave of a survey has a response, an edit in place may only reword it (<see cref="SurveyChanges"/>);
+/// a structural edit is refused, or stored as a new version beside the old survey, whose waves and answers
+/// stay with what they answered.
+/// </summary>
 public sealed class SurveyEditing(IDbContextFactory<SurveyDbContext> factory, SurveyCatalog catalog, AuditLog audit, TimeProvider clock)
 {
     private const int MaxDetailsLength = 2000;
 
-    /// <summary>Every survey version with how many waves it has, oldest first.</summary>
     public async Task<IReadOnlyList<SurveyListing>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -61,7 +50,6 @@ public sealed class SurveyEditing(IDbContextFactory<SurveyDbContext> factory, Su
             survey.Version, survey.PreviousVersionId);
     }
 
-    /// <summary>A new survey (version 1). An invalid definition stores nothing and gives every problem.</summary>
     public async Task<SurveySaveResult> CreateAsync(string actor, SurveyDefinition definition, CancellationToken ct = default)
     {
         var (copy, problems) = Check(definition);
@@ -78,11 +66,7 @@ public sealed class SurveyEditing(IDbContextFactory<SurveyDbContext> factory, Su
         return new SurveySaveResult(SurveySaveOutcome.Saved, survey.Id, [], []);
     }
 
-    /// <summary>
-    /// Saves over the stored survey, keeping the ids of every section, question, item, option, scale and step
-    /// it keeps. Refused, storing nothing, when the edit is structural and any wave of the survey has a
-    /// response, submitted or not.
-    /// </summary>
+    /// <summary>Refused, storing nothing, when the edit is structural and any wave of the survey has a response, submitted or not.</summary>
     public async Task<SurveySaveResult> SaveAsync(string actor, int surveyId, SurveyDefinition definition, string? basedOn = null, CancellationToken ct = default)
     {
         var (copy, problems) = Check(definition);
@@ -118,10 +102,6 @@ public sealed class SurveyEditing(IDbContextFactory<SurveyDbContext> factory, Su
         return new SurveySaveResult(SurveySaveOutcome.Saved, surveyId, [], changes);
     }
 
-    /// <summary>
-    /// Stores the definition as a new survey, the next version of <paramref name="surveyId"/>'s lineage; the
-    /// old survey, its waves and their answers stay as they are.
-    /// </summary>
     public async Task<SurveySaveResult> SaveAsNewVersionAsync(string actor, int surveyId, SurveyDefinition definition, CancellationToken ct = default)
     {
         var (copy, problems) = Check(definition);
@@ -149,10 +129,8 @@ public sealed class SurveyEditing(IDbContextFactory<SurveyDbContext> factory, Su
         return new SurveySaveResult(SurveySaveOutcome.SavedAsNewVersion, survey.Id, [], changes);
     }
 
-    /// <summary>
-    /// A private copy of the caller's definition, which stays the caller's to change, and its problems.
-    /// The copy goes through the JSON form, so its paths are those of the definition given.
-    /// </summary>
+    // A private copy, since the definition stays the caller's to change. The copy goes through the JSON form,
+    // so its paths are those of the definition given.
     private static (SurveyDefinition? Copy, IReadOnlyList<DefinitionProblem> Problems) Check(SurveyDefinition definition)
     {
         var copy = JsonSerializer.Deserialize<SurveyDefinition>(JsonSerializer.SerializeToUtf8Bytes(definition, SurveyDefinitionReader.Options),
@@ -169,10 +147,7 @@ public sealed class SurveyEditing(IDbContextFactory<SurveyDbContext> factory, Su
     private static Task<List<StoredVersion>> SurveysAsync(SurveyDbContext db, CancellationToken ct) =>
         db.Surveys.AsNoTracking().Select(s => new StoredVersion(s.Id, s.PreviousVersionId, s.Version, s.Key)).ToListAsync(ct);
 
-    /// <summary>
-    /// A survey's key names it in files and exports, so only the versions of one survey share a key; null when
-    /// <paramref name="key"/> is free for <paramref name="surveyId"/> (null for a new survey).
-    /// </summary>
+    // A survey's key names it in files and exports, so only the versions of one survey share a key.
     private static DefinitionProblem? KeyTaken(IReadOnlyList<StoredVersion> surveys, string key, int? surveyId)
     {
         var series = Survey.Series(surveys.Select(s => (s.Id, s.PreviousVersionId)));
@@ -185,10 +160,8 @@ public sealed class SurveyEditing(IDbContextFactory<SurveyDbContext> factory, Su
     private static Task<Survey?> FindAsync(IQueryable<Survey> surveys, int surveyId, CancellationToken ct) =>
         SurveyCatalog.LoadAsync(surveys, surveyId, ct);
 
-    /// <summary>
-    /// Whether a wave of the survey takes answers now and has links out: a respondent may then be on a page
-    /// of the survey as it is, and a structural change would meet that page's answers.
-    /// </summary>
+    // While a wave takes answers and has links out, a respondent may be on a page of the survey as it is, and
+    // a structural change would meet that page's answers.
     private static async Task<bool> LinksOutAsync(SurveyDbContext db, int surveyId, DateTimeOffset now, CancellationToken ct)
     {
         var waves = await db.Waves.AsNoTracking()
@@ -202,7 +175,7 @@ public sealed class SurveyEditing(IDbContextFactory<SurveyDbContext> factory, Su
 
     private static string Subject(Survey survey) => $"{survey.Title} ({survey.Id})";
 
-    /// <summary>The structural changes in a form that reads the same in every language, e.g. "QuestionRemoved f3; OptionAdded f1 kanske".</summary>
+    // In a form that reads the same in every language, e.g. "QuestionRemoved f3; OptionAdded f1 kanske".
     private static string? Details(IReadOnlyList<SurveyChange> changes)
     {
         if (changes.Count == 0) return null;

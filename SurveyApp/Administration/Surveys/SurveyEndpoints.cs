@@ -13,10 +13,8 @@ namespace SurveyApp.Administration.Surveys;
 
 public static class SurveyEndpoints
 {
-    /// <summary>
-    /// GET /admin/enkater/{survey}.json: the survey in the definition format of data/ and docs/survey-format.md,
-    /// which the import on the same page reads back. Admins only; every download is logged.
-    /// </summary>
+    // The survey in the definition format of data/ and docs/survey-format.md, which the import on the same
+    // page reads back. Admins only; every download is logged.
     public static void MapSurveyAdministration(this WebApplication app) =>
         app.MapGet("/admin/enkater/{surveyId:int}.json", async (int surveyId, HttpContext context, SurveyCatalog catalog, AuditLog audit, CancellationToken cancellationToken) =>
             {

@@ -6,13 +6,9 @@ using SurveyApp.Auditing;
 
 namespace SurveyApp.Administration.Surveys;
 
-/// <summary>Stores a survey definition; an invalid definition stores nothing.</summary>
 public sealed class SurveyImporter(IDbContextFactory<SurveyDbContext> factory, AuditLog audit, TimeProvider clock)
 {
-    /// <summary>
-    /// Stores the survey; on behalf of <paramref name="actor"/> (with the uploaded <paramref name="fileName"/>)
-    /// its audit entry is stored with it. Without an actor (seeding at first start) nothing is recorded.
-    /// </summary>
+    /// <summary>With an actor, the audit entry is stored with the survey; without one (seeding at first start) nothing is recorded.</summary>
     public async Task<(Survey? Survey, IReadOnlyList<DefinitionProblem> Problems)> ImportAsync(byte[] json, CancellationToken cancellationToken = default,
         string? actor = null, string? fileName = null)
     {

@@ -104,7 +104,6 @@ internal static class SurveyUpdate
         Merge(db, kept.Options, edited.Options, o => o.Code, (k, e) => (k.Label, k.IsOffScale, k.Position) = (e.Label, e.IsOffScale, e.Position));
     }
 
-    /// <summary>Updates the stored entities that have an edited match, deletes those without, and adds the edited ones that are new.</summary>
     private static void Merge<T>(SurveyDbContext db, List<T> stored, List<T> edited, Func<T, string> key, Action<T, T> update) where T : class
     {
         var wanted = edited.Select(key).ToHashSet(StringComparer.Ordinal);

@@ -8,16 +8,11 @@ namespace SurveyApp.Administration.Waves;
 
 public enum InvitationStatus { NotStarted, Started, Submitted, Revoked }
 
-/// <summary>One invitation of a wave as the administration page lists it.</summary>
 public sealed record InvitationRow(int InvitationId, string Participant, string Type, InvitationStatus Status, DateTimeOffset CreatedAt);
 
 public enum InvitationRefusal { None, NotFound, Submitted, Revoked }
 
-/// <summary>
-/// A wave's invitations: who has which status, withdrawing a link, giving a participant a new link, and
-/// links for participants who have none yet. A new link replaces the token of the same invitation, so a
-/// respondent who had started keeps every saved answer and goes on with the new link.
-/// </summary>
+/// <summary>A new link replaces the token of the same invitation, so a respondent who had started keeps every saved answer.</summary>
 public sealed class InvitationAdministration(IDbContextFactory<SurveyDbContext> factory, InvitationService invitations, AuditLog audit, TimeProvider clock)
 {
     public async Task<(string WaveName, IReadOnlyList<InvitationRow> Rows)?> ListAsync(int waveId, CancellationToken cancellationToken = default)
@@ -49,7 +44,6 @@ public sealed class InvitationAdministration(IDbContextFactory<SurveyDbContext> 
         return InvitationRefusal.None;
     }
 
-    /// <summary>A new token for the invitation: the old link stops working, saved answers stay with the new one.</summary>
     public async Task<(InvitationRefusal Refusal, string? Token)> ReissueAsync(string actor, int invitationId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

@@ -23,7 +23,6 @@ public sealed class PendingInvitations(IReadOnlyList<(Invitation Invitation, Par
 
 public sealed class InvitationService(IDbContextFactory<SurveyDbContext> factory, TimeProvider clock)
 {
-    /// <summary>Creates one invitation to the wave for each given participant.</summary>
     public async Task<IReadOnlyList<IssuedInvitation>> IssueAsync(int waveId, IEnumerable<int> participantIds, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -33,10 +32,7 @@ public sealed class InvitationService(IDbContextFactory<SurveyDbContext> factory
         return pending.Issued();
     }
 
-    /// <summary>
-    /// Adds one invitation to <paramref name="wave"/> (stored, or new in <paramref name="db"/>) for each given
-    /// participant, saved with the context's next save, so that they are stored together with what else it holds.
-    /// </summary>
+    // Saved with the context's next save, so that they are stored together with what else it holds.
     public async Task<PendingInvitations> AddAsync(SurveyDbContext db, Wave wave, IEnumerable<int> participantIds, CancellationToken cancellationToken = default)
     {
         var ids = participantIds.ToList();

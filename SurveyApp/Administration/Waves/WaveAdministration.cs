@@ -6,14 +6,12 @@ using SurveyApp.Auditing;
 
 namespace SurveyApp.Administration.Waves;
 
-/// <summary>A wave as the administration page lists it.</summary>
 public sealed record WaveSummary(int Id, string Name, int SurveyId, string SurveyTitle, bool IsClosed,
     DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, bool AcceptsAnswers, int Invited, int Submitted);
 
 /// <summary>Why a change to a wave was refused: a resource key for the message.</summary>
 public enum WaveRefusal { None, NotFound, NameMissing, NameTooLong, ClosesBeforeOpens, NameTaken }
 
-/// <summary>Creates waves, opens and closes them, and copies one as a follow-up of the same survey and participants.</summary>
 public sealed class WaveAdministration(IDbContextFactory<SurveyDbContext> factory, InvitationService invitations, AuditLog audit, TimeProvider clock)
 {
     public const int MaxNameLength = 200;
@@ -55,7 +53,6 @@ public sealed class WaveAdministration(IDbContextFactory<SurveyDbContext> factor
         return (WaveRefusal.None, wave.Id);
     }
 
-    /// <summary>Checks a new wave and adds it with its audit entry to <paramref name="db"/>, for its next save.</summary>
     private async Task<(WaveRefusal Refusal, Wave? Wave)> AddWaveAsync(SurveyDbContext db, string actor, int surveyId, string? name,
         DateTimeOffset? opensAt, DateTimeOffset? closesAt, CancellationToken cancellationToken)
     {
@@ -70,7 +67,7 @@ public sealed class WaveAdministration(IDbContextFactory<SurveyDbContext> factor
         return (WaveRefusal.None, wave);
     }
 
-    /// <summary>Closes a wave to answers, or opens it again (its dates still apply).</summary>
+    /// <summary>Opening again leaves the wave's dates in force.</summary>
     public async Task<WaveRefusal> SetClosedAsync(string actor, int waveId, bool closed, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -83,9 +80,8 @@ public sealed class WaveAdministration(IDbContextFactory<SurveyDbContext> factor
     }
 
     /// <summary>
-    /// A new wave of the same survey with a fresh invitation for every active participant invited to
-    /// <paramref name="sourceWaveId"/> (links not withdrawn). The wave, its invitations and their audit
-    /// entries are stored together. The links are returned once, never stored.
+    /// Invites every active participant of <paramref name="sourceWaveId"/> whose link was not withdrawn. The wave,
+    /// its invitations and their audit entries are stored together; the links are returned once, never stored.
     /// </summary>
     public async Task<(WaveRefusal Refusal, int? WaveId, IReadOnlyList<IssuedInvitation> Links)> CopyAsFollowUpAsync(string actor, int sourceWaveId,
         string? name, DateTimeOffset? opensAt, DateTimeOffset? closesAt, CancellationToken cancellationToken = default)

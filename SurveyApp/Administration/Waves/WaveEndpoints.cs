@@ -20,12 +20,8 @@ public static class WaveForms
 
 public static class WaveEndpoints
 {
-    /// <summary>
-    /// POST /admin/omgangar/{wave}/uppfoljning (form field <c>name</c>): creates the follow-up wave and answers
-    /// with its invitation links as a CSV download, the only time they exist in clear.
-    /// POST /admin/omgangar/{wave}/lankar: links for the participants who have none in the wave, likewise.
-    /// GET /admin/omgangar/{wave}/ej-svarat.csv: who has not submitted, for reminders. Admins only.
-    /// </summary>
+    // The follow-up wave's links and the missing links are sent as CSV downloads, the only time they exist
+    // in clear.
     public static void MapWaveAdministration(this WebApplication app)
     {
         var admin = app.MapGroup("/admin/omgangar/{waveId:int}").RequireAuthorization(new AuthorizeAttribute { Roles = StaffRoles.Admin });

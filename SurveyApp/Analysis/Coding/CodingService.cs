@@ -5,8 +5,8 @@ using SurveyApp.Storage;
 namespace SurveyApp.Analysis.Coding;
 
 /// <summary>
-/// Reading, searching and coding the open answers of a wave. Categories belong to a question (so a
-/// follow-up wave reuses them); their counts are distinct responses of the wave, as in the results.
+/// Categories belong to a question, so a follow-up wave reuses them; their counts are distinct
+/// responses of the wave, as in the results.
 /// </summary>
 public sealed class CodingService(IDbContextFactory<SurveyDbContext> factory, SurveyCatalog catalog, ViewSuppression suppression)
 {
@@ -105,7 +105,6 @@ public sealed class CodingService(IDbContextFactory<SurveyDbContext> factory, Su
         return await SaveAsync(db, () => CodingResult.Ok(categoryId), cancellationToken);
     }
 
-    /// <summary>Moves every coding of <paramref name="fromId"/> to <paramref name="intoId"/> and deletes the first.</summary>
     public async Task<CodingResult> MergeCategoriesAsync(int fromId, int intoId, CancellationToken cancellationToken = default)
     {
         if (fromId == intoId) return CodingResult.Fail(CodingErrors.SameCategory);
@@ -139,7 +138,7 @@ public sealed class CodingService(IDbContextFactory<SurveyDbContext> factory, Su
         return CodingResult.Ok(categoryId);
     }
 
-    /// <summary>Codes an open answer into a category, or removes that coding. Setting what is already so changes nothing.</summary>
+    // Setting what is already so changes nothing.
     public async Task<CodingResult> SetCodingAsync(long answerId, int categoryId, bool coded, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

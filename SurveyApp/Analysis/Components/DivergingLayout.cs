@@ -2,21 +2,18 @@ using SurveyApp.Domain;
 
 namespace SurveyApp.Analysis.Components;
 
-/// <summary>One bar (a question, an item or a wave) and one step's value on it, in percent; left of zero is negative.</summary>
+/// <summary>In percent; left of zero is negative.</summary>
 public sealed record BarValue(string Category, double Value);
 
-/// <summary>One stacked segment series of a diverging chart.</summary>
 public sealed record DivergingSeries(string Label, string Colour, IReadOnlyList<BarValue> Values);
 
-/// <summary>A legend entry, in scale order.</summary>
 public sealed record LegendEntry(string Label, string Colour);
 
 /// <summary>
-/// Lays out a diverging stacked bar chart for scale answers (a plain stacked bar for a one-sided
-/// scale): steps below the middle go left of zero,
-/// steps above go right, an odd scale's middle step is split evenly across zero. Series are listed
-/// from zero outwards, so that stacking puts the extreme steps at the ends. Percentages are shares of
-/// the scale answers (valid n); off-scale answers are never part of the bar.
+/// Steps below the middle go left of zero, steps above go right, an odd scale's middle step is split
+/// evenly across zero (a one-sided scale stacks plainly). Series are listed from zero outwards, so that
+/// stacking puts the extreme steps at the ends. Percentages are shares of the scale answers (valid n);
+/// off-scale answers are never part of the bar.
 /// </summary>
 public static class DivergingLayout
 {
@@ -30,10 +27,8 @@ public static class DivergingLayout
         [7] = ["#b2182b", "#d6604d", "#f4a582", "#bababa", "#92c5de", "#4393c3", "#2166ac"],
     };
 
-    /// <summary>
-    /// A one-sided scale ("Nej / Ja, i viss grad / Ja, i hög grad") has no neutral middle: its steps get
-    /// one hue from light (lowest) to dark (highest), never the diverging palettes' grey.
-    /// </summary>
+    // A one-sided scale ("Nej / Ja, i viss grad / Ja, i hög grad") has no neutral middle: its steps get one
+    // hue from light (lowest) to dark (highest), never the diverging palettes' grey.
     private static readonly string[] OneSided = ["#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b"];
 
     public static IReadOnlyList<LegendEntry> Legend(Scale scale)
@@ -43,8 +38,6 @@ public static class DivergingLayout
         return steps.Select((s, i) => new LegendEntry(s.Label, colours[i])).ToList();
     }
 
-    /// <param name="scale">The scale whose steps make the segments.</param>
-    /// <param name="bars">Each bar's name and its distribution.</param>
     public static IReadOnlyList<DivergingSeries> Series(Scale scale, IReadOnlyList<(string Category, Distribution Distribution)> bars)
     {
         var steps = Ascending(scale);

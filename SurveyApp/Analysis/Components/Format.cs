@@ -2,7 +2,6 @@ using System.Globalization;
 
 namespace SurveyApp.Analysis.Components;
 
-/// <summary>Numbers as the results pages show them, in the reader's language ("85 %" in Swedish).</summary>
 public static class Format
 {
     public static string Percent(double share) => share.ToString("P0", CultureInfo.CurrentCulture);

@@ -1,12 +1,9 @@
 namespace SurveyApp.Analysis.Statistics;
 
 /// <summary>
-/// Outcome of a Mann–Whitney U test. <see cref="U1"/> belongs to sample a: the number of pairs
-/// (a, b) with a &gt; b, ties counting one half, which equals R1 − n1(n1 + 1)/2.
-/// <see cref="U"/> is the smaller of U1 and U2 = n1·n2 − U1, the figure tables print.
-/// <see cref="Z"/> is the normal approximation with tie and continuity corrections, given whichever
-/// method produced <see cref="PValue"/>; positive when sample a tends to be higher.
-/// <see cref="PValue"/> is two-sided and null, with a <see cref="Reason"/>, when a sample is empty.
+/// <see cref="U1"/> belongs to sample a (pairs with a &gt; b, ties counting one half); <see cref="U"/> is the
+/// smaller of U1 and n1·n2 − U1, the figure tables print. <see cref="Z"/> is positive when sample a tends to be
+/// higher and is given whichever method produced the two-sided <see cref="PValue"/>.
 /// </summary>
 public sealed record MannWhitneyResult(
     int N1,
@@ -20,20 +17,17 @@ public sealed record MannWhitneyResult(
     PValueMethod? Method,
     string? Reason);
 
-/// <summary>Mann–Whitney U (Wilcoxon rank-sum) test for two independent samples of ordinal values.</summary>
 public static class MannWhitney
 {
     /// <summary>Up to this many observations in total the p-value is exact; above, normal.</summary>
     public const int ExactLimit = 30;
 
     /// <summary>
-    /// Ties get midranks. The exact p-value is the permutation distribution of the rank sum
-    /// conditional on the observed ties: over all C(n1 + n2, n1) ways to pick n1 of the pooled
-    /// observations, the share whose midrank sum W lies at least as far from E[W] = n1(N + 1)/2
-    /// as the observed one. Ranks are doubled, so the comparison is exact in integers.
-    /// The normal approximation uses σ² = n1·n2/12 · ((N + 1) − Σ(t³ − t)/(N(N − 1))) and a
-    /// continuity correction of 0.5 towards the mean; when every observation is equal σ = 0,
-    /// Z is null and p = 1.
+    /// The exact p-value is the permutation distribution of the midrank sum, conditional on the observed
+    /// ties: over all C(n1 + n2, n1) ways to pick n1 of the pooled observations, the share whose sum W lies
+    /// at least as far from E[W] = n1(N + 1)/2 as the observed one. The normal approximation uses
+    /// σ² = n1·n2/12 · ((N + 1) − Σ(t³ − t)/(N(N − 1))) and a continuity correction of 0.5 towards the
+    /// mean; when every observation is equal σ = 0, Z is null and p = 1.
     /// </summary>
     public static MannWhitneyResult Test(IReadOnlyList<int> a, IReadOnlyList<int> b)
     {

@@ -12,10 +12,8 @@ internal sealed class MidRanks
         TieSizes = tieSizes;
     }
 
-    /// <summary>Twice the midrank of each value, in the order the values were given.</summary>
     public int[] DoubledRanks { get; }
 
-    /// <summary>The size of every group of equal values (1 for an untied value).</summary>
     public int[] TieSizes { get; }
 
     /// <summary>Σ (t³ − t) over the tie groups, the term both tests' variances subtract.</summary>

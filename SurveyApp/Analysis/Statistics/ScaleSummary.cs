@@ -1,21 +1,14 @@
 namespace SurveyApp.Analysis.Statistics;
 
 /// <summary>
-/// Valid n, median, top-two share and mean of the answers to one scale question.
-/// Every figure but <see cref="ValidCount"/> is null when nobody answered on the scale.
+/// Every figure but <see cref="ValidCount"/> is null when nobody answered on the scale. The higher step value
+/// is the more positive end, whatever order the scale shows its steps in. The median is the ordinal median;
+/// for even n, two middle observations in different steps give the midpoint of their values (e.g. 3.5). The
+/// top-two share is a fraction (0..1).
 /// </summary>
-/// <remarks>
-/// Steps are ordered by numeric value; the higher value is the more positive end, whatever order
-/// the scale shows its steps in. The median is the ordinal median of the sorted observations:
-/// for odd n the value of observation (n + 1) / 2, the step where the cumulative count first
-/// reaches n / 2; for even n the values of observations n / 2 and n / 2 + 1, and when these fall
-/// in different steps the midpoint of the two step values (e.g. 3.5).
-/// The top-two share is the fraction (0..1) of answers in the two highest step values.
-/// </remarks>
 public sealed record ScaleSummary(int ValidCount, double? Median, double? TopTwoShare, double? Mean)
 {
     /// <param name="countsByValue">Answers per step value; steps missing from it count as 0.</param>
-    /// <param name="stepValues">The scale's step values, in any order.</param>
     public static ScaleSummary FromCounts(IReadOnlyDictionary<int, int> countsByValue, IReadOnlyList<int> stepValues)
     {
         ArgumentNullException.ThrowIfNull(countsByValue);
@@ -23,7 +16,6 @@ public sealed record ScaleSummary(int ValidCount, double? Median, double? TopTwo
     }
 
     /// <param name="counts">Answers per step value; a value may appear more than once and its counts add up.</param>
-    /// <param name="stepValues">The scale's step values, in any order.</param>
     public static ScaleSummary FromCounts(IEnumerable<(int Value, int Count)> counts, IReadOnlyList<int> stepValues)
     {
         ArgumentNullException.ThrowIfNull(counts);
@@ -67,7 +59,6 @@ public sealed record ScaleSummary(int ValidCount, double? Median, double? TopTwo
         return new ScaleSummary(checked((int)n), median, (double)topTwo / n, mean);
     }
 
-    /// <summary>The step value of the position-th observation (1-based) in ascending order.</summary>
     private static int ValueOfObservation(int[] ascending, Dictionary<int, long> countByStep, long position)
     {
         long cumulative = 0;

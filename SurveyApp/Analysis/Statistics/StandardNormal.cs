@@ -3,14 +3,11 @@ namespace SurveyApp.Analysis.Statistics;
 /// <summary>Tail probabilities of the standard normal distribution, accurate to about 1e-15.</summary>
 public static class StandardNormal
 {
-    /// <summary>P(|Z| ≥ |z|), at most 1.</summary>
+    // P(|Z| ≥ |z|), at most 1.
     public static double TwoSidedPValue(double z) => Math.Min(1.0, Erfc(Math.Abs(z) / Math.Sqrt(2.0)));
 
-    /// <summary>
-    /// The complementary error function: a Taylor series of erf (all terms positive) for small
-    /// |x|, where 1 − erf loses nothing that matters, and a continued fraction for the tail, where
-    /// it keeps full relative accuracy for tiny p-values.
-    /// </summary>
+    // A Taylor series of erf (all terms positive) for small |x|, where 1 − erf loses nothing that matters,
+    // and a continued fraction for the tail, where it keeps full relative accuracy for tiny p-values.
     internal static double Erfc(double x)
     {
         if (double.IsNaN(x))

@@ -1,14 +1,9 @@
 namespace SurveyApp.Analysis.Statistics;
 
 /// <summary>
-/// Outcome of a Wilcoxon signed-rank test. Differences are after − before, so
-/// <see cref="WPlus"/> is the rank sum of the pairs that rose and <see cref="WMinus"/> of those that
-/// fell; <see cref="T"/> is the smaller of the two. <see cref="N"/> counts the non-zero differences
-/// the test used, after dropping <see cref="ZeroDifferencesDropped"/> zeros out of
-/// <see cref="PairCount"/>. <see cref="Z"/> is the normal approximation (positive for a rise),
+/// Differences are after − before: <see cref="WPlus"/> sums the ranks of the pairs that rose, and <see cref="Z"/>
+/// is positive for a rise. <see cref="N"/> counts the non-zero differences the test used; <see cref="Z"/> is
 /// given whichever method produced the two-sided <see cref="PValue"/>.
-/// With no non-zero difference there is nothing to test: W+, W− and T are 0, and Z, PValue and
-/// Method are null with a <see cref="Reason"/>.
 /// </summary>
 public sealed record WilcoxonSignedRankResult(
     int PairCount,
@@ -22,19 +17,16 @@ public sealed record WilcoxonSignedRankResult(
     PValueMethod? Method,
     string? Reason);
 
-/// <summary>Wilcoxon signed-rank test for paired ordinal answers (the same people, before and after).</summary>
 public static class WilcoxonSignedRank
 {
     /// <summary>Up to this many non-zero differences the p-value is exact; above, normal.</summary>
     public const int ExactLimit = 30;
 
     /// <summary>
-    /// Zero differences are dropped before ranking (Wilcoxon's original method), so n is the number
-    /// of non-zero differences. |d| is ranked with midranks for ties. The exact p-value enumerates
-    /// all 2^n sign assignments of the actual midranks (conditional on the ties) and is the share
-    /// whose W+ lies at least as far from E[W+] = n(n + 1)/4 as the observed one; ranks are doubled
-    /// so the comparison is exact in integers. The normal approximation uses
-    /// σ² = n(n + 1)(2n + 1)/24 − Σ(t³ − t)/48 and a continuity correction of 0.5 towards the mean.
+    /// Zero differences are dropped before ranking (Wilcoxon's original method), so n is the number of
+    /// non-zero differences. The exact p-value enumerates all 2^n sign assignments of the midranks of |d|
+    /// and is the share whose W+ lies at least as far from E[W+] = n(n + 1)/4 as the observed one. The
+    /// normal approximation uses σ² = n(n + 1)(2n + 1)/24 − Σ(t³ − t)/48 and a continuity correction of 0.5.
     /// </summary>
     public static WilcoxonSignedRankResult Test(IReadOnlyList<(int Before, int After)> pairs)
     {

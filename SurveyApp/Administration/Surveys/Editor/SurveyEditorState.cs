@@ -6,10 +6,9 @@ using SurveyApp.Resources;
 namespace SurveyApp.Administration.Surveys.Editor;
 
 /// <summary>
-/// The survey being edited, as a definition in the JSON format, with the validator's problems of
-/// its current state. Every field of the editor names its JSON path, so each problem is shown next
-/// to the field it concerns, with the validator's own message. A field shows its problems once it
-/// has been edited, and every field does after a save was tried.
+/// Every field of the editor names its JSON path, so each problem is shown next to the field it concerns,
+/// with the validator's own message. A field shows its problems once it has been edited, and every field
+/// does after a save was tried.
 /// </summary>
 public sealed partial class SurveyEditorState
 {
@@ -25,19 +24,15 @@ public sealed partial class SurveyEditorState
 
     public SurveyDefinition Definition { get; }
 
-    /// <summary>Every problem of the definition as it stands, in the validator's order.</summary>
     public IReadOnlyList<DefinitionProblem> Problems { get; private set; }
 
-    /// <summary>True once a save was tried: from then on every problem is shown.</summary>
     public bool ShowAll { get; private set; }
 
     /// <summary>The page the preview shows: 0 the welcome page, 1 … n the sections.</summary>
     public int PreviewPage { get; set; }
 
-    /// <summary>Raised after every change, so that the page redraws its fields and the preview.</summary>
     public event Action? Changed;
 
-    /// <summary>A new, empty survey: one section holding one likert question on a four-step scale.</summary>
     public static SurveyDefinition NewSurvey() => new()
     {
         Language = "sv",
@@ -48,10 +43,7 @@ public sealed partial class SurveyEditorState
     public static QuestionDefinition NewQuestion(string key, QuestionKind kind, string? scale) =>
         SetKind(new QuestionDefinition { Key = key }, kind, scale);
 
-    /// <summary>
-    /// Gives a question another kind: the properties the new kind does not take are cleared (the
-    /// validator refuses them), and the ones it needs get a starting value.
-    /// </summary>
+    // The properties the new kind does not take are cleared (the validator refuses them); those it needs get a starting value.
     public static QuestionDefinition SetKind(QuestionDefinition question, QuestionKind kind, string? defaultScale)
     {
         var scaled = kind is QuestionKind.Likert or QuestionKind.Matrix;
@@ -91,18 +83,15 @@ public sealed partial class SurveyEditorState
         }
     }
 
-    /// <summary>The problems to show at <paramref name="path"/>: none until the field was edited or a save tried.</summary>
     public IEnumerable<DefinitionProblem> ProblemsAt(string path) =>
         ShowAll || _touched.Contains(path) ? _byPath[path] : [];
 
-    /// <summary>Records an edit of the value at <paramref name="path"/> and validates the whole definition again.</summary>
     public void Edited(string path)
     {
         _touched.Add(path);
         Revalidate();
     }
 
-    /// <summary>Validates again after a change of structure (an entry added, moved or removed).</summary>
     public void Revalidate()
     {
         Unsaved = true;
@@ -117,15 +106,11 @@ public sealed partial class SurveyEditorState
         return Problems.Count == 0;
     }
 
-    /// <summary>Whether anything was changed since the survey was opened or last saved.</summary>
     public bool Unsaved { get; private set; }
 
     public void MarkSaved() => Unsaved = false;
 
-    /// <summary>
-    /// Shows problems that only the store can find (a key another survey uses) beside their fields, until
-    /// the next edit.
-    /// </summary>
+    /// <summary>Shows problems that only the store can find (a key another survey uses) beside their fields, until the next edit.</summary>
     public void Reject(IReadOnlyList<DefinitionProblem> problems)
     {
         ShowAll = true;
@@ -150,10 +135,7 @@ public sealed partial class SurveyEditorState
 
     public static string ErrorId(string path) => FieldId(path) + "-fel";
 
-    /// <summary>
-    /// Empty optional texts become absent, as in a hand-written file; an empty off-scale list
-    /// becomes absent, and required false is written as absent.
-    /// </summary>
+    // As in a hand-written file: empty optional texts and off-scale lists become absent, and required false is written as absent.
     public static void Normalize(SurveyDefinition definition)
     {
         definition.Introduction = Blank(definition.Introduction);
@@ -178,9 +160,6 @@ public sealed partial class SurveyEditorState
         }
     }
 
-    /// <summary>
-    /// A key not yet used among <paramref name="taken"/>: the prefix followed by the lowest free number.
-    /// </summary>
     public static string FreeKey(string prefix, IEnumerable<string?> taken)
     {
         var used = taken.Where(k => k is not null).ToHashSet(StringComparer.Ordinal);
@@ -196,7 +175,6 @@ public sealed partial class SurveyEditorState
         (Definition.Sections ?? []).Take(sectionIndex).SelectMany(s => s.Questions ?? [])
             .Where(q => q.Key is not null && SurveyDefinitionValidator.ParseKind(q.Kind) is QuestionKind.Likert or QuestionKind.Matrix or QuestionKind.Single or QuestionKind.Multi);
 
-    /// <summary>The answer codes a question offers, with their labels: scale steps, off-scale options, options.</summary>
     public IReadOnlyList<(string Code, string Label)> OfferedAnswers(QuestionDefinition question)
     {
         var offered = new List<(string, string)>();
@@ -210,10 +188,8 @@ public sealed partial class SurveyEditorState
         return offered;
     }
 
-    /// <summary>
-    /// Where a problem is, in the editor's words: "Skalan grad › Steg 2 › Etikett" for
-    /// scales[0].steps[1].label. Entries are named by their key where they have one, else by position.
-    /// </summary>
+    // In the editor's words: "Skalan grad › Steg 2 › Etikett" for scales[0].steps[1].label. Entries are named
+    // by their key where they have one, else by position.
     public string Describe(string path)
     {
         if (path.Length == 0) return Text.Get("Editor.Where.Survey");
@@ -246,7 +222,6 @@ public sealed partial class SurveyEditorState
         return text.Length == 0 ? text : char.ToUpper(text[0], System.Globalization.CultureInfo.CurrentCulture) + text[1..];
     }
 
-    /// <summary>The field's name as its label shows it; a name the editor has no field for stays as it is.</summary>
     private static string FieldName(string name)
     {
         try
