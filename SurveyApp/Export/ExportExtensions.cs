@@ -1,7 +1,4 @@
-using System.Text;
 using Microsoft.AspNetCore.Authorization;
-using SurveyApp.Administration;
-using SurveyApp.Administration.Staff;
 using SurveyApp.Domain;
 using SurveyApp.Analysis;
 using SurveyApp.Auditing;
@@ -22,35 +19,34 @@ public static class ExportExtensions
     {
         var exports = app.MapGroup("/resultat/{waveId:int}").RequireAuthorization(new AuthorizeAttribute { Roles = StaffRoles.AnyStaff });
 
-        exports.MapGet("/export.xlsx", async (int waveId, string[]? typ, int? kategori, ResponseExport export, AuditLog audit, HttpContext context, CancellationToken cancellationToken) =>
-        {
-            // The zip writer writes synchronously, so the workbook goes to a temporary file (memory stays
-            // flat however many responses there are) and is then sent asynchronously.
-            await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
-            var result = await export.WriteWorkbookAsync(waveId, new ResultsFilter(typ ?? [], kategori), file, cancellationToken);
-            if (result is null)
-            {
-                return Results.NotFound();
-            }
-            await RecordAsync(audit, context, AuditActions.WorkbookExported, waveId, typ, kategori, result, cancellationToken);
-            file.Position = 0;
-            await SendAsync(context, file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"svar-omgang-{waveId}.xlsx", cancellationToken);
-            return Results.Empty;
-        });
+        exports.MapGet("/export.xlsx", (int waveId, string[]? typ, int? kategori, ResponseExport export, AuditLog audit, HttpContext context, CancellationToken cancellationToken) =>
+            ExportAsync(context, audit, AuditActions.WorkbookExported, waveId, typ, kategori,
+                (file, filter) => export.WriteWorkbookAsync(waveId, filter, file, cancellationToken),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"svar-omgang-{waveId}.xlsx", cancellationToken));
 
-        exports.MapGet("/svar.csv", async (int waveId, string[]? typ, int? kategori, string? avgransare, ResponseExport export, AuditLog audit, HttpContext context, CancellationToken cancellationToken) =>
+        exports.MapGet("/svar.csv", (int waveId, string[]? typ, int? kategori, string? avgransare, ResponseExport export, AuditLog audit, HttpContext context, CancellationToken cancellationToken) =>
+            ExportAsync(context, audit, AuditActions.CsvExported, waveId, typ, kategori,
+                (file, filter) => export.WriteCsvAsync(waveId, filter, file, avgransare == "komma" ? ',' : ';', cancellationToken),
+                "text/csv; charset=utf-8", $"svar-omgang-{waveId}.csv", cancellationToken));
+    }
+
+    // The writers write synchronously (the zip writer) or in one go, so the file goes to a temporary file
+    // (memory stays flat however many responses there are), is recorded, and is then sent asynchronously.
+    private static async Task<IResult> ExportAsync(HttpContext context, AuditLog audit, string action, int waveId, string[]? types, int? category,
+        Func<Stream, ResultsFilter, Task<ExportResult?>> write, string contentType, string fileName, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+        var result = await write(file, new ResultsFilter(types ?? [], category));
+        if (result is null)
         {
-            await using var buffer = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
-            var result = await export.WriteCsvAsync(waveId, new ResultsFilter(typ ?? [], kategori), buffer, avgransare == "komma" ? ',' : ';', cancellationToken);
-            if (result is null)
-            {
-                return Results.NotFound();
-            }
-            await RecordAsync(audit, context, AuditActions.CsvExported, waveId, typ, kategori, result, cancellationToken);
-            buffer.Position = 0;
-            await SendAsync(context, buffer, "text/csv; charset=utf-8", $"svar-omgang-{waveId}.csv", cancellationToken);
-            return Results.Empty;
-        });
+            return Results.NotFound();
+        }
+        await RecordAsync(audit, context, action, waveId, types, category, result, cancellationToken);
+        file.Position = 0;
+        Attachment.Set(context, fileName, contentType);
+        context.Response.ContentLength = file.Length;
+        await file.CopyToAsync(context.Response.Body, cancellationToken);
+        return Results.Empty;
     }
 
     // Every export goes into the audit log: who, which wave, and in the address's own terms which filters
@@ -63,12 +59,5 @@ public static class ExportExtensions
         if (category is { } c) filters.Add("kategori=" + c.ToString(System.Globalization.CultureInfo.InvariantCulture));
         filters.Add("n=" + (result.Suppressed ? "–" : result.Responses.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return audit.RecordAsync(context.User.Identity?.Name ?? "", action, $"{result.WaveName} ({waveId})", string.Join("; ", filters), cancellationToken);
-    }
-
-    private static async Task SendAsync(HttpContext context, Stream content, string contentType, string fileName, CancellationToken cancellationToken)
-    {
-        Attachment.Set(context, fileName, contentType);
-        context.Response.ContentLength = content.Length;
-        await content.CopyToAsync(context.Response.Body, cancellationToken);
     }
 }
