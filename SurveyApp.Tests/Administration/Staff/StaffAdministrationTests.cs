@@ -151,6 +151,10 @@ public sealed class StaffAdministrationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, unknown.Status);
         var entry = (await AuditAsync()).Last();
         Assert.Equal((AuditActions.StaffRoleChanged, "analyst → admin"), (entry.Action, entry.Details));
+        // Stored in the app's terms, shown in the reader's language.
+        var log = WebUtility.HtmlDecode((await _admin.GetPageAsync("/admin/logg")).Main);
+        Assert.Contains("Analytiker → Administratör", log);
+        Assert.DoesNotContain("analyst", log);
     }
 
     [Fact]
