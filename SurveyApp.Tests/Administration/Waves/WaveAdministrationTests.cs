@@ -37,6 +37,8 @@ public sealed class WaveAdministrationTests() : AdminPageTests
         Assert.Equal(new DateTimeOffset(new DateTime(2027, 1, 10, 8, 0, 0, DateTimeKind.Local)), wave.OpensAt);
         Assert.Contains("Utanför datumen", WebUtility.HtmlDecode(page.Main));
         Assert.Equal([AuditActions.WaveCreated], await AuditActionsAsync());
+        await using var db = App.CreateDbContext();
+        Assert.Equal($"Uppföljning 2027 ({wave.Id})", (await db.AuditLog.SingleAsync()).Subject);
     }
 
     [Theory]

@@ -47,9 +47,11 @@ public sealed class WaveAdministration(IDbContextFactory<SurveyDbContext> factor
         DateTimeOffset? closesAt, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (refusal, wave) = await AddWaveAsync(db, actor, surveyId, name, opensAt, closesAt, cancellationToken);
         if (wave is null) return (refusal, null);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return (WaveRefusal.None, wave.Id);
     }
 
@@ -63,7 +65,9 @@ public sealed class WaveAdministration(IDbContextFactory<SurveyDbContext> factor
         if (await db.Waves.AnyAsync(w => w.SurveyId == surveyId && w.Name.ToLower() == trimmed.ToLower(), cancellationToken)) return (WaveRefusal.NameTaken, null);
         var wave = new Wave { SurveyId = surveyId, Name = trimmed, OpensAt = opensAt, ClosesAt = closesAt };
         db.Waves.Add(wave);
-        audit.Add(db, actor, AuditActions.WaveCreated, trimmed, Dates(opensAt, closesAt));
+        // Saved inside the caller's transaction for its id, which the entry names as the other wave entries do.
+        await db.SaveChangesAsync(cancellationToken);
+        audit.Add(db, actor, AuditActions.WaveCreated, $"{wave.Name} ({wave.Id})", Dates(opensAt, closesAt));
         return (WaveRefusal.None, wave);
     }
 
@@ -94,11 +98,13 @@ public sealed class WaveAdministration(IDbContextFactory<SurveyDbContext> factor
         }
         var participants = await db.Invitations.Where(i => i.WaveId == sourceWaveId && i.RevokedAt == null && i.Participant!.IsActive)
             .Select(i => i.ParticipantId).Distinct().OrderBy(id => id).ToListAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (created, wave) = await AddWaveAsync(db, actor, source.SurveyId, name, opensAt, closesAt, cancellationToken);
         if (wave is null) return (created, null, []);
         var pending = await invitations.AddAsync(db, wave, participants, cancellationToken);
-        audit.Add(db, actor, AuditActions.InvitationsIssued, wave.Name, $"{pending.Count} ← {source.Name} ({sourceWaveId})");
+        audit.Add(db, actor, AuditActions.InvitationsIssued, $"{wave.Name} ({wave.Id})", $"{pending.Count} ← {source.Name} ({sourceWaveId})");
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return (WaveRefusal.None, wave.Id, pending.Issued());
     }
 
