@@ -78,19 +78,24 @@ public class ChartFrameTests : LocalizedTestContext
     }
 
     [Fact]
-    public void ADownloadIsHeadedWithTheQuestionAndSaysWhereItsFiguresComeFrom()
+    public void AChartDrawnOnTheServerDownloadsThroughPlainLinksThatNeedNoScript()
     {
-        JSInterop.SetupVoid("surveyCharts.download", _ => true);
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
         var cut = Render<ChartFrame>(ps => ps
             .Add(p => p.Id, "diagram-1-f9")
             .Add(p => p.Title, "Andel av svaren på skalan (n = 10)")
-            .Add(p => p.Heading, "Fråga 9. I vilken grad har Samlingen bidragit?")
-            .Add(p => p.Context, "Samling för social hållbarhet, Uppföljning december 2013. Urval: kommun."));
+            .Add(p => p.Download, new ChartDownload("/resultat/1/diagram/f9.svg?typ=kommun", "/resultat/1/diagram/f9.png?typ=kommun")));
 
-        cut.FindAll(".chart__downloads button")[0].Click();
+        var links = cut.FindAll(".chart__downloads a");
 
-        var call = Assert.Single(JSInterop.Invocations, i => i.Identifier == "surveyCharts.download");
-        Assert.Equal(["Fråga 9. I vilken grad har Samlingen bidragit?", "Andel av svaren på skalan (n = 10)", "Samling för social hållbarhet, Uppföljning december 2013. Urval: kommun."],
-            Assert.IsType<string[]>(call.Arguments[3]));
+        Assert.Empty(cut.FindAll(".chart__downloads button"));
+        Assert.Equal(["/resultat/1/diagram/f9.svg?typ=kommun", "/resultat/1/diagram/f9.png?typ=kommun"], links.Select(a => a.GetAttribute("href")));
+        Assert.All(links, a =>
+        {
+            Assert.True(a.HasAttribute("download"));
+            Assert.Equal("false", a.GetAttribute("data-enhance-nav"));
+            Assert.False(a.HasAttribute("disabled"));
+        });
+        Assert.Equal(["Ladda ner SVG: Andel av svaren på skalan (n = 10)", "Ladda ner PNG: Andel av svaren på skalan (n = 10)"], links.Select(a => a.TextContent));
     }
 }
