@@ -78,6 +78,23 @@ public class ChartFrameTests : LocalizedTestContext
     }
 
     [Fact]
+    public void ADownloadIsHeadedWithTheQuestionAndSaysWhereItsFiguresComeFrom()
+    {
+        JSInterop.SetupVoid("surveyCharts.download", _ => true);
+        var cut = Render<ChartFrame>(ps => ps
+            .Add(p => p.Id, "diagram-1-f9")
+            .Add(p => p.Title, "Andel av svaren på skalan (n = 10)")
+            .Add(p => p.Heading, "Fråga 9. I vilken grad har Samlingen bidragit?")
+            .Add(p => p.Context, "Samling för social hållbarhet, Uppföljning december 2013. Urval: kommun."));
+
+        cut.FindAll(".chart__downloads button")[0].Click();
+
+        var call = Assert.Single(JSInterop.Invocations, i => i.Identifier == "surveyCharts.download");
+        Assert.Equal(["Fråga 9. I vilken grad har Samlingen bidragit?", "Andel av svaren på skalan (n = 10)", "Samling för social hållbarhet, Uppföljning december 2013. Urval: kommun."],
+            Assert.IsType<string[]>(call.Arguments[3]));
+    }
+
+    [Fact]
     public void AChartDrawnOnTheServerDownloadsThroughPlainLinksThatNeedNoScript()
     {
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
