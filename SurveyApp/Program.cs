@@ -69,6 +69,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapLanguageSwitch();
 app.MapStaffSignOut();
+app.MapAnalysis();
 app.MapExport();
 app.MapWaveAdministration();
 app.MapSurveyAdministration();

@@ -20,6 +20,8 @@ public sealed class ResultsAuthorizationTests : IClassFixture<DemoDataFixture>
         "/resultat/1/export.xlsx",
         "/resultat/1/export.xlsx?typ=kommun",
         "/resultat/1/svar.csv",
+        "/resultat/1/diagram/f9.svg",
+        "/resultat/1/diagram/f9.png?typ=kommun",
     };
 
     private readonly SurveyAppFactory _app;

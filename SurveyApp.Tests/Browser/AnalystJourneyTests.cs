@@ -56,17 +56,24 @@ public sealed class AnalystJourneyTests : IAsyncLifetime
         await Expect(f9.Locator("tr:has(th:text-is('I hög grad')) td").First).ToHaveTextAsync("11");
         await _browser.CheckPageAsync(page, "wave-results", fitsPhone: true);
 
-        // Charts download as SVG (with title and legend) and as PNG.
-        var svg = await DownloadAsync(page, f9.GetByRole(AriaRole.Button, new() { Name = "Ladda ner SVG" }));
+        // Charts download as files drawn on the server: SVG (with heading, source, title and legend) and a report-wide PNG.
+        var svgLink = f9.GetByRole(AriaRole.Link, new() { Name = "Ladda ner SVG" });
+        await Expect(svgLink).ToHaveAttributeAsync("href", "/resultat/1/diagram/f9.svg");
+        var (svg, svgName) = await DownloadAsync(page, svgLink);
+        Assert.Equal("uppfoljning-av-samling-for-social-hallbarhet-uppfoljning-december-2013-fraga-9.svg", svgName);
         var svgText = System.Text.Encoding.UTF8.GetString(svg);
         Assert.Contains("<svg", svgText);
         Assert.Contains("Andel av svaren på skalan (n = 17)", svgText);
         Assert.Contains("Fråga 9.", svgText);
+        Assert.Contains("I vilken grad har arbetet med Samlingen", svgText);
         Assert.Contains("Uppföljning december 2013", svgText);
         Assert.Contains("I mycket hög grad", svgText);
-        var png = await DownloadAsync(page, f9.GetByRole(AriaRole.Button, new() { Name = "Ladda ner PNG" }));
-        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, png.Take(4));
-        Assert.True(png.Length > 2000, $"PNG of {png.Length} bytes");
+        var (png, pngName) = await DownloadAsync(page, f9.GetByRole(AriaRole.Link, new() { Name = "Ladda ner PNG" }));
+        Assert.EndsWith("-fraga-9.png", pngName);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, png.Take(8));
+        Assert.Equal(1600, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)));
+        Assert.InRange(System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4)), 300, 2000);
+        Assert.True(png.Length > 20000, $"PNG of {png.Length} bytes");
 
         // Filter by participant type: the ten municipalities are shown, the four county councils are not.
         var kommun = page.GetByLabel("kommun", new() { Exact = true });
@@ -80,7 +87,7 @@ public sealed class AnalystJourneyTests : IAsyncLifetime
         await _browser.CheckPageAsync(page, "filtered");
 
         // The workbook of the filtered view downloads from the results page.
-        var workbook = await DownloadAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Ladda ner Excel" }));
+        var (workbook, _) = await DownloadAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Ladda ner Excel" }));
         Assert.Equal("PK"u8.ToArray(), workbook.Take(2));
         using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(workbook)))
         {
@@ -124,11 +131,11 @@ public sealed class AnalystJourneyTests : IAsyncLifetime
     private static async Task WaitForChartsAsync(IPage page) =>
         await Expect(page.Locator(".chart__body svg").First).ToBeVisibleAsync();
 
-    private static async Task<byte[]> DownloadAsync(IPage page, ILocator button)
+    private static async Task<(byte[] Content, string Name)> DownloadAsync(IPage page, ILocator link)
     {
-        var download = await page.RunAndWaitForDownloadAsync(() => button.ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
         var path = await download.PathAsync();
-        return await File.ReadAllBytesAsync(path);
+        return (await File.ReadAllBytesAsync(path), download.SuggestedFilename);
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

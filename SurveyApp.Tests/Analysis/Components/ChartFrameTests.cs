@@ -93,4 +93,26 @@ public class ChartFrameTests : LocalizedTestContext
         Assert.Equal(["Fråga 9. I vilken grad har Samlingen bidragit?", "Andel av svaren på skalan (n = 10)", "Samling för social hållbarhet, Uppföljning december 2013. Urval: kommun."],
             Assert.IsType<string[]>(call.Arguments[3]));
     }
+
+    [Fact]
+    public void AChartDrawnOnTheServerDownloadsThroughPlainLinksThatNeedNoScript()
+    {
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+        var cut = Render<ChartFrame>(ps => ps
+            .Add(p => p.Id, "diagram-1-f9")
+            .Add(p => p.Title, "Andel av svaren på skalan (n = 10)")
+            .Add(p => p.Download, new ChartDownload("/resultat/1/diagram/f9.svg?typ=kommun", "/resultat/1/diagram/f9.png?typ=kommun")));
+
+        var links = cut.FindAll(".chart__downloads a");
+
+        Assert.Empty(cut.FindAll(".chart__downloads button"));
+        Assert.Equal(["/resultat/1/diagram/f9.svg?typ=kommun", "/resultat/1/diagram/f9.png?typ=kommun"], links.Select(a => a.GetAttribute("href")));
+        Assert.All(links, a =>
+        {
+            Assert.True(a.HasAttribute("download"));
+            Assert.Equal("false", a.GetAttribute("data-enhance-nav"));
+            Assert.False(a.HasAttribute("disabled"));
+        });
+        Assert.Equal(["Ladda ner SVG: Andel av svaren på skalan (n = 10)", "Ladda ner PNG: Andel av svaren på skalan (n = 10)"], links.Select(a => a.TextContent));
+    }
 }

@@ -9,6 +9,9 @@ public sealed record DivergingSeries(string Label, string Colour, IReadOnlyList<
 
 public sealed record LegendEntry(string Label, string Colour);
 
+/// <summary>Where a chart's files are drawn: its SVG and PNG addresses.</summary>
+public sealed record ChartDownload(string Svg, string Png);
+
 /// <summary>
 /// Steps below the middle go left of zero, steps above go right, an odd scale's middle step is split
 /// evenly across zero (a one-sided scale stacks plainly). Series are listed from zero outwards, so that
@@ -31,19 +34,18 @@ public static class DivergingLayout
     // hue from light (lowest) to dark (highest), never the diverging palettes' grey.
     private static readonly string[] OneSided = ["#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b"];
 
-    public static IReadOnlyList<LegendEntry> Legend(Scale scale)
+    public static IReadOnlyList<LegendEntry> Legend(Scale scale) => Legend(scale.Bipolar, Ascending(scale).Select(s => s.Label).ToList());
+
+    /// <summary>The legend of a scale whose step labels are given lowest first.</summary>
+    public static IReadOnlyList<LegendEntry> Legend(bool bipolar, IReadOnlyList<string> steps)
     {
-        var steps = Ascending(scale);
-        var colours = Colours(scale, steps.Count);
-        return steps.Select((s, i) => new LegendEntry(s.Label, colours[i])).ToList();
+        var colours = Colours(bipolar, steps.Count);
+        return steps.Select((s, i) => new LegendEntry(s, colours[i])).ToList();
     }
 
     public static IReadOnlyList<DivergingSeries> Series(Scale scale, IReadOnlyList<(string Category, Distribution Distribution)> bars)
     {
         var steps = Ascending(scale);
-        var colours = Colours(scale, steps.Count);
-        var middle = steps.Count / 2;
-        var odd = steps.Count % 2 == 1;
 
         double Share(Distribution distribution, ScaleStep step)
         {
@@ -51,10 +53,21 @@ public static class DivergingLayout
             return 100 * distribution.ShareOfScale(choice);
         }
 
-        DivergingSeries Make(int index, double sign, double part) => new(steps[index].Label, colours[index],
-            bars.Select(b => new BarValue(b.Category, sign * part * Share(b.Distribution, steps[index]))).ToList());
+        return Series(scale.Bipolar, steps.Select(s => s.Label).ToList(),
+            bars.Select(b => (b.Category, (IReadOnlyList<double>)steps.Select(s => Share(b.Distribution, s)).ToList())).ToList());
+    }
 
-        if (!scale.Bipolar)
+    /// <summary>The series of a scale whose step labels are given lowest first, from each bar's percentages in the same order.</summary>
+    public static IReadOnlyList<DivergingSeries> Series(bool bipolar, IReadOnlyList<string> steps, IReadOnlyList<(string Category, IReadOnlyList<double> Percents)> bars)
+    {
+        var colours = Colours(bipolar, steps.Count);
+        var middle = steps.Count / 2;
+        var odd = steps.Count % 2 == 1;
+
+        DivergingSeries Make(int index, double sign, double part) => new(steps[index], colours[index],
+            bars.Select(b => new BarValue(b.Category, sign * part * b.Percents[index])).ToList());
+
+        if (!bipolar)
         {
             // A one-sided scale has no negative side: its steps stack from zero, lowest first.
             return steps.Select((_, i) => Make(i, 1, 1)).ToList();
@@ -81,9 +94,9 @@ public static class DivergingLayout
 
     private static List<ScaleStep> Ascending(Scale scale) => scale.Steps.OrderBy(s => s.Value).ToList();
 
-    private static string[] Colours(Scale scale, int count)
+    private static string[] Colours(bool bipolar, int count)
     {
-        if (!scale.Bipolar)
+        if (!bipolar)
         {
             // Spread over the light-to-dark range, so two steps are as far apart as seven.
             return Enumerable.Range(0, count)
