@@ -129,4 +129,21 @@ public class QuestionChartTests
 
         Assert.True(five.Height > one.Height + 300, $"{one.Height} and {five.Height}");
     }
+
+    [Fact]
+    public void TextFromSurveysAndCodingCannotBecomeMarkupInTheSvg()
+    {
+        // Question texts, labels and category names are typed by staff and imported from files; an SVG opened
+        // in a browser must show them as text, never run or render them as markup.
+        using var culture = UiCulture.Swedish();
+        const string hostile = "<script>alert(1)</script> & <image href=\"x\" onerror=\"alert(2)\"/>";
+        using var chart = QuestionChart.Bars(new ChartTexts("Fråga 1. " + hostile, hostile, hostile, hostile), [new ChartShare(hostile, 3, 0.5), new ChartShare("Nej", 3, 0.5)]);
+
+        var svg = chart.ToSvg();
+        var document = System.Xml.Linq.XDocument.Parse(svg);
+
+        Assert.DoesNotContain(document.Descendants(), e => e.Name.LocalName is "script" or "image" or "foreignObject");
+        Assert.DoesNotContain(document.Descendants().SelectMany(e => e.Attributes()), a => a.Name.LocalName.StartsWith("on", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(document.Descendants().Where(e => e.Name.LocalName == "text"), t => t.Value.Contains("<script>alert(1)</script>"));
+    }
 }
