@@ -38,7 +38,8 @@ static int Usage()
         Usage: dotnet run -c Release --project SurveyApp.Benchmarks -- <benchmark> [options]
 
         Benchmarks:
-          analysis   a wave's results (WaveResultsQuery.GetAsync), whole and filtered, on SQLite or PostgreSQL
+          analysis   a wave's results (WaveResultsQuery.GetAsync), whole and filtered, on SQLite or PostgreSQL,
+                     and its charts drawn as downloads (SVG, PNG, and read + drawn)
           export     a wave's workbook (ResponseExport.WriteWorkbookAsync) against EPPlus and a bare
                      ZipArchive + XmlWriter writing the Svar sheet: time, peak memory, file size;
                      3 runs per case, each in its own process (--runs and --explain do not apply; SQLite only)
