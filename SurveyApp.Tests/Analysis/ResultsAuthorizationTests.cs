@@ -22,6 +22,8 @@ public sealed class ResultsAuthorizationTests : IClassFixture<DemoDataFixture>
         "/resultat/1/svar.csv",
         "/resultat/1/diagram/f9.svg",
         "/resultat/1/diagram/f9.png?typ=kommun",
+        "/resultat/jamfor/diagram/f5.svg?a=1&b=2",
+        "/resultat/jamfor/diagram/f9.png?a=1&b=2",
     };
 
     private readonly SurveyAppFactory _app;

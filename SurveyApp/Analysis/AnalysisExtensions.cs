@@ -30,6 +30,13 @@ public static class AnalysisExtensions
             ChartAsync(context, query, categories, waveId, questionKey, new ResultsFilter(typ ?? [], kategori), "svg", cancellationToken));
         charts.MapGet("/{questionKey}.png", (int waveId, string questionKey, string[]? typ, int? kategori, WaveResultsQuery query, CategoriesQuery categories, HttpContext context, CancellationToken cancellationToken) =>
             ChartAsync(context, query, categories, waveId, questionKey, new ResultsFilter(typ ?? [], kategori), "png", cancellationToken));
+
+        // The comparison page's charts: the same waves (a, b) and, for a matrix, the item (del).
+        var comparisonCharts = app.MapGroup("/resultat/jamfor/diagram").RequireAuthorization(new AuthorizeAttribute { Roles = StaffRoles.AnyStaff });
+        comparisonCharts.MapGet("/{questionKey}.svg", (string questionKey, int? a, int? b, string? del, ComparisonService comparisons, HttpContext context, CancellationToken cancellationToken) =>
+            ComparisonChartAsync(context, comparisons, a, b, questionKey, del, "svg", cancellationToken));
+        comparisonCharts.MapGet("/{questionKey}.png", (string questionKey, int? a, int? b, string? del, ComparisonService comparisons, HttpContext context, CancellationToken cancellationToken) =>
+            ComparisonChartAsync(context, comparisons, a, b, questionKey, del, "png", cancellationToken));
     }
 
     // The figures come from the same query as the results page, so a view the page would suppress gives no chart,
@@ -51,7 +58,37 @@ public static class AnalysisExtensions
         {
             return Results.NotFound();
         }
-        Attachment.Set(context, ResultsChart.FileName(results!, question, format), format == "svg" ? "image/svg+xml; charset=utf-8" : "image/png");
+        return await WriteAsync(context, chart, ResultsChart.FileName(results!, question, format), format, cancellationToken);
+    }
+
+    // As the comparison page: the earlier wave is compared with the later whichever is given first, with no filter;
+    // a suppressed or impossible comparison, or a question the page shows no chart for, gives no chart.
+    private static async Task<IResult> ComparisonChartAsync(HttpContext context, ComparisonService comparisons, int? a, int? b, string questionKey,
+        string? itemCode, string format, CancellationToken cancellationToken)
+    {
+        if (a is not { } first || b is not { } second)
+        {
+            return Results.NotFound();
+        }
+        var comparison = await comparisons.CompareAsync(Math.Min(first, second), Math.Max(first, second), ResultsFilter.None, cancellationToken);
+        var question = comparison is { Suppressed: false }
+            ? comparison.Questions.FirstOrDefault(q => q.Question.Key == questionKey && q.ItemCode == itemCode)
+            : null;
+        if (question is null)
+        {
+            return Results.NotFound();
+        }
+        using var chart = ComparisonChart.For(comparison!, question);
+        if (chart is null)
+        {
+            return Results.NotFound();
+        }
+        return await WriteAsync(context, chart, ComparisonChart.FileName(comparison!, question, format), format, cancellationToken);
+    }
+
+    private static async Task<IResult> WriteAsync(HttpContext context, ChartImage chart, string fileName, string format, CancellationToken cancellationToken)
+    {
+        Attachment.Set(context, fileName, format == "svg" ? "image/svg+xml; charset=utf-8" : "image/png");
         var bytes = format == "svg" ? System.Text.Encoding.UTF8.GetBytes(chart.ToSvg()) : chart.ToPng();
         context.Response.ContentLength = bytes.Length;
         await context.Response.Body.WriteAsync(bytes, cancellationToken);

@@ -49,49 +49,13 @@ public class ChartFrameTests : LocalizedTestContext
         Assert.Equal("Utanför skalan, inte med i staplarna: Vet ej 1.", cut.Find(".chart__note").TextContent);
     }
 
-    [Theory]
-    [InlineData(0, "svg")]
-    [InlineData(1, "png")]
-    public void EachDownloadButtonAsksTheBrowserForItsFormat(int button, string format)
-    {
-        JSInterop.SetupVoid("surveyCharts.download", _ => true);
-        var cut = Render(note: "Not");
-
-        cut.FindAll(".chart__downloads button")[button].Click();
-
-        var call = Assert.Single(JSInterop.Invocations, i => i.Identifier == "surveyCharts.download");
-        Assert.Equal(5, call.Arguments.Count);
-        Assert.Equal(["diagram-1-f9", format, "diagram-1-f9"], call.Arguments.Take(3));
-        Assert.Equal(["Andel av svaren på skalan (n = 17)"], Assert.IsType<string[]>(call.Arguments[3]));
-        Assert.Equal("Not", call.Arguments[4]);
-    }
-
     [Fact]
-    public void TheDownloadButtonsWaitForThePageToBeInteractive()
+    public void AChartWithoutFilesOnTheServerOffersNoDownload()
     {
-        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+        var cut = Render();
 
-        var buttons = Render().FindAll(".chart__downloads button");
-
-        Assert.Equal(2, buttons.Count);
-        Assert.All(buttons, button => Assert.True(button.HasAttribute("disabled")));
-    }
-
-    [Fact]
-    public void ADownloadIsHeadedWithTheQuestionAndSaysWhereItsFiguresComeFrom()
-    {
-        JSInterop.SetupVoid("surveyCharts.download", _ => true);
-        var cut = Render<ChartFrame>(ps => ps
-            .Add(p => p.Id, "diagram-1-f9")
-            .Add(p => p.Title, "Andel av svaren på skalan (n = 10)")
-            .Add(p => p.Heading, "Fråga 9. I vilken grad har Samlingen bidragit?")
-            .Add(p => p.Context, "Samling för social hållbarhet, Uppföljning december 2013. Urval: kommun."));
-
-        cut.FindAll(".chart__downloads button")[0].Click();
-
-        var call = Assert.Single(JSInterop.Invocations, i => i.Identifier == "surveyCharts.download");
-        Assert.Equal(["Fråga 9. I vilken grad har Samlingen bidragit?", "Andel av svaren på skalan (n = 10)", "Samling för social hållbarhet, Uppföljning december 2013. Urval: kommun."],
-            Assert.IsType<string[]>(call.Arguments[3]));
+        Assert.Empty(cut.FindAll(".chart__downloads"));
+        Assert.Empty(cut.FindAll("button"));
     }
 
     [Fact]
@@ -105,7 +69,7 @@ public class ChartFrameTests : LocalizedTestContext
 
         var links = cut.FindAll(".chart__downloads a");
 
-        Assert.Empty(cut.FindAll(".chart__downloads button"));
+        Assert.Empty(cut.FindAll("button"));
         Assert.Equal(["/resultat/1/diagram/f9.svg?typ=kommun", "/resultat/1/diagram/f9.png?typ=kommun"], links.Select(a => a.GetAttribute("href")));
         Assert.All(links, a =>
         {

@@ -1,0 +1,124 @@
+using System.Buffers.Binary;
+using System.Net;
+using SurveyApp.Analysis.Charts;
+using SurveyApp.Security;
+using SurveyApp.Tests.Support;
+using Xunit;
+
+namespace SurveyApp.Tests.Analysis.Charts;
+
+/// <summary>The chart files that the comparison page links to: both waves of one question, drawn on the server.</summary>
+public sealed class ComparisonChartEndpointTests(DemoDataFixture fixture) : IClassFixture<DemoDataFixture>
+{
+    private const string FileStem = "uppfoljning-av-samling-for-social-hallbarhet-uppfoljning-december-2013-uppfoljning-2015-fiktiv-fraga-5";
+
+    [Fact]
+    public async Task AScaleQuestionsSvgShowsBothWavesWithTheirBaseAndTheTestAndIsNamedAfterSurveyWavesAndQuestion()
+    {
+        using var client = await fixture.App.SignedInClientAsync(StaffRoles.Analyst);
+
+        using var response = await client.GetAsync("/resultat/jamfor/diagram/f5.svg?a=1&b=2");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal(FileStem + ".svg", response.Content.Headers.ContentDisposition.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+        Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
+        var svg = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<svg", svg);
+        Assert.Contains("Fråga 5. I vilken grad har ni gått vidare", svg);
+        // The source line names the survey and both waves (wrapped to the image's width).
+        Assert.Contains("Uppföljning av Samling för social hållbarhet: Uppföljning december 2013 jämförd", svg);
+        Assert.Contains("Uppföljning 2015 (fiktiv).", svg);
+        Assert.Contains("Andel av svaren på skalan per omgång", svg);
+        // Each bar is named by its wave and its base, which is kept on one line.
+        Assert.Contains("Uppföljning december 2013", svg);
+        Assert.Contains("(n\u00A0=\u00A017)", svg);
+        Assert.Contains("Uppföljning 2015 (fiktiv)", svg);
+        Assert.Contains("(n\u00A0=\u00A015)", svg);
+        Assert.Contains("Wilcoxons teckenrangtest, 15 deltagare som svarat i båda omgångarna", svg);
+    }
+
+    [Fact]
+    public async Task WavesGivenTheWrongWayRoundGiveTheSamePngAsThePageDoes()
+    {
+        using var client = await fixture.App.SignedInClientAsync(StaffRoles.Analyst);
+
+        using var reversed = await client.GetAsync("/resultat/jamfor/diagram/f5.png?a=2&b=1");
+        using var ordered = await client.GetAsync("/resultat/jamfor/diagram/f5.png?a=1&b=2");
+
+        Assert.Equal(HttpStatusCode.OK, reversed.StatusCode);
+        Assert.Equal("image/png", reversed.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(FileStem + ".png", reversed.Content.Headers.ContentDisposition!.FileNameStar ?? reversed.Content.Headers.ContentDisposition.FileName);
+        var png = await reversed.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, png.Take(8));
+        Assert.Equal(QuestionChart.Width, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)));
+        Assert.Equal(await ordered.Content.ReadAsByteArrayAsync(), png);
+    }
+
+    [Theory]
+    [InlineData("/resultat/jamfor/diagram/f1.svg?a=1&b=2")]  // a choice question: the page charts scale questions only
+    [InlineData("/resultat/jamfor/diagram/f2.svg?a=1&b=2")]  // an open question
+    [InlineData("/resultat/jamfor/diagram/f5.svg?a=1&b=2&del=a")]  // an item the question does not have
+    [InlineData("/resultat/jamfor/diagram/finns-inte.png?a=1&b=2")]
+    [InlineData("/resultat/jamfor/diagram/f5.svg?a=1")]
+    [InlineData("/resultat/jamfor/diagram/f5.svg?a=1&b=999")]
+    public async Task WhereThePageShowsNoChartThereIsNoFileAndNothingIsRevealed(string path)
+    {
+        using var client = await fixture.App.SignedInClientAsync(StaffRoles.Analyst);
+
+        using var response = await client.GetAsync(path);
+
+        AssertNothingRevealed(response, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AComparisonThePageSuppressesHasNoChart()
+    {
+        // The fictional wave's 16 responses are below this smallest group.
+        using var app = new SurveyAppFactory(demoResponses: true, settings: new Dictionary<string, string> { ["Analysis:MinGroupSize"] = "17" });
+        using var client = await app.SignedInClientAsync(StaffRoles.Analyst);
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/resultat/jamfor?a=1&b=2"));
+        using var svg = await client.GetAsync("/resultat/jamfor/diagram/f5.svg?a=1&b=2");
+        using var png = await client.GetAsync("/resultat/jamfor/diagram/f5.png?a=2&b=1");
+
+        Assert.Contains("För få svar att visa", page);
+        AssertNothingRevealed(svg, await svg.Content.ReadAsStringAsync());
+        AssertNothingRevealed(png, await png.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/resultat/jamfor?a=2&b=1", "/resultat/jamfor/diagram/f5.svg?a=1&amp;b=2", "/resultat/jamfor/diagram/f5.png?a=1&amp;b=2")]
+    [InlineData("/resultat/1/fritext/f2", "/resultat/1/diagram/f2.svg", "/resultat/1/diagram/f2.png")]
+    public async Task TheComparisonAndCodingPagesLinkToTheirChartsOnTheServer(string page, string svg, string png)
+    {
+        using var client = await fixture.App.SignedInClientAsync(StaffRoles.Analyst);
+
+        var html = await client.GetStringAsync(page);
+
+        Assert.Contains($"href=\"{svg}\"", html);
+        Assert.Contains($"href=\"{png}\"", html);
+        Assert.DoesNotContain("charts.js", html);
+    }
+
+    [Fact]
+    public async Task WithoutSignInTheChartRedirectsToSignIn()
+    {
+        using var client = fixture.App.CreateRespondent();
+
+        var page = await client.GetPageAsync("/resultat/jamfor/diagram/f5.svg?a=1&b=2");
+
+        Assert.Equal(HttpStatusCode.Found, page.Status);
+        Assert.StartsWith("/logga-in?ReturnUrl=", page.Location);
+        Assert.DoesNotContain("<svg", page.Html);
+    }
+
+    private static void AssertNothingRevealed(HttpResponseMessage response, string body)
+    {
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(response.Content.Headers.ContentDisposition);
+        Assert.DoesNotContain("n = ", body);
+        Assert.DoesNotContain("<svg", body);
+    }
+}

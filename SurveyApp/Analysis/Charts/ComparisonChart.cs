@@ -1,0 +1,61 @@
+using SurveyApp.Analysis.Components;
+using SurveyApp.Resources;
+
+namespace SurveyApp.Analysis.Charts;
+
+/// <summary>A question of a wave comparison as its downloadable chart, with the same figures and words as the comparison page.</summary>
+public static class ComparisonChart
+{
+    /// <returns>Null when the page shows no chart for the question: only scale questions are charted there.</returns>
+    public static ChartImage? For(WaveComparison comparison, QuestionComparison question)
+    {
+        var q = question.Question;
+        if (!q.IsScaled)
+        {
+            return null;
+        }
+        var steps = q.Scale!.Steps.OrderBy(s => s.Value).ToList();
+        ScaleRow Row(WaveResults wave, Distribution distribution) => new(
+            BaseKeptTogether(Text.Format("Chart.ItemBase", wave.Wave.WaveName, distribution.ScaleCount)),
+            steps.Select(s => distribution.Choices.Single(c => c.Value == s.Value))
+                .Select(c => new ChartShare(c.Label, c.Count, distribution.ShareOfScale(c))).ToList());
+
+        var texts = new ChartTexts(
+            Heading(comparison, question),
+            Text.Format("Compare.ChartSource", comparison.A.Wave.SurveyTitle, comparison.A.Wave.WaveName, comparison.B.Wave.WaveName),
+            Text.Get("Compare.ChartTitle"),
+            question.Test is { } test ? TestResult(comparison, test) : null);
+        return QuestionChart.Scale(texts, q.Scale.Bipolar, steps.Select(s => s.Label).ToList(),
+            [Row(comparison.A, question.A), Row(comparison.B, question.B)]);
+    }
+
+    // A wave's name fills most of the label's width: the base in brackets after it is wrapped as one word, never as "(n =" and "17)".
+    private static string BaseKeptTogether(string label)
+    {
+        var start = label.LastIndexOf('(');
+        return start < 0 ? label : label[..start] + label[start..].Replace(' ', '\u00A0');
+    }
+
+    /// <summary>The question's number and text, and the matrix item's text when the comparison is of one item.</summary>
+    public static string Heading(WaveComparison comparison, QuestionComparison question) =>
+        $"{Text.Format("Results.QuestionNumber", comparison.A.Survey.NumberOf(question.Question))}. {question.Question.Text}"
+        + (question.ItemText is null ? "" : $" – {question.ItemText}");
+
+    /// <summary>The test of the scale answers as the comparison page states it.</summary>
+    public static string TestResult(WaveComparison comparison, ScaleTest test) =>
+        test.Test == ComparisonTest.WilcoxonSignedRank
+            ? Text.Format("Compare.Wilcoxon", test.Pairs, Format.Number(test.Statistic), Format.PValue(test.PValue), Text.Get($"Compare.Method.{test.Method}"),
+                test.UnpairedA, comparison.A.Wave.WaveName, test.UnpairedB, comparison.B.Wave.WaveName)
+            : Text.Format("Compare.MannWhitney", test.CountA, test.CountB, Format.Number(test.Statistic), Format.PValue(test.PValue), Text.Get($"Compare.Method.{test.Method}"));
+
+    /// <summary>A download's name from survey, both waves, question and item, in letters, digits and hyphens only.</summary>
+    public static string FileName(WaveComparison comparison, QuestionComparison question, string extension) =>
+        string.Join("-", new[]
+        {
+            ResultsChart.Slug(comparison.A.Wave.SurveyTitle),
+            ResultsChart.Slug(comparison.A.Wave.WaveName),
+            ResultsChart.Slug(comparison.B.Wave.WaveName),
+            ResultsChart.Slug(Text.Format("Results.QuestionNumber", comparison.A.Survey.NumberOf(question.Question))),
+            question.ItemCode is null ? "" : ResultsChart.Slug(question.ItemCode),
+        }.Where(p => p.Length > 0)) + "." + extension;
+}
