@@ -110,6 +110,14 @@ public sealed class AnalystJourneyTests : IAsyncLifetime
         var comparisonChart = page.Locator("#diagram-jamfor-f5 svg");
         await Expect(comparisonChart).ToContainTextAsync("Uppföljning december 2013 (n = 17)");
         await Expect(comparisonChart).ToContainTextAsync("Uppföljning 2015 (fiktiv) (n = 15)");
+        // The comparison's chart downloads as a file drawn on the server, with the question and both waves.
+        var (comparisonSvg, comparisonSvgName) = await DownloadAsync(page,
+            page.Locator("section:has(#h-jamfor-f5)").GetByRole(AriaRole.Link, new() { Name = "Ladda ner SVG" }));
+        Assert.Equal("uppfoljning-av-samling-for-social-hallbarhet-uppfoljning-december-2013-uppfoljning-2015-fiktiv-fraga-5.svg", comparisonSvgName);
+        var comparisonSvgText = System.Text.Encoding.UTF8.GetString(comparisonSvg);
+        Assert.Contains("Fråga 5. I vilken grad har ni gått vidare", comparisonSvgText);
+        Assert.Contains("Uppföljning december 2013", comparisonSvgText);
+        Assert.Contains("Uppföljning 2015 (fiktiv)", comparisonSvgText);
         await _browser.CheckPageAsync(page, "comparison", fitsPhone: true);
 
         await CodeAnOpenAnswerAsync(page);
