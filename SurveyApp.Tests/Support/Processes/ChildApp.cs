@@ -79,15 +79,19 @@ public sealed class ChildApp : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private async Task WaitUntilServingAsync(string baseUrl)
+    private Task WaitUntilServingAsync(string baseUrl) =>
+        WaitUntilServingAsync(_process, "The app", baseUrl, TimeSpan.FromSeconds(90), () => Output);
+
+    /// <summary>Returns once <paramref name="baseUrl"/> answers "/" with 200; fails at once if the process exits first.</summary>
+    public static async Task WaitUntilServingAsync(Process process, string name, string baseUrl, TimeSpan timeout, Func<string> output)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
-            if (_process.HasExited)
+            if (process.HasExited)
             {
-                throw new InvalidOperationException($"The app exited with {_process.ExitCode}:{Environment.NewLine}{Output}");
+                throw new InvalidOperationException($"{name} exited with {process.ExitCode}:{Environment.NewLine}{output()}");
             }
             try
             {
@@ -104,7 +108,7 @@ public sealed class ChildApp : IAsyncDisposable
             // Loopback answers at once, so a short interval costs little and wastes less of every start.
             await Task.Delay(50);
         }
-        throw new TimeoutException($"The app did not answer on {baseUrl}:{Environment.NewLine}{Output}");
+        throw new TimeoutException($"{name} did not answer on {baseUrl}:{Environment.NewLine}{output()}");
     }
 
     private void Keep(string? line)

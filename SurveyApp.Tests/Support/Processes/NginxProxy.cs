@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text.RegularExpressions;
 
 namespace SurveyApp.Tests.Support.Processes;
@@ -112,32 +111,8 @@ public sealed partial class NginxProxy : IAsyncDisposable
         _process.Dispose();
     }
 
-    private async Task WaitUntilServingAsync()
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"nginx exited with {_process.ExitCode}: {ErrorLog()}");
-            }
-            try
-            {
-                using var response = await http.GetAsync(new Uri(BaseAddress, "/"));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet.
-            }
-            await Task.Delay(250);
-        }
-        throw new TimeoutException($"nginx did not answer on {BaseAddress}: {ErrorLog()}");
-    }
+    private Task WaitUntilServingAsync() =>
+        ChildApp.WaitUntilServingAsync(_process, "nginx", BaseUrl, TimeSpan.FromSeconds(30), ErrorLog);
 
     /// <summary>What nginx logged (warnings and errors), for a failed start or the end of a run.</summary>
     public string ErrorLog() => File.Exists(_errorLog) ? File.ReadAllText(_errorLog).Trim() : "";
