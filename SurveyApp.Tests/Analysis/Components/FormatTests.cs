@@ -20,6 +20,16 @@ public sealed class FormatTests
         Assert.Equal(expected, Format.Percent((double)count / total).Replace('\u00A0', ' '));
     }
 
+    [Theory]
+    [InlineData(0.0625, "6,3 %")]
+    [InlineData(1.0 / 17, "5,9 %")]
+    public void APercentWithADecimalRoundsItsHalvesUpToo(double share, string expected)
+    {
+        using var _ = UiCulture.Swedish();
+
+        Assert.Equal(expected, Format.Percent(share, 1).Replace('\u00A0', ' '));
+    }
+
     [Fact]
     public void EnglishPercentsHaveNoSpace()
     {

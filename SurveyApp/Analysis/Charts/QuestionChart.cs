@@ -117,7 +117,7 @@ public static class QuestionChart
 
     /// <summary>Whole percent from 10 % up, one decimal below, in the reader's culture ("47 %", "6,5 %"; "47%", "6.5%").</summary>
     public static string Percent(double share) =>
-        share.ToString(Math.Round(share, 3) < 0.1 && Math.Round(share, 3) > 0 ? "P1" : "P0", CultureInfo.CurrentCulture);
+        Components.Format.Percent(share, Math.Round(share, 3) < 0.1 && Math.Round(share, 3) > 0 ? 1 : 0);
 
     private static Plot NewPlot()
     {

@@ -5,8 +5,11 @@ namespace SurveyApp.Analysis.Components;
 public static class Format
 {
     // Halves round up, as the workbook's "0 %" format and a reader's arithmetic do: 1 of 8 is 13 %, not 12 %.
-    public static string Percent(double share) =>
-        (Math.Round(share * 100, MidpointRounding.AwayFromZero) / 100).ToString("P0", CultureInfo.CurrentCulture);
+    public static string Percent(double share, int decimals = 0)
+    {
+        var scale = Math.Pow(10, decimals + 2);
+        return (Math.Round(share * scale, MidpointRounding.AwayFromZero) / scale).ToString("P" + decimals, CultureInfo.CurrentCulture);
+    }
 
     /// <summary>A change in percentage points with one decimal and its sign ("+5,9", "−0,7", "±0").</summary>
     public static string Points(double points)
