@@ -179,14 +179,25 @@ public sealed class RespondentJourneyTests : IAsyncLifetime
     }
 
     /// <summary>Presses the page's main button with Enter and waits for where it leads.</summary>
-    private static async Task NextAsync(IPage page, string expectedUrl, bool expectToStay = false)
+    private async Task NextAsync(IPage page, string expectedUrl, bool expectToStay = false)
     {
         var button = page.Locator(".form-nav .button--primary");
         await button.FocusAsync();
         // Waits for the form's own post to be answered: when the page stays where it is, its address alone
         // cannot tell the answered page from the one before the post.
-        await page.RunAndWaitForResponseAsync(() => page.Keyboard.PressAsync("Enter"), r => r.Request.Method == "POST");
-        await page.WaitForURLAsync(expectedUrl);
+        var posted = await page.RunAndWaitForResponseAsync(() => page.Keyboard.PressAsync("Enter"), r => r.Request.Method == "POST");
+        try
+        {
+            await page.WaitForURLAsync(expectedUrl);
+        }
+        catch (TimeoutException e)
+        {
+            // Say what the post was answered with, what the browser shows and what the app printed.
+            var shown = await page.Locator("body").InnerTextAsync(new() { Timeout = 5000 });
+            throw new InvalidOperationException(
+                $"After the post to {posted.Url} (answered {posted.Status} {await posted.HeaderValueAsync("location")}) the page at {page.Url} " +
+                $"did not become {expectedUrl}; it shows:\n{shown}\nThe app printed:\n{_app.Output}", e);
+        }
         if (!expectToStay)
         {
             await Expect(page.Locator("#error-summary")).ToHaveCountAsync(0);
