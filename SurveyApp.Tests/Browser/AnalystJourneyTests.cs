@@ -95,6 +95,8 @@ public sealed class AnalystJourneyTests : IAsyncLifetime
         }
 
         await page.GotoAsync(_app.BaseUrl + "/resultat/1?typ=landsting");
+        // The filter's buttons come alive with the page's circuit: after that the page no longer re-renders.
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Visa" })).ToBeEnabledAsync();
         await Expect(page.Locator(".notice h2")).ToHaveTextAsync("För få svar att visa");
         await Expect(page.Locator(".question-results")).ToHaveCountAsync(0);
         await _browser.CheckPageAsync(page, "suppressed");

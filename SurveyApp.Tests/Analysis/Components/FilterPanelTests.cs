@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Bunit;
 using SurveyApp.Analysis;
 using SurveyApp.Analysis.Components;
@@ -16,6 +17,24 @@ public class FilterPanelTests : LocalizedTestContext
             .Add(p => p.HiddenTypes, new HashSet<string> { "region" })
             .Add(p => p.SelectedTypes, selected)
             .Add(p => p.OnApply, filter => _applied = filter));
+
+    [Fact]
+    public void BeforeThePageIsInteractiveItsButtonsAreDisabledSoNoChoiceIsLost()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var cut = Render([]);
+
+        Assert.All(cut.FindAll("button"), b => Assert.True(b.HasAttribute("disabled")));
+    }
+
+    [Fact]
+    public void OnceInteractiveItsButtonsWork()
+    {
+        var cut = Render([]);
+
+        Assert.All(cut.FindAll("button"), b => Assert.False(b.HasAttribute("disabled")));
+    }
 
     [Fact]
     public void ABoxTickedButNotAppliedSurvivesThePageRenderingAgain()
