@@ -26,17 +26,19 @@ public static class AnalysisExtensions
     public static void MapAnalysis(this WebApplication app)
     {
         var charts = app.MapGroup("/resultat/{waveId:int}/diagram").RequireAuthorization(new AuthorizeAttribute { Roles = StaffRoles.AnyStaff });
-        charts.MapGet("/{questionKey}.svg", (int waveId, string questionKey, string[]? typ, int? kategori, WaveResultsQuery query, CategoriesQuery categories, HttpContext context, CancellationToken cancellationToken) =>
-            ChartAsync(context, query, categories, waveId, questionKey, new ResultsFilter(typ ?? [], kategori), "svg", cancellationToken));
-        charts.MapGet("/{questionKey}.png", (int waveId, string questionKey, string[]? typ, int? kategori, WaveResultsQuery query, CategoriesQuery categories, HttpContext context, CancellationToken cancellationToken) =>
-            ChartAsync(context, query, categories, waveId, questionKey, new ResultsFilter(typ ?? [], kategori), "png", cancellationToken));
+        foreach (var format in new[] { "svg", "png" })
+        {
+            charts.MapGet($"/{{questionKey}}.{format}", (int waveId, string questionKey, string[]? typ, int? kategori, WaveResultsQuery query, CategoriesQuery categories, HttpContext context, CancellationToken cancellationToken) =>
+                ChartAsync(context, query, categories, waveId, questionKey, new ResultsFilter(typ ?? [], kategori), format, cancellationToken));
+        }
 
         // The comparison page's charts: the same waves (a, b) and, for a matrix, the item (del).
         var comparisonCharts = app.MapGroup("/resultat/jamfor/diagram").RequireAuthorization(new AuthorizeAttribute { Roles = StaffRoles.AnyStaff });
-        comparisonCharts.MapGet("/{questionKey}.svg", (string questionKey, int? a, int? b, string? del, ComparisonService comparisons, HttpContext context, CancellationToken cancellationToken) =>
-            ComparisonChartAsync(context, comparisons, a, b, questionKey, del, "svg", cancellationToken));
-        comparisonCharts.MapGet("/{questionKey}.png", (string questionKey, int? a, int? b, string? del, ComparisonService comparisons, HttpContext context, CancellationToken cancellationToken) =>
-            ComparisonChartAsync(context, comparisons, a, b, questionKey, del, "png", cancellationToken));
+        foreach (var format in new[] { "svg", "png" })
+        {
+            comparisonCharts.MapGet($"/{{questionKey}}.{format}", (string questionKey, int? a, int? b, string? del, ComparisonService comparisons, HttpContext context, CancellationToken cancellationToken) =>
+                ComparisonChartAsync(context, comparisons, a, b, questionKey, del, format, cancellationToken));
+        }
     }
 
     // The figures come from the same query as the results page, so a view the page would suppress gives no chart,
@@ -88,10 +90,13 @@ public static class AnalysisExtensions
 
     private static async Task<IResult> WriteAsync(HttpContext context, ChartImage chart, string fileName, string format, CancellationToken cancellationToken)
     {
-        Attachment.Set(context, fileName, format == "svg" ? "image/svg+xml; charset=utf-8" : "image/png");
-        var bytes = format == "svg" ? System.Text.Encoding.UTF8.GetBytes(chart.ToSvg()) : chart.ToPng();
-        context.Response.ContentLength = bytes.Length;
-        await context.Response.Body.WriteAsync(bytes, cancellationToken);
+        var (content, contentType) = format == "svg"
+            ? (new MemoryStream(System.Text.Encoding.UTF8.GetBytes(chart.ToSvg())), "image/svg+xml; charset=utf-8")
+            : (new MemoryStream(chart.ToPng()), "image/png");
+        await using (content)
+        {
+            await Attachment.SendAsync(context, content, fileName, contentType, cancellationToken);
+        }
         return Results.Empty;
     }
 }

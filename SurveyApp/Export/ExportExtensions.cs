@@ -43,9 +43,7 @@ public static class ExportExtensions
         }
         await RecordAsync(audit, context, action, waveId, types, category, result, cancellationToken);
         file.Position = 0;
-        Attachment.Set(context, fileName, contentType);
-        context.Response.ContentLength = file.Length;
-        await file.CopyToAsync(context.Response.Body, cancellationToken);
+        await Attachment.SendAsync(context, file, fileName, contentType, cancellationToken);
         return Results.Empty;
     }
 

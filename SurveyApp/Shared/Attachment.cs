@@ -13,4 +13,12 @@ public static class Attachment
         context.Response.Headers.ContentDisposition = disposition.ToString();
         context.Response.Headers.CacheControl = "no-store";
     }
+
+    /// <summary>Sends <paramref name="content"/> from its current position to its end as the download.</summary>
+    public static async Task SendAsync(HttpContext context, Stream content, string fileName, string contentType, CancellationToken cancellationToken)
+    {
+        Set(context, fileName, contentType);
+        context.Response.ContentLength = content.Length - content.Position;
+        await content.CopyToAsync(context.Response.Body, cancellationToken);
+    }
 }

@@ -17,8 +17,7 @@ public static class ComparisonChart
         var steps = q.Scale!.Steps.OrderBy(s => s.Value).ToList();
         ScaleRow Row(WaveResults wave, Distribution distribution) => new(
             BaseKeptTogether(Text.Format("Chart.ItemBase", wave.Wave.WaveName, distribution.ScaleCount)),
-            steps.Select(s => distribution.Choices.Single(c => c.Value == s.Value))
-                .Select(c => new ChartShare(c.Label, c.Count, distribution.ShareOfScale(c))).ToList());
+            ResultsChart.ScaleShares(steps, distribution));
 
         var texts = new ChartTexts(
             Heading(comparison, question),
@@ -38,7 +37,7 @@ public static class ComparisonChart
 
     /// <summary>The question's number and text, and the matrix item's text when the comparison is of one item.</summary>
     public static string Heading(WaveComparison comparison, QuestionComparison question) =>
-        $"{Text.Format("Results.QuestionNumber", comparison.A.Survey.NumberOf(question.Question))}. {question.Question.Text}"
+        $"{ResultsChart.Numbered(comparison.A.Survey, question.Question)}. {question.Question.Text}"
         + (question.ItemText is null ? "" : $" – {question.ItemText}");
 
     /// <summary>The test of the scale answers as the comparison page states it.</summary>
@@ -55,7 +54,7 @@ public static class ComparisonChart
             ResultsChart.Slug(comparison.A.Wave.SurveyTitle),
             ResultsChart.Slug(comparison.A.Wave.WaveName),
             ResultsChart.Slug(comparison.B.Wave.WaveName),
-            ResultsChart.Slug(Text.Format("Results.QuestionNumber", comparison.A.Survey.NumberOf(question.Question))),
+            ResultsChart.Slug(ResultsChart.Numbered(comparison.A.Survey, question.Question)),
             question.ItemCode is null ? "" : ResultsChart.Slug(question.ItemCode),
         }.Where(p => p.Length > 0)) + "." + extension;
 }

@@ -12,14 +12,14 @@ public static class ResultsChart
     public static ChartImage? For(WaveResults results, QuestionResults question, string? categoryName)
     {
         var q = question.Question;
-        var heading = $"{Text.Format("Results.QuestionNumber", results.Survey.NumberOf(q))}. {q.Text}";
+        var heading = $"{Numbered(results.Survey, q)}. {q.Text}";
         var context = Context(results, categoryName);
         if (q.IsScaled)
         {
             var steps = q.Scale!.Steps.OrderBy(s => s.Value).ToList();
             var rows = question.Distributions.Select(d => new ScaleRow(
                 q.Kind == QuestionKind.Matrix ? Text.Format("Chart.ItemBase", d.ItemText ?? "", d.ScaleCount) : Text.Format("Results.Respondents", d.ScaleCount),
-                steps.Select(s => d.Choices.Single(c => c.Value == s.Value)).Select(c => new ChartShare(c.Label, c.Count, d.ShareOfScale(c))).ToList())).ToList();
+                ScaleShares(steps, d))).ToList();
             var title = q.Kind == QuestionKind.Matrix ? Text.Get("Results.MatrixChartTitle") : Text.Format("Results.ScaleChartTitle", question.Main.ScaleCount);
             return QuestionChart.Scale(new ChartTexts(heading, context, title, OffScaleNote(question)), q.Scale.Bipolar, steps.Select(s => s.Label).ToList(), rows);
         }
@@ -49,7 +49,15 @@ public static class ResultsChart
 
     /// <summary>A download's name from survey, wave and question, in letters, digits and hyphens only.</summary>
     public static string FileName(WaveResults results, QuestionResults question, string extension) =>
-        $"{Slug(results.Wave.SurveyTitle)}-{Slug(results.Wave.WaveName)}-{Slug(Text.Format("Results.QuestionNumber", results.Survey.NumberOf(question.Question)))}.{extension}";
+        $"{Slug(results.Wave.SurveyTitle)}-{Slug(results.Wave.WaveName)}-{Slug(Numbered(results.Survey, question.Question))}.{extension}";
+
+    // "Fråga 9", as the page numbers the question.
+    internal static string Numbered(Survey survey, Question question) => Text.Format("Results.QuestionNumber", survey.NumberOf(question));
+
+    // A distribution's steps in scale order, as shares of the answers on the scale.
+    internal static IReadOnlyList<ChartShare> ScaleShares(IReadOnlyList<ScaleStep> steps, Distribution distribution) =>
+        steps.Select(s => distribution.Choices.Single(c => c.Value == s.Value))
+            .Select(c => new ChartShare(c.Label, c.Count, distribution.ShareOfScale(c))).ToList();
 
     private static string? OffScaleNote(QuestionResults question)
     {
