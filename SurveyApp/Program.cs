@@ -29,6 +29,7 @@ builder.AddSeeding();
 builder.AddSecureFormCookies();
 builder.AddAnalysis();
 builder.AddExport();
+builder.AddStaffUi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
 
