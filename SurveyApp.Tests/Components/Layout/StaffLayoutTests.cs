@@ -1,0 +1,50 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using SurveyApp.Components.Layout;
+using SurveyApp.Security;
+using SurveyApp.Tests.Support;
+using Xunit;
+
+namespace SurveyApp.Tests.Components.Layout;
+
+public sealed class StaffLayoutTests : StaffComponentContext
+{
+    private IRenderedComponent<StaffLayout> RenderAs(string role)
+    {
+        Authorization.SetAuthorized("anna@example.se").SetRoles(role);
+        return Context.Render<StaffLayout>(ps => ps.Add(p => p.Body, (RenderFragment)(b => b.AddMarkupContent(0, "<h1>Sidan</h1>"))));
+    }
+
+    private static string[] NavLinks(IRenderedComponent<StaffLayout> layout) =>
+        [.. layout.FindAll("nav[aria-label='Personal'] a").Select(a => a.GetAttribute("href")!)];
+
+    [Fact]
+    public void AnAdministratorIsOfferedEveryStaffPage()
+    {
+        var layout = RenderAs(StaffRoles.Admin);
+
+        Assert.Equal(["/resultat", "/admin/enkater", "/admin/omgangar", "/admin/deltagare", "/admin/personal", "/admin/logg"], NavLinks(layout));
+        Assert.Contains("anna@example.se", layout.Find(".staff-drawer__user").TextContent);
+        Assert.Equal("Sidan", layout.Find("main#main h1").TextContent);
+    }
+
+    [Fact]
+    public void AnAnalystIsOfferedTheResultsOnly()
+    {
+        Assert.Equal(["/resultat"], NavLinks(RenderAs(StaffRoles.Analyst)));
+    }
+
+    [Fact]
+    public void TheMenuButtonOpensAndClosesTheDrawerAndSaysSo()
+    {
+        var layout = RenderAs(StaffRoles.Analyst);
+        var button = layout.Find("button.staff-menu-button");
+        Assert.Equal("Meny", button.GetAttribute("aria-label"));
+        Assert.Equal("staff-drawer", button.GetAttribute("aria-controls"));
+        var before = button.GetAttribute("aria-expanded");
+
+        button.Click();
+
+        layout.WaitForAssertion(() => Assert.NotEqual(before, layout.Find("button.staff-menu-button").GetAttribute("aria-expanded")));
+    }
+}
