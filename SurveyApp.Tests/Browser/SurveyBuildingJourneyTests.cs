@@ -79,7 +79,8 @@ public sealed class SurveyBuildingJourneyTests() : AdminBrowserTests("survey-bui
         await Browser.CheckPageAsync(page, "editor-saved");
 
         await page.GotoAsync(App.BaseUrl + "/admin/enkater");
-        await Expect(page.Locator($"tr:has(th:text-is('{SurveyTitle}'))")).ToContainTextAsync("samverkan");
+        await Expect(page.Locator($"tbody tr:has(strong:text-is('{SurveyTitle}'))")).ToContainTextAsync("samverkan");
+        await Browser.CheckPageAsync(page, "surveys");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Omgångar" }).ClickAsync();
         await page.WaitForURLAsync(App.BaseUrl + "/admin/omgangar");
@@ -143,7 +144,7 @@ public sealed class SurveyBuildingJourneyTests() : AdminBrowserTests("survey-bui
         await Expect(page.Locator(".editor-status")).ToHaveTextAsync("Enkäten är sparad.");
 
         await page.GotoAsync(App.BaseUrl + "/admin/enkater");
-        await Expect(page.Locator($"tbody tr:has(th:text-is('{SurveyTitle}'))")).ToHaveCountAsync(2);
+        await Expect(page.Locator($"tbody tr:has(strong:text-is('{SurveyTitle}'))")).ToHaveCountAsync(2);
         await page.GotoAsync(App.BaseUrl + "/admin/omgangar");
         await Expect(page.Locator("tr:has(th:has-text('Första omgången'))")).ToContainTextAsync("1 av 20");
         await page.GotoAsync(App.BaseUrl + "/admin/logg");

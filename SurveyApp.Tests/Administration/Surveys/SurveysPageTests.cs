@@ -1,30 +1,68 @@
 using System.Net;
 using System.Text;
+using Bunit;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
-using SurveyApp.Administration.Staff;
+using SurveyApp.Administration.Surveys;
 using SurveyApp.Definitions;
 using SurveyApp.Domain;
+using SurveyApp.Security;
 using SurveyApp.Tests.Support;
 using Xunit;
 
 namespace SurveyApp.Tests.Administration.Surveys;
 
-/// <summary>Survey definitions downloaded and imported as JSON from /admin/enkater.</summary>
-public sealed class SurveysPageTests() : AdminPageTests
+/// <summary>/admin/enkater: the list of surveys, their JSON download, and importing a survey from JSON, on the app's real database.</summary>
+public sealed class SurveysPageTests : StaffComponentContext
 {
-    private const string Page = "/admin/enkater";
-    private static (HttpStatusCode Status, string Main) Raw(Page page) => (page.Status, page.Main);
+    private readonly SurveyAppFactory _app = new();
+
+    public SurveysPageTests()
+    {
+        UseAppService<SurveyEditing>(_app.Services);
+        UseAppService<SurveyImporter>(_app.Services);
+        Authorization.SetAuthorized("anna@example.se").SetRoles(StaffRoles.Admin);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _app.Dispose();
+    }
 
     private async Task<int> SurveysAsync()
     {
-        await using var db = App.CreateDbContext();
+        await using var db = _app.CreateDbContext();
         return await db.Surveys.CountAsync();
+    }
+
+    private (IRenderedComponent<MudProviders> Providers, IRenderedComponent<SurveysPage> Page) RenderPage() =>
+        (RenderProviders(), Render<SurveysPage>());
+
+    private static void Upload(IRenderedComponent<SurveysPage> page, byte[] content, string fileName = "enkat.json") =>
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(content, fileName, contentType: "application/json"));
+
+    private static string ErrorSummary(IRenderedComponent<SurveysPage> page)
+    {
+        page.WaitForAssertion(() => page.Find("#error-summary"));
+        return page.Find("#error-summary").TextContent;
+    }
+
+    [Fact]
+    public async Task TheListShowsEachSurveyWithItsEditorAndDownload()
+    {
+        var page = RenderPage().Page;
+
+        page.WaitForAssertion(() => Assert.Contains("samlingen-uppfoljning-2013", page.Find("table").TextContent));
+        var links = page.FindAll("table a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["/admin/enkater/1/redigera", "/admin/enkater/1.json"], links);
     }
 
     [Fact]
     public async Task TheDownloadIsTheModelSurveyInTheDataFormatAndImportsBack()
     {
-        var download = await Admin.GetAsync("/admin/enkater/1.json");
+        using var admin = await _app.SignedInClientAsync(StaffRoles.Admin);
+        var download = await admin.GetAsync("/admin/enkater/1.json");
         var bytes = await download.Content.ReadAsByteArrayAsync();
 
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
@@ -34,13 +72,17 @@ public sealed class SurveysPageTests() : AdminPageTests
         var model = await SurveyDefinitionReader.ReadFileAsync(RepoPaths.ModelSurvey);
         Assert.Equal(SurveyDefinitionReader.Write(model.Definition!), SurveyDefinitionReader.Write(read.Definition!));
 
-        var (status, main) = Raw(await UploadPageAsync(Page, bytes, "enkat.json"));
+        var (providers, page) = RenderPage();
+        Upload(page, bytes);
 
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("är importerad", WebUtility.HtmlDecode(main));
+        providers.WaitForAssertion(() => Assert.Contains("är importerad", providers.Find(".mud-snackbar").TextContent));
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tbody tr").Count));
+        Assert.Empty(page.FindAll("#error-summary"));
         Assert.Equal(2, await SurveysAsync());
-        await using var db = App.CreateDbContext();
-        Assert.Equal([AuditActions.SurveyExported, AuditActions.SurveyImported], await db.AuditLog.OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
+        await using var db = _app.CreateDbContext();
+        var entries = await db.AuditLog.OrderBy(e => e.Id).Select(e => new { e.Action, e.Actor }).ToListAsync();
+        Assert.Equal([AuditActions.SurveyExported, AuditActions.SurveyImported], entries.Select(e => e.Action));
+        Assert.Equal("anna@example.se", entries[1].Actor);
     }
 
     [Theory]
@@ -48,25 +90,39 @@ public sealed class SurveysPageTests() : AdminPageTests
     [InlineData("{\"key\": \"x\", \"title\": \"T\", \"sections\": [{\"key\": \"s\", \"title\": \"S\", \"questions\": [{\"key\": \"q\", \"kind\": \"likert\", \"text\": \"Q\", \"scale\": \"finns-inte\"}]}]}", "sections[0].questions[0].scale")]
     public async Task ABrokenDefinitionIsRefusedWithEveryProblemAndItsPath(string json, string path)
     {
-        var (status, main) = Raw(await UploadPageAsync(Page, Encoding.UTF8.GetBytes(json), "enkat.json"));
+        var (providers, page) = RenderPage();
+        Upload(page, Encoding.UTF8.GetBytes(json), "trasig.json");
 
-        Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains("Enkäten importerades inte", WebUtility.HtmlDecode(main));
-        Assert.Contains(path, main);
+        var summary = ErrorSummary(page);
+        Assert.Contains("Enkäten importerades inte", summary);
+        Assert.Contains("trasig.json", summary);
+        Assert.Contains(path, summary);
+        Assert.Empty(providers.FindAll(".mud-snackbar"));
         Assert.Equal(1, await SurveysAsync());
     }
 
     [Fact]
-    public async Task AFileInAnotherEncodingOrNoFileIsRefused()
+    public async Task AFileInAnotherEncodingOrAnEmptyFileIsRefused()
     {
         var model = await File.ReadAllTextAsync(RepoPaths.ModelSurvey);
-        var (latin1, latin1Main) = Raw(await UploadPageAsync(Page, Encoding.Latin1.GetBytes(model), "enkat.json"));
-        var (none, noneMain) = await UploadAsync(Page, null);
+        var page = RenderPage().Page;
 
-        Assert.Equal(HttpStatusCode.BadRequest, latin1);
-        Assert.Contains("inte giltig UTF-8", WebUtility.HtmlDecode(latin1Main));
-        Assert.Equal(HttpStatusCode.BadRequest, none);
-        Assert.Contains("välj en JSON-fil", WebUtility.HtmlDecode(noneMain));
+        Upload(page, Encoding.Latin1.GetBytes(model));
+        page.WaitForAssertion(() => Assert.Contains("inte giltig UTF-8", ErrorSummary(page)));
+        Upload(page, []);
+        page.WaitForAssertion(() => Assert.Contains("välj en JSON-fil", ErrorSummary(page)));
+
+        Assert.Equal(1, await SurveysAsync());
+    }
+
+    [Fact]
+    public async Task AFileLargerThanTheLimitIsNotRead()
+    {
+        var page = RenderPage().Page;
+
+        Upload(page, new byte[SurveysPage.MaxBytes + 1]);
+
+        page.WaitForAssertion(() => Assert.Contains("större än 2 MB", ErrorSummary(page)));
         Assert.Equal(1, await SurveysAsync());
     }
 
@@ -76,11 +132,14 @@ public sealed class SurveysPageTests() : AdminPageTests
         var model = await File.ReadAllTextAsync(RepoPaths.ModelSurvey);
         var hostile = model.Replace("\"title\": \"Uppföljning av Samling för social hållbarhet\"", "\"title\": \"<script>alert('x')</script> Enkät\"");
         Assert.NotEqual(model, hostile);
+        var (providers, page) = RenderPage();
 
-        var (status, main) = Raw(await UploadPageAsync(Page, Encoding.UTF8.GetBytes(hostile), "enkat.json"));
+        Upload(page, Encoding.UTF8.GetBytes(hostile));
 
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.DoesNotContain("<script>alert", main);
-        Assert.Contains("<script>alert('x')</script> Enkät", WebUtility.HtmlDecode(main));
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tbody tr").Count));
+        Assert.Empty(page.FindAll("script"));
+        Assert.Contains("<script>alert('x')</script> Enkät", page.Find("tbody").TextContent);
+        providers.WaitForAssertion(() => Assert.Contains("<script>alert('x')</script> Enkät", providers.Find(".mud-snackbar").TextContent));
+        Assert.Empty(providers.FindAll(".mud-snackbar script"));
     }
 }

@@ -1,12 +1,23 @@
 using System.Text;
+using Microsoft.AspNetCore.Components.Forms;
 
 namespace SurveyApp.Administration.Imports;
 
 public enum UploadProblem { None, NoFile, TooLarge }
 
-/// <summary>Checked for presence and size before it is read.</summary>
+/// <summary>A file chosen in an interactive page, checked for presence and size before it is read.</summary>
 public static class UploadedFile
 {
+    public static async Task<(byte[]? Content, UploadProblem Problem)> ReadAsync(IBrowserFile? file, long maxBytes, CancellationToken cancellationToken = default)
+    {
+        if (file is null || file.Size == 0) return (null, UploadProblem.NoFile);
+        if (file.Size > maxBytes) return (null, UploadProblem.TooLarge);
+        await using var stream = file.OpenReadStream(maxBytes, cancellationToken);
+        using var buffer = new MemoryStream((int)file.Size);
+        await stream.CopyToAsync(buffer, cancellationToken);
+        return (buffer.ToArray(), UploadProblem.None);
+    }
+
     public static (IFormFile? File, UploadProblem Problem) From(HttpContext context, long maxBytes)
     {
         var file = context.Request.Form.Files["file"];
@@ -15,8 +26,11 @@ public static class UploadedFile
             : (file, UploadProblem.None);
     }
 
-    // UTF-8, a byte order mark allowed. Another encoding is not guessed at: its undecodable bytes become
-    // U+FFFD, which the import rules refuse as unreadable.
     public static StreamReader OpenText(IFormFile file) =>
         new(file.OpenReadStream(), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+
+    // UTF-8, a byte order mark allowed. Another encoding is not guessed at: its undecodable bytes become
+    // U+FFFD, which the import rules refuse as unreadable.
+    public static StreamReader OpenText(byte[] content) =>
+        new(new MemoryStream(content, writable: false), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
 }

@@ -51,6 +51,8 @@ public static class StaffUi
             {
                 FontFamily = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"],
             },
+            // Buttons read as sentences, as on the respondent pages, not in capitals.
+            Button = new ButtonTypography { TextTransform = "none", FontWeight = "600" },
         },
         LayoutProperties = new LayoutProperties { DefaultBorderRadius = "4px" },
     };
