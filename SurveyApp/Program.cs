@@ -1,5 +1,4 @@
 using System.Resources;
-using Radzen;
 using SurveyApp.Administration;
 using SurveyApp.Administration.Staff;
 using SurveyApp.Administration.Surveys;
@@ -30,7 +29,6 @@ builder.AddSecureFormCookies();
 builder.AddAnalysis();
 builder.AddExport();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddRadzenComponents();
 
 var app = builder.Build();
 // Every group of settings is checked before anything else runs, so that a wrong one changes nothing.
