@@ -30,9 +30,9 @@ public sealed record ChartLayout(int Width, float HeadingSize, float TextSize, f
     // Sizes for a 1600 px image printed at A4 text width (about 16 cm): 28 px is about 8 pt.
     public static readonly ChartLayout Download = new(1600, 36, 28, 26, 110, 24, 0.3f);
 
-    // Shown at 100 % of its container up to its own width: at 720 px 20 px text reads as the page's small print,
-    // and a phone's 350 px leaves it at about 10 px, as small as text on a phone may get.
-    public static readonly ChartLayout Page = new(720, 0, 20, 19, 60, 8, 0.34f);
+    // Shown at its container's width up to its own: 18 px text on a wide screen, and on a phone's 358 px about
+    // 11.5 px, the smallest that still reads there.
+    public static readonly ChartLayout Page = new(560, 0, 18, 17, 52, 8, 0.34f);
 
     public float LabelWidth => Width * LabelShare;
 }
@@ -261,6 +261,11 @@ public static class QuestionChart
             plot.Legend.OutlineWidth = 0;
             plot.Legend.ShadowColor = Colors.Transparent;
             plot.Legend.TightHorizontalWrapping = true;
+        }
+        else
+        {
+            // The page lists the legend beside the drawing; inside, it would cover the bars.
+            plot.Legend.IsVisible = false;
         }
         var note = texts?.Note is null ? new List<TextLine>() : Wrap(texts.Note, size.TextSize, bold: false, textWidth).Select(l => new TextLine(l, size.TextSize, false)).ToList();
         if (note.Count > 0)
