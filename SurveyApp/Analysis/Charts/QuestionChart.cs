@@ -143,7 +143,7 @@ public static class QuestionChart
         }
 
         // The page's narrower chart has room for fewer ticks.
-        var step = bipolar && size.Width < Width ? 50 : 25;
+        var step = size.Width < Width ? 50 : 25;
         plot.Axes.Bottom.SetTicks(
             Enumerable.Range(0, (100 - min) / step + 1).Select(i => (double)(min + i * step)).ToArray(),
             Enumerable.Range(0, (100 - min) / step + 1).Select(i => Percent(Math.Abs(min + i * step) / 100.0)).ToArray());
