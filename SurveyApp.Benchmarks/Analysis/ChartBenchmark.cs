@@ -19,7 +19,7 @@ namespace SurveyApp.Benchmarks.Analysis;
 /// </summary>
 public static class ChartBenchmark
 {
-    /// <summary>The "charts" command: the model wave as the app seeds it (17 responses, 9 charts), on SQLite.</summary>
+    /// <summary>The "charts" command: the model wave as the app seeds it (17 responses, 7 charts), on SQLite.</summary>
     public static async Task<int> RunAsync(BenchmarkArguments arguments)
     {
         await using var database = await BenchmarkDatabase.CreateAsync(arguments.Keep);
