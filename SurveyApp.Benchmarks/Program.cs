@@ -12,6 +12,7 @@ if (args.FirstOrDefault() == ExportCase.Command)
 Func<BenchmarkArguments, Task<int>>? benchmark = args.FirstOrDefault() switch
 {
     "analysis" => AnalysisBenchmark.RunAsync,
+    "charts" => ChartBenchmark.RunAsync,
     "export" => ExportBenchmark.RunAsync,
     "load" => LoadBenchmark.RunAsync,
     _ => null,
@@ -39,7 +40,10 @@ static int Usage()
 
         Benchmarks:
           analysis   a wave's results (WaveResultsQuery.GetAsync), whole and filtered, on SQLite or PostgreSQL,
-                     and its charts drawn as downloads (SVG, PNG, and read + drawn)
+                     and its charts drawn as downloads (SVG, PNG), as the page shows them (inline SVG), and the
+                     page's questions rendered to HTML with their charts, alone and with reading the results
+          charts     the same charts of the model wave as the app seeds it (17 responses, 7 charts), on SQLite
+                     (--responses and the database options do not apply)
           export     a wave's workbook (ResponseExport.WriteWorkbookAsync) against EPPlus and a bare
                      ZipArchive + XmlWriter writing the Svar sheet: time, peak memory, file size;
                      3 runs per case, each in its own process (--runs and --explain do not apply; SQLite only)

@@ -7,6 +7,9 @@ public static class RepoPaths
 
     public static string ModelSurvey => Path.Combine(Root, "data", "surveys", "samlingen-uppfoljning-2013.json");
 
+    /// <summary>A file under data/.</summary>
+    public static string Data(params string[] path) => Path.Combine([Root, "data", .. path]);
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -1,5 +1,4 @@
 using System.Resources;
-using Radzen;
 using SurveyApp.Administration;
 using SurveyApp.Administration.Staff;
 using SurveyApp.Administration.Surveys;
@@ -31,7 +30,6 @@ builder.AddAnalysis();
 builder.AddExport();
 builder.AddStaffUi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddRadzenComponents();
 
 var app = builder.Build();
 // Every group of settings is checked before anything else runs, so that a wrong one changes nothing.

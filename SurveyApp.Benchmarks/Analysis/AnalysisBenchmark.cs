@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using SurveyApp.Analysis;
-using SurveyApp.Analysis.Charts;
 using SurveyApp.Storage;
 
 namespace SurveyApp.Benchmarks.Analysis;
@@ -50,7 +49,7 @@ public static class AnalysisBenchmark
         var filtered = await Measurement.RunAsync("GetAsync, type = kommun", arguments.Runs, () => results.GetAsync(wave.WaveId, Kommun));
         var floor = await Measurement.RunAsync("plain SQL GROUP BY (floor)", arguments.Runs, () => FloorAsync(database, wave.WaveId));
         PrintTimes(whole, filtered, floor);
-        await ChartsAsync(results, wave.WaveId, arguments.Runs, whole);
+        await ChartBenchmark.MeasureAsync(results, wave.WaveId, arguments.Runs, whole);
 
         Console.WriteLine();
         Console.WriteLine("Machine");
@@ -100,56 +99,6 @@ public static class AnalysisBenchmark
         var f5 = whole.Questions.Single(q => q.Question.Key == "f5").Main;
         Console.WriteLine($"  check: whole wave {Count(whole.InView)} in view, kommun {Count(kommun.InView)}; " +
             $"f5 answered by {Count(f5.Answered)}, median {f5.Scale?.Median}");
-    }
-
-    // The charts as they are downloaded (ScottPlot, drawn on the server), in Swedish as the app's default:
-    // each format alone from results already read, and the whole wave read and drawn as SVG.
-    private static async Task ChartsAsync(WaveResultsQuery results, int waveId, int runs, Measurement whole)
-    {
-        var culture = CultureInfo.CurrentCulture;
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("sv-SE");
-        try
-        {
-            var page = (await results.GetAsync(waveId, ResultsFilter.None))!;
-            var count = page.Questions.Count(q => Draw(page, q, c => c.ToSvg()));
-            Console.WriteLine();
-            Console.WriteLine($"Charts: the wave's {count} charts, drawn by ScottPlot as downloads are");
-            var svg = await Measurement.RunAsync($"{count} charts as SVG", runs, () => DrawAll(page, c => c.ToSvg()));
-            var png = await Measurement.RunAsync($"{count} charts as PNG", runs, () => DrawAll(page, c => c.ToPng()));
-            var both = await Measurement.RunAsync("GetAsync + charts as SVG", runs, async () =>
-            {
-                var read = (await results.GetAsync(waveId, ResultsFilter.None))!;
-                await DrawAll(read, c => c.ToSvg());
-            });
-            Console.WriteLine($"  {"",-30} {"median",9} {"min",9} {"max",9}");
-            foreach (var m in new[] { svg, png, both })
-            {
-                Console.WriteLine($"  {m.Name,-30} {Ms(m.Median),9} {Ms(m.Min),9} {Ms(m.Max),9}");
-            }
-            Console.WriteLine($"  per chart, median: SVG {Ms(svg.Median / count)}, PNG {Ms(png.Median / count)}");
-            Console.WriteLine($"  ratio of medians, (GetAsync + charts) / GetAsync alone: {(both.Median / whole.Median).ToString("F2", CultureInfo.InvariantCulture)}");
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
-        }
-    }
-
-    private static Task DrawAll(WaveResults page, Func<ChartImage, object> format)
-    {
-        foreach (var question in page.Questions)
-        {
-            Draw(page, question, format);
-        }
-        return Task.CompletedTask;
-    }
-
-    private static bool Draw(WaveResults page, QuestionResults question, Func<ChartImage, object> format)
-    {
-        using var chart = ResultsChart.For(page, question, null);
-        if (chart is null) return false;
-        GC.KeepAlive(format(chart));
-        return true;
     }
 
     private static async Task FloorAsync(IBenchmarkDatabase database, int waveId)

@@ -46,8 +46,9 @@ public sealed class WaveResultsQuery(IDbContextFactory<SurveyDbContext> factory,
             return new QuestionResults(
                 question,
                 Distributions(question, survey, counts, answered, inView),
-                categories.Where(c => names[c.Key].QuestionId == question.Id)
-                    .Select(c => new CategoryCount(c.Key, names[c.Key].Name, c.Value))
+                // Every category of the question, also one no answer in view is coded with, as the coding page lists them.
+                names.Values.Where(c => c.QuestionId == question.Id)
+                    .Select(c => new CategoryCount(c.Id, c.Name, categories.GetValueOrDefault(c.Id)))
                     .OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.CurrentCulture).ToList(),
                 question.IsChoice ? 0 : answered.GetValueOrDefault(((int?)null, question.Id)));
         }).ToList();

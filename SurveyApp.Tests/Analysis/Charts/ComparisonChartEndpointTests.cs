@@ -56,8 +56,44 @@ public sealed class ComparisonChartEndpointTests(DemoDataFixture fixture) : ICla
         Assert.Equal(await ordered.Content.ReadAsByteArrayAsync(), png);
     }
 
+    [Fact]
+    public async Task AChoiceQuestionsSvgGroupsEachAnswersBarsByWaveWithTheirBases()
+    {
+        using var client = await fixture.App.SignedInClientAsync(StaffRoles.Analyst);
+
+        using var response = await client.GetAsync("/resultat/jamfor/diagram/f1.svg?a=1&b=2");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(FileStem.Replace("fraga-5", "fraga-1") + ".svg", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+        var svg = (await response.Content.ReadAsStringAsync()).Replace('\u00A0', ' ');
+        Assert.Contains("Fråga 1. Hade ni tackat ja", svg);
+        Assert.Contains("Andel av dem som svarat per omgång", svg);
+        foreach (var answer in new[] { "Ja, helt säkert", "Ja, med viss tveksamhet", "Nej", "Vet ej" })
+        {
+            Assert.Contains($">{answer}<", System.Text.RegularExpressions.Regex.Replace(svg, @">\s+|\s+<", m => m.Value.Trim()));
+        }
+        // The legend names each wave with those who answered the question in it.
+        Assert.Contains("Uppföljning december 2013 (n = 17)", svg);
+        Assert.Contains("Uppföljning 2015 (fiktiv) (n = 16)", svg);
+        // A choice question has no test of a scale.
+        Assert.DoesNotContain("Wilcoxon", svg);
+    }
+
+    [Fact]
+    public async Task TheComparisonPageShowsTheChoiceChartItLinksTo()
+    {
+        using var client = await fixture.App.SignedInClientAsync(StaffRoles.Analyst);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/resultat/jamfor?a=1&b=2"));
+
+        var figure = System.Text.RegularExpressions.Regex.Match(html, "<figure class=\"chart\" id=\"diagram-jamfor-f1\">.*?</figure>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains("<svg", figure);
+        Assert.Contains("role=\"img\"", figure);
+        Assert.Contains("Andel av dem som svarat per omgång", figure);
+        Assert.Contains("href=\"/resultat/jamfor/diagram/f1.png?a=1&b=2\"", figure);
+    }
+
     [Theory]
-    [InlineData("/resultat/jamfor/diagram/f1.svg?a=1&b=2")]  // a choice question: the page charts scale questions only
     [InlineData("/resultat/jamfor/diagram/f2.svg?a=1&b=2")]  // an open question
     [InlineData("/resultat/jamfor/diagram/f5.svg?a=1&b=2&del=a")]  // an item the question does not have
     [InlineData("/resultat/jamfor/diagram/finns-inte.png?a=1&b=2")]
@@ -82,10 +118,12 @@ public sealed class ComparisonChartEndpointTests(DemoDataFixture fixture) : ICla
         var page = WebUtility.HtmlDecode(await client.GetStringAsync("/resultat/jamfor?a=1&b=2"));
         using var svg = await client.GetAsync("/resultat/jamfor/diagram/f5.svg?a=1&b=2");
         using var png = await client.GetAsync("/resultat/jamfor/diagram/f5.png?a=2&b=1");
+        using var choice = await client.GetAsync("/resultat/jamfor/diagram/f1.svg?a=1&b=2");
 
         Assert.Contains("För få svar att visa", page);
         AssertNothingRevealed(svg, await svg.Content.ReadAsStringAsync());
         AssertNothingRevealed(png, await png.Content.ReadAsStringAsync());
+        AssertNothingRevealed(choice, await choice.Content.ReadAsStringAsync());
     }
 
     [Theory]

@@ -1,7 +1,10 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SurveyApp.Analysis;
 using SurveyApp.Analysis.Coding;
+using SurveyApp.Security;
 using SurveyApp.Tests.Support;
 using Xunit;
 
@@ -207,6 +210,31 @@ public sealed class CodingServiceTests(CodingServiceTests.Fixture fixture) : ICl
         Assert.True(result.Succeeded);
         var created = (await own.F2Async()).Categories.Single(c => c.CategoryId == result.CategoryId);
         Assert.Equal(("Inspiration", 0), (created.Name, created.Count));
+    }
+
+    [Fact]
+    public async Task TheCodingPagesChartAndItsDownloadShowTheSameCategoriesAlsoOneNotYetUsed()
+    {
+        using var own = OwnApp();
+        var created = await own.Coding.CreateCategoryAsync((await own.F2Async()).QuestionId, "Inspiration");
+        Assert.True(created.Succeeded);
+        var categories = (await own.F2Async()).Categories;
+        using var client = await own.App.SignedInClientAsync(StaffRoles.Analyst);
+
+        var page = await client.GetStringAsync($"/resultat/{own.Wave2013}/fritext/f2");
+        var figure = Regex.Match(page, "<figure class=\"chart\" id=\"diagram-[^\"]*-kategorier\">.*?</figure>", RegexOptions.Singleline).Value;
+        var download = await client.GetStringAsync($"/resultat/{own.Wave2013}/diagram/f2.svg");
+
+        // Both list every category, most used first, the one without answers last (labels may wrap between words).
+        var expected = categories.OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.CurrentCulture).Select(c => c.Name).ToList();
+        Assert.Equal("Inspiration", expected[^1]);
+        foreach (var svg in new[] { figure, download })
+        {
+            var text = string.Join(" ", Regex.Matches(svg, "<text[^>]*>([^<]*)</text>").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value).Trim()));
+            var positions = expected.Select(name => text.IndexOf(name, StringComparison.Ordinal)).ToList();
+            Assert.DoesNotContain(-1, positions);
+            Assert.Equal(positions.Order(), positions);
+        }
     }
 
     [Theory]

@@ -17,7 +17,7 @@ public class ChartFrameTests : LocalizedTestContext
             .AddChildContent("<svg><rect width=\"10\" height=\"10\"></rect></svg>"));
 
     [Fact]
-    public void TheChartIsAFigureWithItsTitleAndATextAlternative()
+    public void TheChartIsAFigureWithItsTitleAndItsDrawing()
     {
         using var culture = UiCulture.Swedish();
 
@@ -25,10 +25,7 @@ public class ChartFrameTests : LocalizedTestContext
 
         var figure = cut.Find("figure#diagram-1-f9");
         Assert.Equal("Andel av svaren på skalan (n = 17)", figure.QuerySelector("figcaption")!.TextContent);
-        var body = figure.QuerySelector(".chart__body")!;
-        Assert.Equal("img", body.GetAttribute("role"));
-        Assert.Contains("Samma siffror finns i tabellen", body.GetAttribute("aria-label"));
-        Assert.NotNull(body.QuerySelector("svg"));
+        Assert.NotNull(figure.QuerySelector(".chart__body svg"));
     }
 
     [Fact]

@@ -6,27 +6,51 @@ namespace SurveyApp.Analysis.Charts;
 /// <summary>A question of a wave comparison as its downloadable chart, with the same figures and words as the comparison page.</summary>
 public static class ComparisonChart
 {
-    /// <returns>Null when the page shows no chart for the question: only scale questions are charted there.</returns>
+    /// <returns>Null when the page shows no chart for the question: an open question.</returns>
     public static ChartImage? For(WaveComparison comparison, QuestionComparison question)
     {
-        var q = question.Question;
-        if (!q.IsScaled)
-        {
-            return null;
-        }
-        var steps = q.Scale!.Steps.OrderBy(s => s.Value).ToList();
-        ScaleRow Row(WaveResults wave, Distribution distribution) => new(
-            BaseKeptTogether(Text.Format("Chart.ItemBase", wave.Wave.WaveName, distribution.ScaleCount)),
-            ResultsChart.ScaleShares(steps, distribution));
-
         var texts = new ChartTexts(
             Heading(comparison, question),
             Text.Format("Compare.ChartSource", comparison.A.Wave.SurveyTitle, comparison.A.Wave.WaveName, comparison.B.Wave.WaveName),
-            Text.Get("Compare.ChartTitle"),
+            Title(question),
             question.Test is { } test ? TestResult(comparison, test) : null);
-        return QuestionChart.Scale(texts, q.Scale.Bipolar, steps.Select(s => s.Label).ToList(),
-            [Row(comparison.A, question.A), Row(comparison.B, question.B)]);
+        return Drawing(comparison, question)?.Draw(texts, ChartLayout.Download);
     }
+
+    /// <summary>
+    /// Both waves' bars, as the comparison page and the downloads draw them: a scale question's two bars on its scale,
+    /// a choice question's answers as groups of one bar per wave.
+    /// </summary>
+    /// <returns>Null for an open question, which the page shows no chart for.</returns>
+    public static ChartDrawing? Drawing(WaveComparison comparison, QuestionComparison question)
+    {
+        var q = question.Question;
+        if (q.IsScaled)
+        {
+            var steps = q.Scale!.Steps.OrderBy(s => s.Value).ToList();
+            ScaleRow Row(WaveResults wave, Distribution distribution) => new(
+                BaseKeptTogether(Text.Format("Chart.ItemBase", wave.Wave.WaveName, distribution.ScaleCount)),
+                ResultsChart.ScaleShares(steps, distribution));
+            return new ScaleDrawing(q.Scale.Bipolar, steps.Select(s => s.Label).ToList(), [Row(comparison.A, question.A), Row(comparison.B, question.B)]);
+        }
+        if (q.IsChoice)
+        {
+            ChartSeries Series(WaveResults wave, int index, Func<ChoiceChange, int> count, Func<ChoiceChange, double> share, int answered) => new(
+                BaseKeptTogether(Text.Format("Chart.ItemBase", wave.Wave.WaveName, answered)),
+                QuestionChart.SeriesColours[index],
+                question.Changes.Select(c => new ChartShare(c.Label, count(c), share(c))).ToList());
+            return new GroupedBarsDrawing(question.Changes.Select(c => c.Label).ToList(),
+            [
+                Series(comparison.A, 0, c => c.CountA, c => c.ShareA, question.A.Answered),
+                Series(comparison.B, 1, c => c.CountB, c => c.ShareB, question.B.Answered),
+            ]);
+        }
+        return null;
+    }
+
+    /// <summary>What the bars show, as the comparison page titles the chart.</summary>
+    public static string Title(QuestionComparison question) =>
+        Text.Get(question.Question.IsScaled ? "Compare.ChartTitle" : "Compare.ChoiceChartTitle");
 
     // A wave's name fills most of the label's width: the base in brackets after it is wrapped as one word, never as "(n =" and "17)".
     private static string BaseKeptTogether(string label)

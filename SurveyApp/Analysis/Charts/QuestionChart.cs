@@ -17,25 +17,80 @@ public sealed record ChartShare(string Label, int Count, double Share);
 /// <summary>One bar of a scale chart: the steps' counts and shares of the scale answers, lowest step first.</summary>
 public sealed record ScaleRow(string Label, IReadOnlyList<ChartShare> Steps);
 
+/// <summary>One bar of a grouped chart's series (a wave, say): its name, colour and one share per group.</summary>
+public sealed record ChartSeries(string Label, string Colour, IReadOnlyList<ChartShare> Shares);
+
+/// <summary>
+/// How big a chart is drawn. <see cref="Download"/> is a report-wide image with its words around the bars;
+/// <see cref="Page"/> is the bars alone, narrower, so that their text stays readable when a phone shrinks the
+/// image: the page writes the question, title, legend and note as text of its own.
+/// </summary>
+public sealed record ChartLayout(int Width, float HeadingSize, float TextSize, float ValueSize, float RowHeight, float Margin, float LabelShare)
+{
+    // Sizes for a 1600 px image printed at A4 text width (about 16 cm): 28 px is about 8 pt.
+    public static readonly ChartLayout Download = new(1600, 36, 28, 26, 110, 24, 0.3f);
+
+    // Shown at its container's width up to its own: 18 px text on a wide screen, and on a phone's 358 px about
+    // 11.5 px, the smallest that still reads there.
+    public static readonly ChartLayout Page = new(560, 0, 18, 17, 52, 8, 0.34f);
+
+    public float LabelWidth => Width * LabelShare;
+}
+
+/// <summary>
+/// What a chart shows, as numbers and labels, before it is drawn in a size: the page draws it in
+/// <see cref="ChartLayout.Page"/>, the downloads and reports in <see cref="ChartLayout.Download"/> with their words.
+/// </summary>
+public abstract record ChartDrawing
+{
+    /// <summary>The colours the bars stand for, as the page lists them beside the chart.</summary>
+    public abstract IReadOnlyList<LegendEntry> Legend { get; }
+
+    /// <summary>Draws the chart; <paramref name="texts"/> (heading, source, title, note) are drawn around the bars when given.</summary>
+    public abstract ChartImage Draw(ChartTexts? texts, ChartLayout layout);
+}
+
+/// <summary>A scale question's bars: diverging from zero for a bipolar scale, stacked from zero for a one-sided one.</summary>
+public sealed record ScaleDrawing(bool Bipolar, IReadOnlyList<string> Steps, IReadOnlyList<ScaleRow> Rows) : ChartDrawing
+{
+    public override IReadOnlyList<LegendEntry> Legend => DivergingLayout.Legend(Bipolar, Steps);
+
+    public override ChartImage Draw(ChartTexts? texts, ChartLayout layout) => QuestionChart.Scale(texts, Bipolar, Steps, Rows, layout);
+}
+
+/// <summary>Plain bars: choices or coded categories.</summary>
+public sealed record BarsDrawing(IReadOnlyList<ChartShare> Bars) : ChartDrawing
+{
+    public override IReadOnlyList<LegendEntry> Legend => [];
+
+    public override ChartImage Draw(ChartTexts? texts, ChartLayout layout) => QuestionChart.Bars(texts, Bars, layout);
+}
+
+/// <summary>Bars grouped by answer, one bar per series (a wave) in each group.</summary>
+public sealed record GroupedBarsDrawing(IReadOnlyList<string> Groups, IReadOnlyList<ChartSeries> Series) : ChartDrawing
+{
+    public override IReadOnlyList<LegendEntry> Legend => Series.Select(s => new LegendEntry(s.Label, s.Colour)).ToList();
+
+    public override ChartImage Draw(ChartTexts? texts, ChartLayout layout) => QuestionChart.GroupedBars(texts, Groups, Series, layout);
+}
+
 /// <summary>
 /// A question's chart as a report uses it: heading, source, bars with their percentages, legend and note in one
-/// image, drawn the same on every device. Numbers in, a ScottPlot <see cref="Plot"/> out.
+/// image, drawn the same on every device; or the same bars alone for the page. Numbers in, a ScottPlot
+/// <see cref="Plot"/> out.
 /// </summary>
 public static class QuestionChart
 {
+    /// <summary>The width of a downloaded chart.</summary>
     public const int Width = 1600;
-
-    // Sizes for a 1600 px image printed at A4 text width (about 16 cm): 28 px is about 8 pt.
-    private const float HeadingSize = 36;
-    private const float TextSize = 28;
-    private const float ValueSize = 26;
-    private const float RowHeight = 110;
-    private const float Margin = 24;
 
     /// <summary>Segments narrower than this (percent of the axis) carry no label: it would not fit inside.</summary>
     public const double MinLabelledPercent = 4;
 
     private const string BarColour = "#2166ac";
+
+    /// <summary>The colours of a grouped chart's series, the earliest wave lightest.</summary>
+    public static readonly IReadOnlyList<string> SeriesColours = ["#92c5de", "#2166ac", "#b2182b", "#f4a582"];
 
     static QuestionChart() => Fonts.Default = "DejaVu Sans";
 
@@ -43,15 +98,16 @@ public static class QuestionChart
     /// A bipolar scale diverges from zero (lower steps left, higher right, a middle step split across zero); a one-sided
     /// scale stacks from zero. <paramref name="steps"/> are the step labels, lowest first.
     /// </summary>
-    public static ChartImage Scale(ChartTexts texts, bool bipolar, IReadOnlyList<string> steps, IReadOnlyList<ScaleRow> rows)
+    public static ChartImage Scale(ChartTexts? texts, bool bipolar, IReadOnlyList<string> steps, IReadOnlyList<ScaleRow> rows, ChartLayout? layout = null)
     {
-        var plot = NewPlot();
+        var size = layout ?? ChartLayout.Download;
+        var plot = NewPlot(size);
         var series = DivergingLayout.Series(bipolar, steps,
             rows.Select(r => (r.Label, (IReadOnlyList<double>)r.Steps.Select(s => 100 * s.Share).ToList())).ToList());
         var legend = DivergingLayout.Legend(bipolar, steps);
 
         var min = bipolar ? -100 : 0;
-        var pixelsPerPercent = DataWidth(rows.Select(r => r.Label)) / (100.0 - min);
+        var pixelsPerPercent = DataWidth(rows.Select(r => r.Label), size) / (100.0 - min);
         var bars = new List<Bar>();
         var labels = new List<(string Text, double X, double Y, Color Colour)>();
         for (var row = 0; row < rows.Count; row++)
@@ -73,7 +129,7 @@ public static class QuestionChart
             {
                 // A label goes inside its segment or not at all, so that labels never overlap each other.
                 var text = Percent((to - from) / 100);
-                if (to - from >= MinLabelledPercent && Measure(text, ValueSize, bold: true) + 8 <= (to - from) * pixelsPerPercent)
+                if (to - from >= MinLabelledPercent && Measure(text, size.ValueSize, bold: true) + 8 <= (to - from) * pixelsPerPercent)
                 {
                     labels.Add((text, (from + to) / 2, y, IsDark(colour) ? Colors.White : Colors.Black));
                 }
@@ -83,23 +139,25 @@ public static class QuestionChart
         plot.Add.Bars(bars).Horizontal = true;
         foreach (var (text, x, y, colour) in labels)
         {
-            AddLabel(plot, text, x, y, Alignment.MiddleCenter, colour);
+            AddLabel(plot, size, text, x, y, Alignment.MiddleCenter, colour);
         }
 
-        const int step = 25;
+        // The page's narrower chart has room for fewer ticks.
+        var step = size.Width < Width ? 50 : 25;
         plot.Axes.Bottom.SetTicks(
             Enumerable.Range(0, (100 - min) / step + 1).Select(i => (double)(min + i * step)).ToArray(),
             Enumerable.Range(0, (100 - min) / step + 1).Select(i => Percent(Math.Abs(min + i * step) / 100.0)).ToArray());
         plot.Axes.SetLimitsX(min, 100);
 
         plot.Legend.ManualItems.AddRange(legend.Select(l => new LegendItem { LabelText = l.Label, FillColor = Color.FromHex(l.Colour), LineWidth = 0 }));
-        return Finish(plot, texts, rows.Select(r => r.Label).ToList(), withLegend: true);
+        return Finish(plot, size, texts, rows.Select(r => r.Label).ToList(), size.RowHeight, withLegend: true);
     }
 
     /// <summary>Plain bars, one per choice or category, in the order given; shares are of those who answered.</summary>
-    public static ChartImage Bars(ChartTexts texts, IReadOnlyList<ChartShare> bars)
+    public static ChartImage Bars(ChartTexts? texts, IReadOnlyList<ChartShare> bars, ChartLayout? layout = null)
     {
-        var plot = NewPlot();
+        var size = layout ?? ChartLayout.Download;
+        var plot = NewPlot(size);
         var items = bars.Select((b, i) => new Bar
         {
             Position = Position(i, bars.Count), ValueBase = 0, Value = 100 * b.Share, FillColor = Color.FromHex(BarColour), LineWidth = 0, Size = 0.6,
@@ -107,19 +165,57 @@ public static class QuestionChart
         plot.Add.Bars(items).Horizontal = true;
         for (var i = 0; i < bars.Count; i++)
         {
-            AddLabel(plot, Percent(bars[i].Share), 100 * bars[i].Share, Position(i, bars.Count), Alignment.MiddleLeft, Colors.Black, offset: 8);
+            AddLabel(plot, size, Percent(bars[i].Share), 100 * bars[i].Share, Position(i, bars.Count), Alignment.MiddleLeft, Colors.Black, offset: 8);
         }
-        plot.Axes.Bottom.SetTicks([0, 25, 50, 75, 100], new[] { 0, 25, 50, 75, 100 }.Select(v => Percent(v / 100.0)).ToArray());
-        // Room right of the longest bar for its label.
-        plot.Axes.SetLimitsX(0, 110);
-        return Finish(plot, texts, bars.Select(b => b.Label).ToList(), withLegend: false);
+        ShareAxis(plot, size);
+        return Finish(plot, size, texts, bars.Select(b => b.Label).ToList(), size.RowHeight, withLegend: false);
+    }
+
+    /// <summary>
+    /// One group per answer, in the order given, and in each group one bar per series (a wave), first series on top;
+    /// each series' shares are in the groups' order.
+    /// </summary>
+    public static ChartImage GroupedBars(ChartTexts? texts, IReadOnlyList<string> groups, IReadOnlyList<ChartSeries> series, ChartLayout? layout = null)
+    {
+        var size = layout ?? ChartLayout.Download;
+        var plot = NewPlot(size);
+        var thickness = 0.8 / Math.Max(1, series.Count);
+        var bars = new List<Bar>();
+        var labels = new List<(string Text, double X, double Y)>();
+        for (var s = 0; s < series.Count; s++)
+        {
+            for (var g = 0; g < groups.Count; g++)
+            {
+                var share = series[s].Shares[g].Share;
+                var y = Position(g, groups.Count) + 0.4 - thickness * (s + 0.5);
+                bars.Add(new Bar { Position = y, ValueBase = 0, Value = 100 * share, FillColor = Color.FromHex(series[s].Colour), LineWidth = 0, Size = thickness * 0.9 });
+                labels.Add((Percent(share), 100 * share, y));
+            }
+        }
+        plot.Add.Bars(bars).Horizontal = true;
+        foreach (var (text, x, y) in labels)
+        {
+            AddLabel(plot, size, text, x, y, Alignment.MiddleLeft, Colors.Black, offset: 8);
+        }
+        ShareAxis(plot, size);
+        plot.Legend.ManualItems.AddRange(series.Select(s => new LegendItem { LabelText = s.Label, FillColor = Color.FromHex(s.Colour), LineWidth = 0 }));
+        // Each group holds a bar per series: it needs more height than a single bar.
+        return Finish(plot, size, texts, groups, size.RowHeight * (0.4f + 0.6f * Math.Max(1, series.Count)), withLegend: true);
     }
 
     /// <summary>Whole percent from 10 % up, one decimal below, in the reader's culture ("47 %", "6,5 %"; "47%", "6.5%").</summary>
     public static string Percent(double share) =>
         Components.Format.Percent(share, Math.Round(share, 3) < 0.1 && Math.Round(share, 3) > 0 ? 1 : 0);
 
-    private static Plot NewPlot()
+    private static void ShareAxis(Plot plot, ChartLayout size)
+    {
+        var ticks = size.Width < Width ? new[] { 0, 50, 100 } : [0, 25, 50, 75, 100];
+        plot.Axes.Bottom.SetTicks(ticks.Select(v => (double)v).ToArray(), ticks.Select(v => Percent(v / 100.0)).ToArray());
+        // Room right of the longest bar for its label.
+        plot.Axes.SetLimitsX(0, 100 + 10 * Width / (double)size.Width);
+    }
+
+    private static Plot NewPlot(ChartLayout size)
     {
         var plot = new Plot();
         plot.FigureBackground.Color = Colors.White;
@@ -127,59 +223,68 @@ public static class QuestionChart
         plot.Axes.Top.IsVisible = false;
         // An empty right axis keeps room for the value axis's last label ("100 %"), which is centred on the edge.
         plot.Axes.Right.TickGenerator = new ScottPlot.TickGenerators.EmptyTickGenerator();
-        plot.Axes.Right.MinimumSize = 3 * TextSize;
+        plot.Axes.Right.MinimumSize = 3 * size.TextSize;
         plot.Axes.Right.FrameLineStyle.Width = 0;
         plot.Axes.Top.FrameLineStyle.Width = 0;
-        plot.Axes.Bottom.TickLabelStyle.FontSize = TextSize;
-        plot.Axes.Left.TickLabelStyle.FontSize = TextSize;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = size.TextSize;
+        plot.Axes.Left.TickLabelStyle.FontSize = size.TextSize;
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Grid.YAxisStyle.IsVisible = false;
         plot.Grid.XAxisStyle.MajorLineStyle.Color = Color.FromHex("#d0d0d0");
         return plot;
     }
 
-    private static ChartImage Finish(Plot plot, ChartTexts texts, IReadOnlyList<string> rowLabels, bool withLegend)
+    private static ChartImage Finish(Plot plot, ChartLayout size, ChartTexts? texts, IReadOnlyList<string> rowLabels, float rowHeight, bool withLegend)
     {
-        var textWidth = Width - 2 * Margin;
-        var labels = rowLabels.Select(l => Wrap(l, TextSize, bold: false, LabelWidth)).ToList();
+        var textWidth = size.Width - 2 * size.Margin;
+        var labels = rowLabels.Select(l => Wrap(l, size.TextSize, bold: false, size.LabelWidth)).ToList();
         plot.Axes.Left.SetTicks(
             Enumerable.Range(0, rowLabels.Count).Select(i => Position(i, rowLabels.Count)).ToArray(),
             labels.Select(l => string.Join("\n", l)).ToArray());
         plot.Axes.SetLimitsY(-0.5, rowLabels.Count - 0.5);
 
-        var top = new TextPanel(Edge.Top,
-            [.. Wrap(texts.Heading, HeadingSize, bold: true, textWidth).Select(l => new TextLine(l, HeadingSize, true)),
-             .. Wrap(texts.Context, TextSize, bold: false, textWidth).Select(l => new TextLine(l, TextSize, false)),
-             .. Wrap(texts.Title, TextSize, bold: false, textWidth).Select(l => new TextLine(l, TextSize, false))]);
-        plot.Axes.AddPanel(top);
+        // Without its words (the page writes them) the chart is the bars and their axis alone.
+        var top = texts is null ? null : new TextPanel(Edge.Top,
+            [.. Wrap(texts.Heading, size.HeadingSize, bold: true, textWidth).Select(l => new TextLine(l, size.HeadingSize, true)),
+             .. Wrap(texts.Context, size.TextSize, bold: false, textWidth).Select(l => new TextLine(l, size.TextSize, false)),
+             .. Wrap(texts.Title, size.TextSize, bold: false, textWidth).Select(l => new TextLine(l, size.TextSize, false))]);
+        if (top is not null)
+        {
+            plot.Axes.AddPanel(top);
+        }
 
+        withLegend &= texts is not null;
         if (withLegend)
         {
             plot.ShowLegend(Edge.Bottom);
-            plot.Legend.FontSize = TextSize;
+            plot.Legend.FontSize = size.TextSize;
             plot.Legend.OutlineWidth = 0;
             plot.Legend.ShadowColor = Colors.Transparent;
             plot.Legend.TightHorizontalWrapping = true;
         }
-        var note = texts.Note is null ? new List<TextLine>() : Wrap(texts.Note, TextSize, bold: false, textWidth).Select(l => new TextLine(l, TextSize, false)).ToList();
+        else
+        {
+            // The page lists the legend beside the drawing; inside, it would cover the bars.
+            plot.Legend.IsVisible = false;
+        }
+        var note = texts?.Note is null ? new List<TextLine>() : Wrap(texts.Note, size.TextSize, bold: false, textWidth).Select(l => new TextLine(l, size.TextSize, false)).ToList();
         if (note.Count > 0)
         {
             plot.Axes.AddPanel(new TextPanel(Edge.Bottom, note));
         }
 
         // Every row gets room for its label's lines; the words above and below get what they measure.
-        var rowsHeight = labels.Sum(l => Math.Max(RowHeight, l.Count * TextSize * 1.3f + 24));
-        var height = (int)Math.Ceiling(top.Height + rowsHeight + TextSize * 2.5f + (withLegend ? TextSize * 2.5f : 0) + (note.Count * TextSize * 1.3f) + 2 * Margin);
-        return new ChartImage(plot, Width, height);
+        var rowsHeight = labels.Sum(l => Math.Max(rowHeight, l.Count * size.TextSize * 1.3f + 24));
+        var height = (int)Math.Ceiling((top?.Height ?? 0) + rowsHeight + size.TextSize * 2.5f + (withLegend ? size.TextSize * 2.5f : 0)
+            + (note.Count * size.TextSize * 1.3f) + 2 * size.Margin);
+        return new ChartImage(plot, size.Width, height);
     }
 
-    private const float LabelWidth = Width * 0.3f;
-
     /// <summary>The data area's width as the layout will make it: the figure less the row labels and the right margin.</summary>
-    private static double DataWidth(IEnumerable<string> rowLabels)
+    private static double DataWidth(IEnumerable<string> rowLabels, ChartLayout size)
     {
-        var widest = rowLabels.SelectMany(l => Wrap(l, TextSize, bold: false, LabelWidth)).Select(l => Measure(l, TextSize, bold: false)).DefaultIfEmpty(0).Max();
-        return Width - widest - 2 * Margin - 3 * TextSize;
+        var widest = rowLabels.SelectMany(l => Wrap(l, size.TextSize, bold: false, size.LabelWidth)).Select(l => Measure(l, size.TextSize, bold: false)).DefaultIfEmpty(0).Max();
+        return size.Width - widest - 2 * size.Margin - 3 * size.TextSize;
     }
 
     private static float Measure(string text, float size, bool bold)
@@ -189,10 +294,10 @@ public static class QuestionChart
         return style.Measure(text, paint).Width;
     }
 
-    private static void AddLabel(Plot plot, string text, double x, double y, Alignment alignment, Color colour, float offset = 0)
+    private static void AddLabel(Plot plot, ChartLayout size, string text, double x, double y, Alignment alignment, Color colour, float offset = 0)
     {
         var label = plot.Add.Text(text, x, y);
-        label.LabelFontSize = ValueSize;
+        label.LabelFontSize = size.ValueSize;
         label.LabelFontColor = colour;
         label.LabelBold = true;
         label.LabelAlignment = alignment;

@@ -8,36 +8,66 @@ namespace SurveyApp.Analysis.Charts;
 /// <summary>A question of a wave's results as its downloadable chart, with the same figures and words as the results page.</summary>
 public static class ResultsChart
 {
-    /// <returns>Null when the question has nothing to chart (an open question that has not been coded).</returns>
+    /// <returns>Null when the question has nothing to chart (an open question without categories).</returns>
     public static ChartImage? For(WaveResults results, QuestionResults question, string? categoryName)
     {
         var q = question.Question;
         var heading = $"{Numbered(results.Survey, q)}. {q.Text}";
         var context = Context(results, categoryName);
+        return Drawing(question)?.Draw(new ChartTexts(heading, context, Title(question), Note(question)), ChartLayout.Download);
+    }
+
+    /// <summary>The question's bars, as the results page and the downloads draw them.</summary>
+    /// <returns>Null when the question has nothing to chart (an open question without categories).</returns>
+    public static ChartDrawing? Drawing(QuestionResults question)
+    {
+        var q = question.Question;
         if (q.IsScaled)
         {
             var steps = q.Scale!.Steps.OrderBy(s => s.Value).ToList();
             var rows = question.Distributions.Select(d => new ScaleRow(
                 q.Kind == QuestionKind.Matrix ? Text.Format("Chart.ItemBase", d.ItemText ?? "", d.ScaleCount) : Text.Format("Results.Respondents", d.ScaleCount),
                 ScaleShares(steps, d))).ToList();
-            var title = q.Kind == QuestionKind.Matrix ? Text.Get("Results.MatrixChartTitle") : Text.Format("Results.ScaleChartTitle", question.Main.ScaleCount);
-            return QuestionChart.Scale(new ChartTexts(heading, context, title, OffScaleNote(question)), q.Scale.Bipolar, steps.Select(s => s.Label).ToList(), rows);
+            return new ScaleDrawing(q.Scale.Bipolar, steps.Select(s => s.Label).ToList(), rows);
         }
         if (q.IsChoice)
         {
             var main = question.Main;
-            var note = q.Kind == QuestionKind.Multi ? Text.Get("Results.MultiBase") : null;
-            return QuestionChart.Bars(new ChartTexts(heading, context, Text.Format("Results.ChoiceChartTitle", main.Answered), note),
-                main.Choices.Select(c => new ChartShare(c.Label, c.Count, main.ShareOfAnswered(c))).ToList());
+            return new BarsDrawing(main.Choices.Select(c => new ChartShare(c.Label, c.Count, main.ShareOfAnswered(c))).ToList());
         }
-        if (question.Categories.Count == 0)
-        {
-            return null;
-        }
-        var answered = Math.Max(1, question.TextAnswers);
-        return QuestionChart.Bars(new ChartTexts(heading, context, Text.Format("Results.CategoryChartTitle", question.TextAnswers)),
-            question.Categories.Select(c => new ChartShare(c.Name, c.Count, (double)c.Count / answered)).ToList());
+        return Categories(question.Categories, question.TextAnswers);
     }
+
+    /// <summary>
+    /// The coded categories of an open question as bars, most used first, each as a share of those who answered:
+    /// every category of the question, also those no answer has been coded with yet.
+    /// </summary>
+    /// <returns>Null when the question has no categories.</returns>
+    public static BarsDrawing? Categories(IReadOnlyList<CategoryCount> categories, int answered) =>
+        categories.Count == 0 ? null : new BarsDrawing(categories
+            .OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.CurrentCulture)
+            .Select(c => new ChartShare(c.Name, c.Count, (double)c.Count / Math.Max(1, answered))).ToList());
+
+    /// <summary>What the bars show, with their base, as the page titles the chart.</summary>
+    public static string Title(QuestionResults question)
+    {
+        var q = question.Question;
+        if (q.IsScaled)
+        {
+            return q.Kind == QuestionKind.Matrix ? Text.Get("Results.MatrixChartTitle") : Text.Format("Results.ScaleChartTitle", question.Main.ScaleCount);
+        }
+        return q.IsChoice
+            ? Text.Format("Results.ChoiceChartTitle", question.Main.Answered)
+            : Text.Format("Results.CategoryChartTitle", question.TextAnswers);
+    }
+
+    /// <summary>The line under the chart: the answers outside the scale, or the base of a question with several answers.</summary>
+    public static string? Note(QuestionResults question) => question.Question switch
+    {
+        { IsScaled: true } => OffScaleNote(question),
+        { Kind: QuestionKind.Multi } => Text.Get("Results.MultiBase"),
+        _ => null,
+    };
 
     /// <summary>Survey, wave and the filter in force, as the results page writes it.</summary>
     public static string Context(WaveResults results, string? categoryName)

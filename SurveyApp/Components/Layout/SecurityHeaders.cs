@@ -1,8 +1,8 @@
 namespace SurveyApp.Components.Layout;
 
 // Headers every response carries. Invitation tokens travel in the address, so no page may send a
-// referrer; no page may be framed; scripts come from the app only. Radzen's charts set inline
-// styles, hence 'unsafe-inline' for styles (never for scripts).
+// referrer; no page may be framed; scripts come from the app only. Components set style attributes
+// of their own, hence 'unsafe-inline' for styles (never for scripts).
 public static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =

@@ -1,0 +1,65 @@
+using Microsoft.Playwright;
+using SurveyApp.Tests.Support;
+using Xunit;
+
+namespace SurveyApp.Tests.Security;
+
+/// <summary>
+/// Staff pages run interactively, so moving between them happens in the browser without a request to
+/// authorise. An analyst who navigates in the app to an administrator's page must not see it, exactly as if
+/// the address had been typed.
+/// </summary>
+public sealed class InAppNavigationTests : IAsyncLifetime
+{
+    private const string Analyst = "analytiker@example.se";
+    private readonly AppProcess _app = new();
+    private BrowserSession _browser = default!;
+    private string _password = "";
+
+    public async Task InitializeAsync()
+    {
+        _password = AppProcess.PasswordFrom(await _app.RunCommandAsync("create-staff", Analyst, "analyst"));
+        await _app.StartAsync();
+        _browser = await BrowserSession.LaunchAsync("in-app-navigation");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AnAnalystNavigatingInTheAppToAnAdministratorsPageIsTurnedAway()
+    {
+        foreach (var adminPage in new[] { "/admin/personal", "/admin/logg", "/admin/enkater" })
+        {
+            await TryAsync(adminPage);
+        }
+    }
+
+    private async Task TryAsync(string adminPage)
+    {
+        var context = await _browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var seen = new List<string>();
+        page.FrameNavigated += (_, frame) => seen.Add(frame.Url);
+        await page.GotoAsync(_app.BaseUrl + "/logga-in");
+        await page.FillAsync("#email", Analyst);
+        await page.FillAsync("#password", _password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await page.WaitForURLAsync(_app.BaseUrl + "/resultat");
+        await page.GotoAsync(_app.BaseUrl + "/resultat/1");
+        // The menu button works once the page's circuit is connected: from then on links are followed in the browser.
+        await Assertions.Expect(page.Locator("button.staff-menu-button:not([disabled])")).ToHaveCountAsync(1);
+
+        await page.EvaluateAsync("url => Blazor.navigateTo(url)", adminPage);
+
+        await page.WaitForURLAsync(url => url.Contains("/ingen-behorighet"));
+        await Assertions.Expect(page.Locator("h1")).Not.ToHaveTextAsync("Personal");
+        var shown = await page.Locator("main").InnerTextAsync();
+        Assert.DoesNotContain(Analyst, shown);
+        Assert.DoesNotContain("samlingen-uppfoljning-2013", shown);
+        Assert.Contains(seen, url => url.Contains("/ingen-behorighet"));
+    }
+}
