@@ -5,6 +5,8 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SurveyApp.Analysis.Coding;
 using SurveyApp.Domain;
 using SurveyApp.Tests.Support;
 using Xunit;
@@ -212,8 +214,12 @@ public sealed class HiddenGroupAttackTests(HiddenGroupFixture fixture) : IClassF
 
         foreach (var question in new[] { "f2", "hinder" })
         {
-            var page = MainOf(await PageAsync($"/resultat/{wave.WaveId}/fritext/{question}"));
-            var shown = page.QuerySelectorAll(".open-answer__type-value").Select(e => e.TextContent.Trim()).ToHashSet();
+            // The coding page lists its answers a page at a time from this query; all of them are read here.
+            var page = await fixture.App.Services.GetRequiredService<CodingService>().GetAsync(wave.WaveId, question);
+            var answers = await fixture.App.Services.GetRequiredService<OpenAnswersQuery>()
+                .PageAsync(wave.WaveId, page!.QuestionId, new OpenAnswerRequest(0, 10_000));
+            Assert.Equal(page.TotalAnswers, answers.Items.Count);
+            var shown = answers.Items.Select(a => a.ParticipantType ?? "visas inte (för få i gruppen)").ToHashSet();
 
             Assert.NotEmpty(shown);
             Assert.Empty(shown.Intersect(hidden));
@@ -279,9 +285,9 @@ public sealed class HiddenGroupAttackTests(HiddenGroupFixture fixture) : IClassF
         var query = string.Join("&", types.Select(t => $"typ={Uri.EscapeDataString(t)}")
             .Concat(category is null ? [] : [$"kategori={category}"]));
         var main = MainOf(await PageAsync($"/resultat/{wave.WaveId}?{query}"));
-        main.QuerySelector("details.participants")?.Remove();
+        main.QuerySelector(".participants")?.Remove();
         var panel = FilterPanel(main);
-        main.QuerySelector("form.filter-panel")?.Remove();
+        main.QuerySelector(".filter-panel")?.Remove();
         var crossTabs = new List<CrossTabState>();
         if (crossTab)
         {
@@ -323,10 +329,10 @@ public sealed class HiddenGroupAttackTests(HiddenGroupFixture fixture) : IClassF
     /// <summary>Each type's checkbox state and the note on hidden types, in a fixed order; the category list is the same on every page.</summary>
     private static string FilterPanel(IElement main)
     {
-        var form = main.QuerySelector("form.filter-panel");
+        var form = main.QuerySelector(".filter-panel");
         if (form is null) return "(no filter panel)";
         var boxes = form.QuerySelectorAll("input[type=checkbox]")
-            .Select(b => $"{form.QuerySelector($"label[for='{b.Id}']")?.TextContent}:{(b.HasAttribute("disabled") ? "disabled" : "enabled")}:{(b.HasAttribute("checked") ? "checked" : "")}")
+            .Select(b => $"{b.Closest("label")?.TextContent.Trim()}:{(b.HasAttribute("disabled") ? "disabled" : "enabled")}:{(b.HasAttribute("checked") ? "checked" : "")}")
             .Order(StringComparer.Ordinal);
         var note = form.QuerySelector(".filter-panel__note")?.TextContent ?? "";
         return string.Join(";", boxes) + " note:" + SortList(note);

@@ -56,6 +56,15 @@ public sealed class AnalystJourneyTests : IAsyncLifetime
         await Expect(f9.Locator("tr:has(th:text-is('I hög grad')) td").First).ToHaveTextAsync("11");
         await _browser.CheckPageAsync(page, "wave-results", fitsPhone: true);
 
+        // Who has answered: a list paged and searched by the server.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Vilka har svarat? (3 har inte skickat in)" }).ClickAsync();
+        var participants = page.Locator(".participants__grid");
+        await Expect(participants.Locator("tbody tr")).ToHaveCountAsync(20);
+        await participants.GetByLabel("Sök på namn").FillAsync("örebro");
+        await Expect(participants.Locator("tbody tr")).ToHaveCountAsync(2);
+        await Expect(participants.Locator("tbody")).ToContainTextAsync("Örebro läns landsting");
+        await _browser.CheckPageAsync(page, "who-has-answered", fitsPhone: true);
+
         // Charts download as files drawn on the server: SVG (with heading, source, title and legend) and a report-wide PNG.
         var svgLink = f9.GetByRole(AriaRole.Link, new() { Name = "Ladda ner SVG" });
         await Expect(svgLink).ToHaveAttributeAsync("href", "/resultat/1/diagram/f9.svg");
@@ -84,7 +93,7 @@ public sealed class AnalystJourneyTests : IAsyncLifetime
         await page.WaitForURLAsync("**/resultat/1?typ=kommun", new() { WaitUntil = WaitUntilState.Commit });
         await Expect(page.Locator(".filter-summary")).ToHaveTextAsync("Filtret visar 10 av 17 svar.");
         await WaitForChartsAsync(page);
-        await _browser.CheckPageAsync(page, "filtered");
+        await _browser.CheckPageAsync(page, "filtered", fitsPhone: true);
 
         // The workbook of the filtered view downloads from the results page.
         var (workbook, _) = await DownloadAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Ladda ner Excel" }));
@@ -99,11 +108,16 @@ public sealed class AnalystJourneyTests : IAsyncLifetime
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Visa" })).ToBeEnabledAsync();
         await Expect(page.Locator(".notice h2")).ToHaveTextAsync("För få svar att visa");
         await Expect(page.Locator(".question-results")).ToHaveCountAsync(0);
-        await _browser.CheckPageAsync(page, "suppressed");
+        await _browser.CheckPageAsync(page, "suppressed", fitsPhone: true);
 
         await page.GotoAsync(_app.BaseUrl + "/resultat/1/korstabell?fraga=f8");
         await Expect(page.Locator("thead")).ToContainTextAsync("för få svar");
         await _browser.CheckPageAsync(page, "cross-tab", fitsPhone: true);
+        // The cross-tab is live: choosing another question shows its table and keeps it in the address.
+        await page.GetByLabel("Fråga", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Fråga 1.", Exact = false }).First.ClickAsync();
+        await page.WaitForURLAsync("**/resultat/1/korstabell?fraga=f1", new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(page.Locator("caption")).ToContainTextAsync("Fråga 1.");
 
         await page.GotoAsync(_app.BaseUrl + "/resultat/jamfor?a=1&b=2");
         await Expect(page.Locator("section:has(#h-jamfor-f5) .results-test")).ToContainTextAsync("Wilcoxons teckenrangtest, 15 deltagare som svarat i båda omgångarna");
@@ -136,6 +150,12 @@ public sealed class AnalystJourneyTests : IAsyncLifetime
         await box.CheckAsync();
         await Expect(research).ToContainTextAsync("4");
         await _browser.CheckPageAsync(page, "coding", fitsPhone: true);
+
+        // The answers are searched by the server, a page at a time.
+        await page.GetByLabel("Sök i svaren").FillAsync("FORSKNING");
+        await Expect(page.Locator(".coding__count")).ToContainTextAsync("av 17 svar visas");
+        await Expect(page.Locator(".coding__grid tbody tr")).ToHaveCountAsync(3);
+        await _browser.CheckPageAsync(page, "coding-search", fitsPhone: true);
     }
 
     private static async Task WaitForChartsAsync(IPage page) =>

@@ -20,6 +20,7 @@ public static class AnalysisExtensions
         builder.Services.AddSingleton<ParticipantProgressQuery>();
         builder.Services.AddSingleton<ComparisonService>();
         builder.Services.AddSingleton<Coding.CodingService>();
+        builder.Services.AddSingleton<Coding.OpenAnswersQuery>();
         return builder;
     }
 

@@ -40,10 +40,11 @@ public sealed class SwedishMudTextsTests
     }
 
     [Fact]
-    public void ThePagersCountKeepsItsPlaceholders()
+    public void ThePagersCountIsFilledInAsTheDataGridPagerFillsIt()
     {
         using var _ = UiCulture.Swedish();
 
-        Assert.Equal("{first_item}–{last_item} av {all_items}", new SwedishMudTexts()["MudDataGridPager_InfoFormat"].Value);
+        // The pager formats its count with the first, last and total items as {0}, {1} and {2}.
+        Assert.Equal("26–50 av 77", new SwedishMudTexts()["MudDataGridPager_InfoFormat", 26, 50, 77].Value);
     }
 }

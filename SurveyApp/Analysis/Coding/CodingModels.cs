@@ -1,5 +1,6 @@
 namespace SurveyApp.Analysis.Coding;
 
+/// <summary>An open question of a wave with its category counts; its answers are read a page at a time (<see cref="OpenAnswersQuery"/>).</summary>
 public sealed record OpenAnswerPage(
     int WaveId,
     string WaveName,
@@ -8,8 +9,6 @@ public sealed record OpenAnswerPage(
     string QuestionText,
     int Responded,
     int TotalAnswers,
-    string? Search,
-    IReadOnlyList<OpenAnswer> Answers,
     IReadOnlyList<CategoryCount> Categories)
 {
     public int QuestionNumber { get; init; }
@@ -20,7 +19,7 @@ public sealed record OpenAnswerPage(
 
 /// <summary>
 /// <see cref="Number"/> is the answer's place among all the question's answers in the wave, so it stays
-/// the same while a search narrows the list. Respondents are shown by type, never by name;
+/// the same while a search, a filter or a sort changes the list. Respondents are shown by type, never by name;
 /// <see cref="ParticipantType"/> is null when the type is too rare to show.
 /// </summary>
 public sealed record OpenAnswer(long Id, int Number, string Text, string? ParticipantType, IReadOnlyList<int> CategoryIds);

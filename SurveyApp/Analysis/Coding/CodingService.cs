@@ -8,11 +8,11 @@ namespace SurveyApp.Analysis.Coding;
 /// Categories belong to a question, so a follow-up wave reuses them; their counts are distinct
 /// responses of the wave, as in the results.
 /// </summary>
-public sealed class CodingService(IDbContextFactory<SurveyDbContext> factory, SurveyCatalog catalog, ViewSuppression suppression)
+public sealed class CodingService(IDbContextFactory<SurveyDbContext> factory, SurveyCatalog catalog)
 {
     public const int MaxNameLength = 200;
 
-    public async Task<OpenAnswerPage?> GetAsync(int waveId, string questionKey, string? search, CancellationToken cancellationToken = default)
+    public async Task<OpenAnswerPage?> GetAsync(int waveId, string questionKey, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var wave = await db.Waves.AsNoTracking().Where(w => w.Id == waveId)
@@ -29,37 +29,8 @@ public sealed class CodingService(IDbContextFactory<SurveyDbContext> factory, Su
         var view = ResponsesInView.Responses(db, waveId, ResultsFilter.None);
         var answers = db.Answers.AsNoTracking()
             .Where(a => a.WaveId == waveId && a.QuestionId == question.Id && a.Text != null && view.Any(r => r.Id == a.ResponseId));
-        var order = await answers.OrderBy(a => a.ResponseId).ThenBy(a => a.Position).Select(a => a.Id).ToListAsync(cancellationToken);
-        var numbers = order.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index + 1);
+        var total = await answers.CountAsync(cancellationToken);
         var responded = await answers.Select(a => a.ResponseId).Distinct().CountAsync(cancellationToken);
-
-        var term = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
-        var matching = answers;
-        if (term is not null && term.All(char.IsAscii))
-        {
-            // Lower-casing is ASCII-only in SQLite, so only an ASCII term can be matched by the database;
-            // others (å, ä, ö) are matched below, among this one question's answers.
-            var lowered = term.ToLowerInvariant();
-            matching = matching.Where(a => a.Text!.ToLower().Contains(lowered));
-        }
-        var rows = await matching
-            .Join(view, a => a.ResponseId, r => r.Id, (a, r) => new { a.Id, Text = a.Text!, r.Invitation!.Participant!.Type })
-            .ToListAsync(cancellationToken);
-        var codings = (await db.AnswerCategories.AsNoTracking()
-                .Join(matching, c => c.AnswerId, a => a.Id, (c, a) => new { c.AnswerId, c.CategoryId })
-                .ToListAsync(cancellationToken))
-            .ToLookup(c => c.AnswerId, c => c.CategoryId);
-
-        // The types the results and the exports hide are hidden here too (docs/privacy.md): a small type would
-        // point at the organisation, and an answer's text matched against the export would undo the export's hiding.
-        var hidden = await suppression.HiddenTypesAsync(waveId, cancellationToken);
-        string? Shown(string type) => hidden.Contains(type) ? null : type;
-
-        var found = rows
-            .Where(r => term is null || r.Text.Contains(term, StringComparison.OrdinalIgnoreCase))
-            .Select(r => new OpenAnswer(r.Id, numbers[r.Id], r.Text, Shown(r.Type), codings[r.Id].Order().ToList()))
-            .OrderBy(a => a.Number)
-            .ToList();
 
         var counts = await db.AnswerCategories
             .Join(answers, c => c.AnswerId, a => a.Id, (c, a) => new { c.CategoryId, a.ResponseId })
@@ -71,7 +42,7 @@ public sealed class CodingService(IDbContextFactory<SurveyDbContext> factory, Su
             .OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
 
-        return new OpenAnswerPage(waveId, wave.Name, question.Id, question.Key, question.Text, responded, order.Count, term, found, categories)
+        return new OpenAnswerPage(waveId, wave.Name, question.Id, question.Key, question.Text, responded, total, categories)
         {
             QuestionNumber = survey.NumberOf(question),
             SurveyTitle = survey.Title,
