@@ -40,10 +40,11 @@ public sealed class SwedishMudTextsTests
     }
 
     [Fact]
-    public void ThePagersCountKeepsItsPlaceholders()
+    public void ThePagersCountIsFilledInByPosition()
     {
         using var _ = UiCulture.Swedish();
 
-        Assert.Equal("{first_item}–{last_item} av {all_items}", new SwedishMudTexts()["MudDataGridPager_InfoFormat"].Value);
+        // The data grid's pager formats this text with the first, last and total counts as {0}, {1} and {2}.
+        Assert.Equal("26–50 av 120", new SwedishMudTexts()["MudDataGridPager_InfoFormat", 26, 50, 120].Value);
     }
 }
