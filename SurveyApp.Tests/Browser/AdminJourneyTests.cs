@@ -16,16 +16,6 @@ public sealed class AdminJourneyTests() : AdminBrowserTests("admin")
     public async Task AdminManagesWavesAndAccountsAndReadsTheLog()
     {
         var page = await SignedInPageAsync();
-        try { await JourneyAsync(page); }
-        catch (Exception e)
-        {
-            await page.ScreenshotAsync(new() { Path = "/tmp/pp/fail.png", FullPage = true });
-            throw new InvalidOperationException("DEBUG " + await page.Locator("body").InnerTextAsync() + "\nAPP:\n" + App.Output, e);
-        }
-    }
-
-    private async Task JourneyAsync(IPage page)
-    {
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Enkäter" }).ClickAsync();
         await page.WaitForURLAsync(App.BaseUrl + "/admin/enkater");

@@ -26,9 +26,18 @@ public abstract class StaffComponentContext : IAsyncLifetime
         Context.Services.AddLocalization();
         Context.Services.AddMudServices();
         Context.Services.AddTransient<MudLocalizer, SwedishMudTexts>();
+        AddServices(Context.Services);
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Authorization = Context.AddAuthorization();
         Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    /// <summary>
+    /// The services the component under test needs, such as the app's feature services. Called from the constructor,
+    /// before the renderer fixes the services (a test class's field initializers have run by then).
+    /// </summary>
+    protected virtual void AddServices(IServiceCollection services)
+    {
     }
 
     /// <summary>The providers a staff page finds in its layout; render before opening a dialog or a snackbar.</summary>

@@ -1,0 +1,106 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SurveyApp.Administration.Participants;
+using SurveyApp.Domain;
+using SurveyApp.Security;
+using SurveyApp.Tests.Support;
+using Xunit;
+
+namespace SurveyApp.Tests.Administration.Participants;
+
+/// <summary>The participants page over the app's services and a seeded database of its own.</summary>
+public sealed class ParticipantsPageTests : StaffComponentContext, IDisposable
+{
+    private readonly SurveyAppFactory _app = new();
+    private readonly UiCulture _culture = UiCulture.Swedish();
+
+    public ParticipantsPageTests()
+    {
+        Authorization.SetAuthorized("admin@example.se").SetRoles(StaffRoles.Admin);
+    }
+
+    protected override void AddServices(IServiceCollection services)
+    {
+        services.AddSingleton(_app.Services.GetRequiredService<ParticipantAdministration>());
+        services.AddSingleton(_app.Services.GetRequiredService<ParticipantQuery>());
+    }
+
+    public void Dispose()
+    {
+        _culture.Dispose();
+        _app.Dispose();
+    }
+
+    private async Task<Participant> ParticipantAsync(string name)
+    {
+        await using var db = _app.CreateDbContext();
+        return await db.Participants.AsNoTracking().SingleAsync(p => p.Name == name);
+    }
+
+    private (IRenderedComponent<MudProviders> Providers, IRenderedComponent<ParticipantsPage> Page) Render()
+    {
+        var providers = RenderProviders();
+        var page = Context.Render<ParticipantsPage>();
+        page.WaitForAssertion(() => Assert.Equal(20, page.FindAll("tbody tr").Count), TimeSpan.FromSeconds(10));
+        return (providers, page);
+    }
+
+    private static void ClickButton(IRenderedComponent<MudProviders> providers, string text) =>
+        providers.FindAll("button").Single(b => b.TextContent.Trim() == text).Click();
+
+    [Fact]
+    public void TheGridShowsTheFirstPageAndTheSearchNarrowsIt()
+    {
+        var (_, page) = Render();
+
+        Assert.Equal("Arvika kommun", page.Find("tbody tr td").TextContent.Trim());
+        page.Find("#participant-search").Input("stad");
+
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tbody tr").Count), TimeSpan.FromSeconds(10));
+        Assert.All(page.FindAll("tbody tr"), row => Assert.Contains("stad", row.TextContent));
+    }
+
+    [Fact]
+    public async Task ATakenNameIsShownAtItsFieldAndAFreeOneIsAddedAndReported()
+    {
+        var (providers, page) = Render();
+
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Ny deltagare").Click();
+        providers.WaitForAssertion(() => Assert.NotNull(providers.Find("#participant-name")));
+        providers.Find("#participant-name").Input("Botkyrka kommun");
+        providers.Find("#participant-type").Input("kommun");
+        providers.Find("#participant-type").Blur();
+        providers.Find("form#participant-form").Submit();
+
+        providers.WaitForAssertion(() => Assert.Contains("Det finns redan en deltagare med det namnet.", providers.Find(".mud-input-helper-text.mud-input-error, .mud-input-error").TextContent));
+        Assert.NotNull(providers.Find("[role=alert]"));
+
+        providers.Find("#participant-name").Input("Gotlands kommun");
+        providers.Find("form#participant-form").Submit();
+
+        providers.WaitForAssertion(() => Assert.Contains("Gotlands kommun är tillagd.", providers.Markup), TimeSpan.FromSeconds(10));
+        Assert.Empty(providers.FindAll("#participant-form"));
+        Assert.Equal("kommun", (await ParticipantAsync("Gotlands kommun")).Type);
+    }
+
+    [Fact]
+    public async Task DeactivatingAsksFirstAndCancellingChangesNothing()
+    {
+        var (providers, page) = Render();
+
+        page.Find("button[aria-label='Stäng av Arvika kommun']").Click();
+        providers.WaitForAssertion(() => Assert.Contains("Stänga av deltagaren?", providers.Markup));
+        ClickButton(providers, "Avbryt");
+        providers.WaitForAssertion(() => Assert.DoesNotContain("Stänga av deltagaren?", providers.Markup));
+        Assert.True((await ParticipantAsync("Arvika kommun")).IsActive);
+
+        page.Find("button[aria-label='Stäng av Arvika kommun']").Click();
+        providers.WaitForAssertion(() => Assert.Contains("Stänga av deltagaren?", providers.Markup));
+        providers.Find("button.confirm-button").Click();
+
+        providers.WaitForAssertion(() => Assert.Contains("Arvika kommun är avstängd.", providers.Markup), TimeSpan.FromSeconds(10));
+        Assert.False((await ParticipantAsync("Arvika kommun")).IsActive);
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("button[aria-label='Aktivera Arvika kommun igen']")));
+    }
+}
