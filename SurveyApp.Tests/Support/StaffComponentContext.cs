@@ -26,33 +26,22 @@ public abstract class StaffComponentContext : IAsyncLifetime
         Context.Services.AddLocalization();
         Context.Services.AddMudServices();
         Context.Services.AddTransient<MudLocalizer, SwedishMudTexts>();
+        AddServices(Context.Services);
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Authorization = Context.AddAuthorization();
+        Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     /// <summary>
-    /// Renders as on a page whose circuit is connected. The renderer is made on first use, after which no
-    /// service can be added, so subclasses add theirs in their constructor and render only through this.
+    /// The services the component under test needs, such as the app's feature services. Called from the constructor,
+    /// before the renderer fixes the services (a test class's field initializers have run by then).
     /// </summary>
-    protected IRenderedComponent<TComponent> Render<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
-        where TComponent : IComponent
+    protected virtual void AddServices(IServiceCollection services)
     {
-        if (!_rendererReady)
-        {
-            Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-            _rendererReady = true;
-        }
-        return Context.Render(parameters ?? (_ => { }));
     }
 
-    private bool _rendererReady;
-
     /// <summary>The providers a staff page finds in its layout; render before opening a dialog or a snackbar.</summary>
-    protected IRenderedComponent<MudProviders> RenderProviders() => Render<MudProviders>();
-
-    /// <summary>Makes a running app's own service available to the components under test, so that they work on its real database.</summary>
-    protected void UseAppService<TService>(IServiceProvider app) where TService : class =>
-        Context.Services.AddSingleton(app.GetRequiredService<TService>());
+    protected IRenderedComponent<MudProviders> RenderProviders() => Context.Render<MudProviders>();
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
 

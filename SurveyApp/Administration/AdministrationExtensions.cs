@@ -1,3 +1,4 @@
+using SurveyApp.Administration.Audit;
 using SurveyApp.Administration.Imports;
 using SurveyApp.Administration.Participants;
 using SurveyApp.Administration.Staff;
@@ -18,7 +19,10 @@ public static class AdministrationExtensions
         builder.Services.AddSingleton<WaveAdministration>();
         builder.Services.AddSingleton<InvitationAdministration>();
         builder.Services.AddSingleton<ParticipantAdministration>();
+        builder.Services.AddSingleton<ParticipantQuery>();
         builder.Services.AddScoped<StaffAccounts>();
+        builder.Services.AddSingleton<StaffAdministration>();
+        builder.Services.AddSingleton<AuditLogQuery>();
         return builder;
     }
 }

@@ -1,103 +1,106 @@
-using System.Net;
-using System.Text;
+using Bunit;
 using Microsoft.EntityFrameworkCore;
-using SurveyApp.Administration.Staff;
+using Microsoft.Extensions.DependencyInjection;
+using SurveyApp.Administration.Participants;
 using SurveyApp.Domain;
+using SurveyApp.Security;
 using SurveyApp.Tests.Support;
 using Xunit;
 
 namespace SurveyApp.Tests.Administration.Participants;
 
-/// <summary>Admins add, change, deactivate and import participants on /admin/deltagare.</summary>
-public sealed class ParticipantsPageTests() : AdminPageTests
+/// <summary>The participants page over the app's services and a seeded database of its own.</summary>
+public sealed class ParticipantsPageTests : StaffComponentContext, IDisposable
 {
-    private const string Page = "/admin/deltagare";
-    private async Task<List<Participant>> ParticipantsAsync()
+    private readonly SurveyAppFactory _app = new();
+    private readonly UiCulture _culture = UiCulture.Swedish();
+
+    public ParticipantsPageTests()
     {
-        await using var db = App.CreateDbContext();
-        return await db.Participants.AsNoTracking().OrderBy(p => p.Id).ToListAsync();
+        Authorization.SetAuthorized("admin@example.se").SetRoles(StaffRoles.Admin);
+    }
+
+    protected override void AddServices(IServiceCollection services)
+    {
+        services.AddSingleton(_app.Services.GetRequiredService<ParticipantAdministration>());
+        services.AddSingleton(_app.Services.GetRequiredService<ParticipantQuery>());
+    }
+
+    public void Dispose()
+    {
+        _culture.Dispose();
+        _app.Dispose();
+    }
+
+    private async Task<Participant> ParticipantAsync(string name)
+    {
+        await using var db = _app.CreateDbContext();
+        return await db.Participants.AsNoTracking().SingleAsync(p => p.Name == name);
+    }
+
+    private (IRenderedComponent<MudProviders> Providers, IRenderedComponent<ParticipantsPage> Page) Render()
+    {
+        var providers = RenderProviders();
+        var page = Context.Render<ParticipantsPage>();
+        page.WaitForAssertion(() => Assert.Equal(20, page.FindAll("tbody tr").Count), TimeSpan.FromSeconds(10));
+        return (providers, page);
+    }
+
+    private static void ClickButton(IRenderedComponent<MudProviders> providers, string text) =>
+        providers.FindAll("button").Single(b => b.TextContent.Trim() == text).Click();
+
+    [Fact]
+    public void TheGridShowsTheFirstPageAndTheSearchNarrowsIt()
+    {
+        var (_, page) = Render();
+
+        Assert.Equal("Arvika kommun", page.Find("tbody tr td").TextContent.Trim());
+        page.Find("#participant-search").Input("stad");
+
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tbody tr").Count), TimeSpan.FromSeconds(10));
+        Assert.All(page.FindAll("tbody tr"), row => Assert.Contains("stad", row.TextContent));
     }
 
     [Fact]
-    public async Task AnAdminAddsAndRenamesAParticipantWithoutLosingItsInvitations()
+    public async Task ATakenNameIsShownAtItsFieldAndAFreeOneIsAddedAndReported()
     {
-        var added = await Admin.PostFormAsync(Page, "add", ("Form.Name", "Gotlands kommun"), ("Form.Type", "kommun"));
-        var arvika = (await ParticipantsAsync()).First(p => p.Name == "Arvika kommun");
-        var renamed = await Admin.PostFormAsync(Page, $"edit-{arvika.Id}", ("Form.Id", arvika.Id.ToString()), ("Form.Name", "Arvika kommun (ny)"), ("Form.Type", "kommun"));
+        var (providers, page) = Render();
 
-        Assert.Equal(HttpStatusCode.OK, added.Status);
-        Assert.Equal(HttpStatusCode.OK, renamed.Status);
-        var participants = await ParticipantsAsync();
-        Assert.Contains(participants, p => p.Name == "Gotlands kommun" && p.IsActive);
-        Assert.Equal("Arvika kommun (ny)", participants.Single(p => p.Id == arvika.Id).Name);
-        using var respondent = App.CreateRespondent();
-        Assert.Contains("Arvika kommun (ny)", WebUtility.HtmlDecode((await respondent.GetPageAsync(App.InvitationPaths()[0])).Main));
-    }
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Ny deltagare").Click();
+        providers.WaitForAssertion(() => Assert.NotNull(providers.Find("#participant-name")));
+        providers.Find("#participant-name").Input("Botkyrka kommun");
+        providers.Find("#participant-type").Input("kommun");
+        providers.Find("#participant-type").Blur();
+        providers.Find("form#participant-form").Submit();
 
-    [Theory]
-    [InlineData("", "kommun", "Namn saknas")]
-    [InlineData("Botkyrka kommun", "kommun", "finns redan en deltagare")]
-    [InlineData("Ny", "", "Typ saknas")]
-    public async Task AMissingOrTakenNameOrTypeIsRefused(string name, string type, string message)
-    {
-        var page = await Admin.PostFormAsync(Page, "add", ("Form.Name", name), ("Form.Type", type));
+        providers.WaitForAssertion(() => Assert.Contains("Det finns redan en deltagare med det namnet.", providers.Find(".mud-input-helper-text.mud-input-error, .mud-input-error").TextContent));
+        Assert.NotNull(providers.Find("[role=alert]"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
-        Assert.Contains(message, WebUtility.HtmlDecode(page.Main));
-        Assert.Equal(20, (await ParticipantsAsync()).Count);
+        providers.Find("#participant-name").Input("Gotlands kommun");
+        providers.Find("form#participant-form").Submit();
+
+        providers.WaitForAssertion(() => Assert.Contains("Gotlands kommun är tillagd.", providers.Markup), TimeSpan.FromSeconds(10));
+        Assert.Empty(providers.FindAll("#participant-form"));
+        Assert.Equal("kommun", (await ParticipantAsync("Gotlands kommun")).Type);
     }
 
     [Fact]
-    public async Task ADeactivatedParticipantGetsNoNewLinks()
+    public async Task DeactivatingAsksFirstAndCancellingChangesNothing()
     {
-        var arvika = (await ParticipantsAsync()).First(p => p.Name == "Arvika kommun");
-        await Admin.PostFormAsync(Page, $"active-{arvika.Id}", ("Form.Id", arvika.Id.ToString()), ("Form.Active", "false"));
-        var token = await Admin.AntiforgeryTokenAsync("/admin/omgangar");
+        var (providers, page) = Render();
 
-        using var followUp = await Admin.PostAsync("/admin/omgangar/1/uppfoljning",
-            new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("name", "Uppföljning utan Arvika")]));
-        var csv = await followUp.Content.ReadAsStringAsync();
+        page.Find("button[aria-label='Stäng av Arvika kommun']").Click();
+        providers.WaitForAssertion(() => Assert.Contains("Stänga av deltagaren?", providers.Markup));
+        ClickButton(providers, "Avbryt");
+        providers.WaitForAssertion(() => Assert.DoesNotContain("Stänga av deltagaren?", providers.Markup));
+        Assert.True((await ParticipantAsync("Arvika kommun")).IsActive);
 
-        Assert.False((await ParticipantsAsync()).Single(p => p.Id == arvika.Id).IsActive);
-        Assert.Equal(20, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
-        Assert.DoesNotContain("Arvika kommun", csv);
-        // Its existing link still works: deactivation stops new links only.
-        using var respondent = App.CreateRespondent();
-        Assert.Equal(HttpStatusCode.OK, (await respondent.GetPageAsync(App.InvitationPaths()[0])).Status);
-    }
+        page.Find("button[aria-label='Stäng av Arvika kommun']").Click();
+        providers.WaitForAssertion(() => Assert.Contains("Stänga av deltagaren?", providers.Markup));
+        providers.Find("button.confirm-button").Click();
 
-    [Fact]
-    public async Task AnImportKeepsExtraColumnsAsAttributes()
-    {
-        var (status, main) = await UploadAsync(Page, Encoding.UTF8.GetBytes("name,type,lan,invanare\nGotlands kommun,kommun,Gotland,61000\nRegion Gotland,region,Gotland,\n"));
-
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("2 deltagare importerades.", main);
-        var gotland = (await ParticipantsAsync()).Single(p => p.Name == "Gotlands kommun");
-        Assert.Equal(new Dictionary<string, string> { ["lan"] = "Gotland", ["invanare"] = "61000" }, gotland.Attributes);
-        Assert.Equal(new Dictionary<string, string> { ["lan"] = "Gotland" }, (await ParticipantsAsync()).Single(p => p.Name == "Region Gotland").Attributes);
-    }
-
-    [Fact]
-    public async Task AnImportWithAnyWrongRowImportsNothingAndListsEveryRow()
-    {
-        var (status, main) = await UploadAsync(Page, Encoding.UTF8.GetBytes(
-            "name,type\nNy kommun,kommun\nArvika kommun,kommun\nDubbel,kommun\nDubbel,kommun\n,kommun\n<script>alert(1)</script>,\n"));
-        var (latin1, latin1Main) = await UploadAsync(Page, Encoding.Latin1.GetBytes("name,type\nMölndals stad,kommun\n"));
-        var (noType, noTypeMain) = await UploadAsync(Page, Encoding.UTF8.GetBytes("name\nNågon\n"));
-
-        Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains("Ingenting importerades: 4 fel.", main);
-        Assert.Contains("Rad 3: 'Arvika kommun' finns redan", main);
-        Assert.Contains("Rad 5: 'Dubbel' finns redan", main);
-        Assert.Contains("Rad 6: Namn saknas.", main);
-        Assert.Contains("Rad 7: Typ saknas.", main);
-        Assert.Equal(HttpStatusCode.BadRequest, latin1);
-        Assert.Contains("inte kunde läsas", latin1Main);
-        Assert.Equal(HttpStatusCode.BadRequest, noType);
-        Assert.Contains("kolumnen 'type' saknas", noTypeMain);
-        Assert.Equal(20, (await ParticipantsAsync()).Count);
-        await using var db = App.CreateDbContext();
-        Assert.Empty(await db.AuditLog.ToListAsync());
+        providers.WaitForAssertion(() => Assert.Contains("Arvika kommun är avstängd.", providers.Markup), TimeSpan.FromSeconds(10));
+        Assert.False((await ParticipantAsync("Arvika kommun")).IsActive);
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("button[aria-label='Aktivera Arvika kommun igen']")));
     }
 }

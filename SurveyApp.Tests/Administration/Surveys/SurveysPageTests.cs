@@ -3,6 +3,7 @@ using System.Text;
 using Bunit;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SurveyApp.Administration.Surveys;
 using SurveyApp.Definitions;
 using SurveyApp.Domain;
@@ -17,11 +18,12 @@ public sealed class SurveysPageTests : StaffComponentContext
 {
     private readonly SurveyAppFactory _app = new();
 
-    public SurveysPageTests()
+    public SurveysPageTests() => Authorization.SetAuthorized("anna@example.se").SetRoles(StaffRoles.Admin);
+
+    protected override void AddServices(IServiceCollection services)
     {
-        UseAppService<SurveyEditing>(_app.Services);
-        UseAppService<SurveyImporter>(_app.Services);
-        Authorization.SetAuthorized("anna@example.se").SetRoles(StaffRoles.Admin);
+        services.AddSingleton(_app.Services.GetRequiredService<SurveyEditing>());
+        services.AddSingleton(_app.Services.GetRequiredService<SurveyImporter>());
     }
 
     public override async Task DisposeAsync()
@@ -37,7 +39,7 @@ public sealed class SurveysPageTests : StaffComponentContext
     }
 
     private (IRenderedComponent<MudProviders> Providers, IRenderedComponent<SurveysPage> Page) RenderPage() =>
-        (RenderProviders(), Render<SurveysPage>());
+        (RenderProviders(), Context.Render<SurveysPage>());
 
     private static void Upload(IRenderedComponent<SurveysPage> page, byte[] content, string fileName = "enkat.json") =>
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(content, fileName, contentType: "application/json"));

@@ -12,7 +12,7 @@ public sealed class StaffLayoutTests : StaffComponentContext
     private IRenderedComponent<StaffLayout> RenderAs(string role)
     {
         Authorization.SetAuthorized("anna@example.se").SetRoles(role);
-        return Render<StaffLayout>(ps => ps.Add(p => p.Body, (RenderFragment)(b => b.AddMarkupContent(0, "<h1>Sidan</h1>"))));
+        return Context.Render<StaffLayout>(ps => ps.Add(p => p.Body, (RenderFragment)(b => b.AddMarkupContent(0, "<h1>Sidan</h1>"))));
     }
 
     private static string[] NavLinks(IRenderedComponent<StaffLayout> layout) =>

@@ -24,13 +24,6 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
     public const string NameColumn = "name";
     public const string TypeColumn = "type";
 
-    public async Task<IReadOnlyList<Participant>> ListAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return (await db.Participants.AsNoTracking().ToListAsync(cancellationToken))
-            .OrderBy(p => p.Name, StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: true)).ToList();
-    }
-
     public static ParticipantRefusal Check(string? name, string? type) =>
         string.IsNullOrWhiteSpace(name) ? ParticipantRefusal.NameMissing
         : name.Trim().Length > MaxNameLength ? ParticipantRefusal.NameTooLong
@@ -71,6 +64,19 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
         audit.Add(db, actor, active ? AuditActions.ParticipantReactivated : AuditActions.ParticipantDeactivated, participant.Name);
         await db.SaveChangesAsync(cancellationToken);
         return ParticipantRefusal.None;
+    }
+
+    /// <summary>
+    /// Imports an uploaded file. It is read whole first (an upload from a page streams only asynchronously):
+    /// UTF-8, a byte order mark allowed; another encoding's undecodable bytes become U+FFFD, refused as unreadable.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(string actor, Stream upload, CancellationToken cancellationToken = default)
+    {
+        using var buffer = new MemoryStream();
+        await upload.CopyToAsync(buffer, cancellationToken);
+        buffer.Position = 0;
+        using var reader = new StreamReader(buffer, new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        return await ImportAsync(actor, reader, cancellationToken);
     }
 
     public async Task<ImportResult> ImportAsync(string actor, TextReader csv, CancellationToken cancellationToken = default)
