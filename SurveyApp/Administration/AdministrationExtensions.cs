@@ -17,6 +17,9 @@ public static class AdministrationExtensions
         builder.Services.AddSingleton<CodingImporter>();
         builder.Services.AddSingleton<WaveAdministration>();
         builder.Services.AddSingleton<InvitationAdministration>();
+        builder.Services.AddSingleton<InvitationQuery>();
+        builder.Services.AddSingleton<InvitationLinksCsv>();
+        builder.Services.AddSingleton<ResponseUpload>();
         builder.Services.AddSingleton<ParticipantAdministration>();
         builder.Services.AddScoped<StaffAccounts>();
         return builder;
