@@ -38,7 +38,7 @@ public sealed class InvitationQuery(IDbContextFactory<SurveyDbContext> factory)
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var rows = Filtered(Rows(db, waveId), request);
         var total = await rows.CountAsync(cancellationToken);
-        var page = await Sorted(rows, request.Sort, request.Descending)
+        var page = await Sorted(rows, request.Sort, request.Descending, db.OrdersByDateTimeOffset)
             .Skip(Math.Max(0, request.Page) * request.PageSize).Take(request.PageSize)
             .ToListAsync(cancellationToken);
         return new InvitationPage(page.Select(r => new InvitationRow(r.Id, r.Name, r.Type, r.Status, r.AnsweredAt)).ToList(), total);
@@ -61,6 +61,7 @@ public sealed class InvitationQuery(IDbContextFactory<SurveyDbContext> factory)
         public string Type { get; init; } = "";
         public InvitationStatus Status { get; init; }
         public DateTimeOffset? AnsweredAt { get; init; }
+        public string? AnsweredText { get; init; }
     }
 
     private static IQueryable<Row> Rows(SurveyDbContext db, int waveId) =>
@@ -78,6 +79,7 @@ public sealed class InvitationQuery(IDbContextFactory<SurveyDbContext> factory)
                 : r != null ? InvitationStatus.Started
                 : InvitationStatus.NotStarted,
             AnsweredAt = r != null ? r.SubmittedAt : null,
+            AnsweredText = r != null && r.SubmittedAt != null ? r.SubmittedAt.Value.ToString() : null,
         };
 
     private static IQueryable<Row> Filtered(IQueryable<Row> rows, InvitationGridRequest request)
@@ -92,8 +94,10 @@ public sealed class InvitationQuery(IDbContextFactory<SurveyDbContext> factory)
         return rows.Where(r => r.Name.ToLower().Contains(lowered) || r.Name.Contains(capitalised) || r.Name.Contains(term));
     }
 
-    private static IQueryable<Row> Sorted(IQueryable<Row> rows, InvitationSort sort, bool descending) => (sort, descending) switch
+    private static IQueryable<Row> Sorted(IQueryable<Row> rows, InvitationSort sort, bool descending, bool byTime) => (sort, descending) switch
     {
+        (InvitationSort.AnsweredAt, false) when !byTime => rows.OrderBy(r => r.AnsweredText == null).ThenBy(r => r.AnsweredText).ThenBy(r => r.Name).ThenBy(r => r.Id),
+        (InvitationSort.AnsweredAt, true) when !byTime => rows.OrderBy(r => r.AnsweredText == null).ThenByDescending(r => r.AnsweredText).ThenBy(r => r.Name).ThenBy(r => r.Id),
         (InvitationSort.Status, false) => rows.OrderBy(r => r.Status).ThenBy(r => r.Name).ThenBy(r => r.Id),
         (InvitationSort.Status, true) => rows.OrderByDescending(r => r.Status).ThenBy(r => r.Name).ThenBy(r => r.Id),
         (InvitationSort.AnsweredAt, false) => rows.OrderBy(r => r.AnsweredAt == null).ThenBy(r => r.AnsweredAt).ThenBy(r => r.Name).ThenBy(r => r.Id),
