@@ -71,7 +71,7 @@ public sealed class WavesPageTests : WavePagesContext
         cut.WaitForAssertion(() => Assert.Equal("Stängd", Row(cut, "Uppföljning december 2013").QuerySelector(".wave-status")!.TextContent.Trim()));
         AssertSnackbar("Omgången Uppföljning december 2013 är stängd");
 
-        cut.Find("button[aria-label='Öppna Uppföljning december 2013 igen']").Click();
+        cut.Find("button[aria-label='Öppna igen: Uppföljning december 2013']").Click();
         cut.WaitForAssertion(() => Assert.Equal("Tar emot svar", Row(cut, "Uppföljning december 2013").QuerySelector(".wave-status")!.TextContent.Trim()));
         Assert.Equal([AuditActions.WaveClosed, AuditActions.WaveOpened], (await AuditAsync()).Select(e => e.Action));
     }

@@ -40,10 +40,12 @@ public sealed class SwedishMudTextsTests
     }
 
     [Fact]
-    public void ThePagersCountKeepsItsPlaceholders()
+    public void ThePagersCountFormatsTheNumbersMudBlazorPasses()
     {
         using var _ = UiCulture.Swedish();
 
-        Assert.Equal("{first_item}–{last_item} av {all_items}", new SwedishMudTexts()["MudDataGridPager_InfoFormat"].Value);
+        // MudBlazor formats its own resource with string.Format: first item, last item, all items.
+        Assert.Equal("26–50 av 77", new SwedishMudTexts()["MudDataGridPager_InfoFormat", 26, 50, 77].Value);
+        Assert.Equal("Betyg 3", new SwedishMudTexts()["MudRatingItem_Label", 3].Value);
     }
 }
