@@ -47,15 +47,15 @@ public sealed class AdminJourneyTests() : AdminBrowserTests("admin")
         // Closing asks first; the dialog's own button closes the wave.
         await wave.GetByRole(AriaRole.Button, new() { Name = "Stäng Uppföljning 2027" }).ClickAsync();
         await Expect(page.Locator(".mud-dialog h2")).ToHaveTextAsync("Stänga omgången Uppföljning 2027?");
-        await CheckWithSnackbarsAsync(page, "waves-close-dialog");
+        await Browser.CheckPageAsync(page, "waves-close-dialog");
         await page.Locator(".mud-dialog .confirm-button").ClickAsync();
         await Expect(wave).ToContainTextAsync("Stängd");
-        await CheckWithSnackbarsAsync(page, "waves-changed");
+        await Browser.CheckPageAsync(page, "waves-changed");
 
         // A follow-up is named in a dialog; its links come as a download once and the wave is listed at once.
         await page.GetByRole(AriaRole.Button, new() { Name = "Skapa uppföljning av Uppföljning december 2013" }).ClickAsync();
         await page.FillAsync("#follow-up-name", "Uppföljning 2014");
-        await CheckWithSnackbarsAsync(page, "waves-follow-up-dialog");
+        await Browser.CheckPageAsync(page, "waves-follow-up-dialog");
         var download = await page.RunAndWaitForDownloadAsync(() =>
             page.GetByRole(AriaRole.Button, new() { Name = "Skapa och ladda ner länkar" }).ClickAsync());
         var links = await File.ReadAllLinesAsync(await download.PathAsync());
@@ -73,13 +73,13 @@ public sealed class AdminJourneyTests() : AdminBrowserTests("admin")
         await arvika.GetByRole(AriaRole.Button, new() { Name = "Ny länk för Arvika kommun" }).ClickAsync();
         await page.Locator(".mud-dialog .confirm-button").ClickAsync();
         await Expect(page.Locator("#new-link")).ToHaveValueAsync(new Regex("^" + Regex.Escape(App.BaseUrl + "/s/")));
-        await CheckWithSnackbarsAsync(page, "invitations-new-link");
+        await Browser.CheckPageAsync(page, "invitations-new-link");
         await page.GetByRole(AriaRole.Button, new() { Name = "Klar" }).ClickAsync();
         await Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
         await page.FillAsync("#name-filter", "örebro");
         await Expect(page.Locator("tbody tr:has(td:text-is('Örebro kommun'))")).ToHaveCountAsync(1);
         await Expect(page.Locator("tbody tr:has(td:text-is('Arvika kommun'))")).ToHaveCountAsync(0);
-        await CheckWithSnackbarsAsync(page, "invitations-filtered");
+        await Browser.CheckPageAsync(page, "invitations-filtered");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Importera svar (CSV)" }).ClickAsync();
         await page.WaitForURLAsync(App.BaseUrl + "/admin/omgangar/1/import");
@@ -94,7 +94,7 @@ public sealed class AdminJourneyTests() : AdminBrowserTests("admin")
         await page.GetByRole(AriaRole.Button, new() { Name = "Importera", Exact = true }).ClickAsync();
         await Expect(page.Locator(".import-done")).ToContainTextAsync("1 svar importerades.");
         File.Delete(file);
-        await CheckWithSnackbarsAsync(page, "import-done");
+        await Browser.CheckPageAsync(page, "import-done");
         await page.GetByRole(AriaRole.Link, new() { Name = "Till inbjudningarna" }).ClickAsync();
         await page.WaitForURLAsync(App.BaseUrl + "/admin/omgangar/1/inbjudningar");
         await Expect(page.Locator("tbody tr:has(td:text-is('Botkyrka kommun'))")).ToContainTextAsync("Inskickad");
@@ -122,16 +122,6 @@ public sealed class AdminJourneyTests() : AdminBrowserTests("admin")
         await Expect(page.Locator("tbody tr")).ToHaveCountAsync(9);
         await Expect(page.Locator("tbody tr").First).ToContainTextAsync("Konto avstängt");
         await Browser.CheckPageAsync(page, "audit-log");
-    }
-
-    /// <summary>
-    /// Waits until every snackbar is fully shown or gone: one that is still fading in or out is partly transparent,
-    /// and axe-core would measure its text's contrast against what shows through.
-    /// </summary>
-    private async Task CheckWithSnackbarsAsync(IPage page, string name)
-    {
-        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.mud-snackbar')].every(s => getComputedStyle(s).opacity === '1')");
-        await Browser.CheckPageAsync(page, name);
     }
 
     /// <summary>The staff frame's menu button comes alive with the page's circuit.</summary>

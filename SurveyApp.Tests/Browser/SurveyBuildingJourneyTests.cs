@@ -84,7 +84,7 @@ public sealed class SurveyBuildingJourneyTests() : AdminBrowserTests("survey-bui
         await page.GetByRole(AriaRole.Link, new() { Name = "Omgångar" }).ClickAsync();
         await page.WaitForURLAsync(App.BaseUrl + "/admin/omgangar");
         await Expect(page.Locator(".staff-menu-button")).ToBeEnabledAsync();
-        await page.Locator("#survey").ClickAsync();
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Enkät" }).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = SurveyTitle, Exact = true }).ClickAsync();
         await page.FillAsync("#name", "Första omgången");
         await page.GetByRole(AriaRole.Button, new() { Name = "Skapa omgång" }).ClickAsync();
