@@ -6,8 +6,8 @@ using Xunit;
 namespace SurveyApp.Tests.Browser;
 
 /// <summary>
-/// An administrator looks at the surveys, adds, finds and deactivates a participant, creates a wave, closes it, creates an analyst account,
-/// promotes and deactivates it, and reads and filters the audit log. axe-core audits
+/// An administrator looks at the surveys, adds, finds and deactivates a participant, creates a wave, closes it, makes a follow-up,
+/// gives a new link, imports responses, creates an analyst account, promotes and deactivates it, and reads and filters the audit log. axe-core audits
 /// every page at desktop and phone width; screenshots go to TestResults/screenshots/admin.
 /// </summary>
 public sealed class AdminJourneyTests() : AdminBrowserTests("admin")
@@ -47,31 +47,72 @@ public sealed class AdminJourneyTests() : AdminBrowserTests("admin")
         await page.GetByRole(AriaRole.Link, new() { Name = "Omgångar" }).ClickAsync();
         await page.WaitForURLAsync(App.BaseUrl + "/admin/omgangar");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Omgångar");
+        await WaitForInteractivityAsync(page);
         await Browser.CheckPageAsync(page, "waves");
         await page.FillAsync("#name", "Uppföljning 2027");
-        await page.FillAsync("#opens", "2027-01-10T08:00");
+        await page.FillAsync("#opens-date", "2027-01-10");
+        await page.PressAsync("#opens-date", "Tab");
+        await page.FillAsync("#opens-time", "08:00");
+        await page.PressAsync("#opens-time", "Tab");
         await page.GetByRole(AriaRole.Button, new() { Name = "Skapa omgång" }).ClickAsync();
-        await Expect(page.Locator("main [role=status]")).ToContainTextAsync("Omgången Uppföljning 2027 är skapad.");
-        var wave = page.Locator("tr:has(th:has-text('Uppföljning 2027'))");
+        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Omgången Uppföljning 2027 är skapad.");
+        var wave = page.Locator("tbody tr:has(a:text-is('Uppföljning 2027'))");
         await Expect(wave).ToContainTextAsync("Utanför datumen");
-        await wave.GetByRole(AriaRole.Button, new() { Name = "Stäng" }).ClickAsync();
-        await Expect(page.Locator("tr:has(th:has-text('Uppföljning 2027'))")).ToContainTextAsync("Stängd");
+        await Expect(wave).ToContainTextAsync("2027-01-10 08:00 – …");
+        // Closing asks first; the dialog's own button closes the wave.
+        await wave.GetByRole(AriaRole.Button, new() { Name = "Stäng Uppföljning 2027" }).ClickAsync();
+        await Expect(page.Locator(".mud-dialog h2")).ToHaveTextAsync("Stänga omgången Uppföljning 2027?");
+        await Browser.CheckPageAsync(page, "waves-close-dialog");
+        await page.Locator(".mud-dialog .confirm-button").ClickAsync();
+        await Expect(wave).ToContainTextAsync("Stängd");
         await Browser.CheckPageAsync(page, "waves-changed");
+
+        // A follow-up is named in a dialog; its links come as a download once and the wave is listed at once.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skapa uppföljning av Uppföljning december 2013" }).ClickAsync();
+        await page.FillAsync("#follow-up-name", "Uppföljning 2014");
+        await Browser.CheckPageAsync(page, "waves-follow-up-dialog");
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Button, new() { Name = "Skapa och ladda ner länkar" }).ClickAsync());
+        var links = await File.ReadAllLinesAsync(await download.PathAsync());
+        Assert.Equal("participant,type,link", links[0].TrimStart('\uFEFF'));
+        Assert.Equal(21, links.Length);
+        Assert.StartsWith(App.BaseUrl + "/s/", links[1].Split(',')[^1]);
+        await Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("Uppföljningen Uppföljning 2014 skapades: 20 länkar laddades ner.");
+        await Expect(page.Locator("tbody tr:has(a:text-is('Uppföljning 2014'))")).ToContainTextAsync("0 av 20");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Uppföljning december 2013" }).ClickAsync();
         await page.WaitForURLAsync(App.BaseUrl + "/admin/omgangar/1/inbjudningar");
-        var arvika = page.Locator("tr:has(th:text-is('Arvika kommun'))");
+        var arvika = page.Locator("tbody tr:has(td:text-is('Arvika kommun'))");
         await Expect(arvika).ToContainTextAsync("Inte påbörjad");
-        await arvika.GetByRole(AriaRole.Button, new() { Name = "Ny länk" }).ClickAsync();
-        await Expect(page.Locator("code.link")).ToContainTextAsync(App.BaseUrl + "/s/");
         await Browser.CheckPageAsync(page, "invitations");
+        await arvika.GetByRole(AriaRole.Button, new() { Name = "Ny länk för Arvika kommun" }).ClickAsync();
+        await page.Locator(".mud-dialog .confirm-button").ClickAsync();
+        await Expect(page.Locator("#new-link")).ToHaveValueAsync(new Regex("^" + Regex.Escape(App.BaseUrl + "/s/")));
+        await Browser.CheckPageAsync(page, "invitations-new-link");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Klar" }).ClickAsync();
+        await Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        await page.FillAsync("#name-filter", "örebro");
+        await Expect(page.Locator("tbody tr:has(td:text-is('Örebro kommun'))")).ToHaveCountAsync(1);
+        await Expect(page.Locator("tbody tr:has(td:text-is('Arvika kommun'))")).ToHaveCountAsync(0);
+        await Browser.CheckPageAsync(page, "invitations-filtered");
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Importera svar (CSV)" }).ClickAsync();
         await page.WaitForURLAsync(App.BaseUrl + "/admin/omgangar/1/import");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Importera" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importera", Exact = true }).ClickAsync();
         await Expect(page.Locator("#error-summary")).ToContainTextAsync("Välj en CSV-fil att importera.");
         await Browser.CheckPageAsync(page, "import");
+        var file = Path.Combine(Path.GetTempPath(), $"svar-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "participant,f1,f2,f3,f4,f5,f6,f7,f8,f9,framgangsfaktorer,hinder.1,hinder.2,hinder.3,skl-stod\n"
+            + "Botkyrka kommun,nej,,,,4,Strategi,3,3,4,Stöd,Prioritering,,,\n");
+        await page.Locator("input[type=file]").SetInputFilesAsync(file);
+        await Expect(page.Locator(".import-file")).ToContainTextAsync(Path.GetFileName(file));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importera", Exact = true }).ClickAsync();
+        await Expect(page.Locator(".import-done")).ToContainTextAsync("1 svar importerades.");
+        File.Delete(file);
+        await Browser.CheckPageAsync(page, "import-done");
         await page.GetByRole(AriaRole.Link, new() { Name = "Till inbjudningarna" }).ClickAsync();
         await page.WaitForURLAsync(App.BaseUrl + "/admin/omgangar/1/inbjudningar");
+        await Expect(page.Locator("tbody tr:has(td:text-is('Botkyrka kommun'))")).ToContainTextAsync("Inskickad");
         await page.GetByRole(AriaRole.Link, new() { Name = "Till omgångarna" }).ClickAsync();
         await page.WaitForURLAsync(App.BaseUrl + "/admin/omgangar");
 
@@ -105,7 +146,7 @@ public sealed class AdminJourneyTests() : AdminBrowserTests("admin")
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Logg" }).ClickAsync();
         await page.WaitForURLAsync(App.BaseUrl + "/admin/logg");
-        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(8);
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(11);
         await Expect(page.Locator("tbody tr").First).ToContainTextAsync("Konto avstängt");
         await Browser.CheckPageAsync(page, "audit-log", fitsPhone: true);
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Vad" }).ClickAsync();
@@ -118,4 +159,7 @@ public sealed class AdminJourneyTests() : AdminBrowserTests("admin")
     /// <summary>Waits until the messages of earlier actions have faded out: axe would measure their contrast half-way.</summary>
     private static Task MessagesGoneAsync(IPage page) =>
         Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+
+    /// <summary>The staff frame's menu button comes alive with the page's circuit.</summary>
+    private static Task WaitForInteractivityAsync(IPage page) => Expect(page.Locator(".staff-menu-button")).ToBeEnabledAsync();
 }

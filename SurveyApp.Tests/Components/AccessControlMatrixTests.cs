@@ -90,7 +90,7 @@ public sealed class AccessControlMatrixTests(DemoDataFixture fixture) : IClassFi
         "/", "/fel", "/status/{Code:int}", "/ingen-behorighet", "/logga-in", "/tack", "/s/{Token}", "/s/{Token}/sida/{Number:int}",
         "/s/{Token}/granska", "/resultat", "/resultat/{WaveId:int}", "/resultat/{WaveId:int}/korstabell", "/resultat/jamfor",
         "/resultat/{WaveId:int}/fritext/{QuestionKey}", "/logga-ut", "/admin/personal", "/admin/logg",
-        "/admin/omgangar", "/admin/omgangar/{waveId:int}/uppfoljning", "/admin/omgangar/{waveId:int}/lankar",
+        "/admin/omgangar",
         "/admin/omgangar/{WaveId:int}/inbjudningar", "/admin/omgangar/{WaveId:int}/import", "/admin/enkater", "/admin/deltagare",
         "/admin/enkater/ny", "/admin/enkater/{SurveyId:int}/redigera",
     ];

@@ -111,6 +111,9 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public static async Task AssertAccessibleAsync(IPage page, string name)
     {
+        // A snackbar still fading in or out is partly transparent, and axe-core would measure its text's contrast
+        // against what shows through: wait until each is fully shown or gone.
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.mud-snackbar')].every(s => getComputedStyle(s).opacity === '1')");
         var result = await page.RunAxe();
         var violations = string.Join(Environment.NewLine, result.Violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));

@@ -18,6 +18,9 @@ public static class AdministrationExtensions
         builder.Services.AddSingleton<CodingImporter>();
         builder.Services.AddSingleton<WaveAdministration>();
         builder.Services.AddSingleton<InvitationAdministration>();
+        builder.Services.AddSingleton<InvitationQuery>();
+        builder.Services.AddSingleton<InvitationLinksCsv>();
+        builder.Services.AddSingleton<ResponseUpload>();
         builder.Services.AddSingleton<ParticipantAdministration>();
         builder.Services.AddSingleton<ParticipantQuery>();
         builder.Services.AddScoped<StaffAccounts>();

@@ -1,71 +1,66 @@
-using System.Net;
 using System.Text;
+using Bunit;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
-using SurveyApp.Administration.Staff;
+using SurveyApp.Administration.Waves;
 using SurveyApp.Domain;
-using SurveyApp.Tests.Support;
 using Xunit;
 
 namespace SurveyApp.Tests.Administration.Waves;
 
-/// <summary>Admins upload responses collected elsewhere; a file with any wrong row imports nothing and lists every problem by line.</summary>
-public sealed class ImportPageTests() : AdminPageTests
+public sealed class ImportPageTests : WavePagesContext
 {
-    private const string Page = "/admin/omgangar/1/import";
     private const string Header = "participant,f1,f2,f3,f4,f5,f6,f7,f8,f9,framgangsfaktorer,hinder.1,hinder.2,hinder.3,skl-stod";
+
     private static string Row(string participant, string f1 = "nej") => $"{participant},{f1},,,,4,Strategi,3,3,4,Stöd,Prioritering,,,";
 
-    private async Task<(int Responses, List<string> Audit)> StoredAsync()
+    private IRenderedComponent<ImportPage> RenderPage() => Context.Render<ImportPage>(ps => ps.Add(p => p.WaveId, 1));
+
+    private static void Import(IRenderedComponent<ImportPage> cut) =>
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Importera").Click();
+
+    [Fact]
+    public async Task ImportingWithoutAFileAsksForOne()
     {
-        await using var db = App.CreateDbContext();
-        return (await db.Responses.CountAsync(), await db.AuditLog.Select(e => e.Action).ToListAsync());
+        var cut = RenderPage();
+
+        Import(cut);
+
+        cut.WaitForAssertion(() => Assert.Equal("Välj en CSV-fil att importera.", cut.Find("#error-summary h2").TextContent));
+        Assert.Equal(0, await ReadAsync(db => db.Responses.CountAsync()));
     }
 
     [Fact]
-    public async Task AValidFileIsImportedAndLogged()
+    public async Task AValidFileIsImportedAndCounted()
     {
-        var (status, main) = await UploadAsync(Page, Encoding.UTF8.GetBytes(string.Join("\n", Header, Row("Arvika kommun"), Row("Botkyrka kommun"))));
+        var cut = RenderPage();
 
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("2 svar importerades.", main);
-        var (responses, audit) = await StoredAsync();
-        Assert.Equal(2, responses);
-        Assert.Equal([AuditActions.ResponsesImported], audit);
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(string.Join("\n", Header, Row("Arvika kommun"), Row("Botkyrka kommun")), "svar.csv"));
+        cut.WaitForAssertion(() => Assert.Contains("Vald fil: svar.csv", cut.Find(".import-file").TextContent));
+        Import(cut);
+
+        cut.WaitForAssertion(() => Assert.Contains("2 svar importerades.", cut.Find(".import-done").TextContent));
+        AssertSnackbar("2 svar importerades.");
+        Assert.Empty(cut.FindAll("#error-summary"));
+        Assert.Equal(2, await ReadAsync(db => db.Responses.CountAsync()));
+        Assert.Equal([AuditActions.ResponsesImported], (await AuditAsync()).Select(e => e.Action));
     }
 
     [Fact]
-    public async Task AFileWithWrongRowsListsThemByLineAndImportsNothing()
+    public async Task AFileWithWrongRowsListsEveryProblemBesideItAndImportsNothing()
     {
-        var (status, main) = await UploadAsync(Page, Encoding.UTF8.GetBytes(string.Join("\n", Header,
-            Row("Arvika kommun"), Row("Arvika kommun"), Row("<script>alert(1)</script>"), Row("Botkyrka kommun", f1: "kanske"))));
+        var cut = RenderPage();
 
-        Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains("Ingenting importerades: 3 fel.", main);
-        Assert.Contains("Rad 3:", main);
-        Assert.Contains("Rad 4: okänd deltagare '<script>alert(1)</script>'", main);
-        Assert.Contains("Rad 5: f1:", main);
-        var (responses, audit) = await StoredAsync();
-        Assert.Equal(0, responses);
-        Assert.Empty(audit);
-    }
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(Encoding.UTF8.GetBytes(string.Join("\n", Header,
+            Row("Arvika kommun"), Row("<script>alert(1)</script>"), Row("Botkyrka kommun", f1: "kanske"))), "svar.csv"));
+        Import(cut);
 
-    [Theory]
-    [InlineData(null, "Välj en CSV-fil")]
-    [InlineData("latin1", "inte kunde läsas")]
-    [InlineData("json", "okänd kolumn")]
-    public async Task NoFileOrAFileInTheWrongEncodingOrFormatImportsNothing(string? kind, string message)
-    {
-        var file = kind switch
-        {
-            "latin1" => Encoding.Latin1.GetBytes(string.Join("\n", Header, Row("Arvika kommun").Replace("Stöd", "Stöd för jämlik hälsa"))),
-            "json" => Encoding.UTF8.GetBytes("{\"participant\": \"Arvika kommun\"}"),
-            _ => null,
-        };
-
-        var (status, main) = await UploadAsync(Page, file);
-
-        Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains(message, main);
-        Assert.Equal(0, (await StoredAsync()).Responses);
+        cut.WaitForAssertion(() => Assert.Equal("Ingenting importerades: 2 fel.", cut.Find("#error-summary h2").TextContent));
+        var problems = cut.FindAll("#error-summary li").Select(li => li.TextContent).ToList();
+        Assert.Equal("Rad 3: okänd deltagare '<script>alert(1)</script>'", problems[0]);
+        Assert.StartsWith("Rad 4: f1:", problems[1], StringComparison.Ordinal);
+        Assert.NotNull(cut.Find(".import-result #error-summary"));
+        Assert.Equal(0, await ReadAsync(db => db.Responses.CountAsync()));
+        Assert.Empty(await AuditAsync());
     }
 }

@@ -1,19 +1,21 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using SurveyApp.Administration.Staff;
+using Microsoft.Extensions.DependencyInjection;
+using SurveyApp.Administration.Waves;
 using SurveyApp.Domain;
 using SurveyApp.Responding;
 using SurveyApp.Tests.Support;
 using Xunit;
-using SurveyApp.Security;
 
 namespace SurveyApp.Tests.Administration.Waves;
 
 /// <summary>A wave's invitations: new links that keep saved answers, withdrawn links, links for the uninvited, reminder lists.</summary>
 public sealed class InvitationAdministrationTests() : AdminPageTests
 {
-    private const string Page = "/admin/omgangar/1/inbjudningar";
+    private const string Actor = "admin@example.org";
+
+    private InvitationAdministration Invitations => App.Services.GetRequiredService<InvitationAdministration>();
+
     private async Task<int> InvitationIdAsync(string link)
     {
         var hash = InvitationToken.Hash(link["/s/".Length..]);
@@ -21,8 +23,11 @@ public sealed class InvitationAdministrationTests() : AdminPageTests
         return await db.Invitations.Where(i => i.TokenHash == hash).Select(i => i.Id).SingleAsync();
     }
 
-    private async Task<Page> ActAsync(string action, int invitationId) =>
-        await Admin.PostFormAsync(Page, $"{action}-{invitationId}", ("Form.InvitationId", invitationId.ToString()));
+    private async Task<List<AuditEntry>> AuditAsync()
+    {
+        await using var db = App.CreateDbContext();
+        return await db.AuditLog.OrderBy(e => e.Id).ToListAsync();
+    }
 
     [Fact]
     public async Task ANewLinkReplacesTheOldOneAndKeepsTheSavedAnswers()
@@ -32,17 +37,23 @@ public sealed class InvitationAdministrationTests() : AdminPageTests
         await respondent.PostFormAsync($"{old}/sida/1", "page", RespondentHttp.ModelAnswers[0]);
         var id = await InvitationIdAsync(old);
 
-        var page = await ActAsync("reissue", id);
-        var link = new Uri(WebUtility.HtmlDecode(Regex.Match(page.Main, "<code class=\"link\">([^<]+)</code>").Groups[1].Value)).AbsolutePath;
+        var (refusal, token) = await Invitations.ReissueAsync(Actor, id);
+        var link = App.Services.GetRequiredService<InvitationLinksCsv>().Link(token!);
 
-        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal(InvitationRefusal.None, refusal);
+        Assert.StartsWith("http://localhost/s/", link, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await respondent.GetPageAsync(old)).Status);
-        var welcome = await respondent.GetPageAsync(link);
+        var path = new Uri(link).AbsolutePath;
+        var welcome = await respondent.GetPageAsync(path);
         Assert.Contains("Du har redan börjat svara", WebUtility.HtmlDecode(welcome.Main));
-        await respondent.CompleteSurveyAsync(link);
+        await respondent.CompleteSurveyAsync(path);
         await using var db = App.CreateDbContext();
         Assert.Equal(1, await db.Responses.CountAsync(r => r.InvitationId == id && r.SubmittedAt != null));
-        Assert.Equal(AuditActions.InvitationReissued, await db.AuditLog.Select(e => e.Action).SingleAsync());
+        Assert.Equal(InvitationToken.Hash(token!), (await db.Invitations.SingleAsync(i => i.Id == id)).TokenHash);
+        var entry = Assert.Single(await AuditAsync());
+        Assert.Equal(AuditActions.InvitationReissued, entry.Action);
+        Assert.Equal("Arvika kommun, Uppföljning december 2013 (1)", entry.Subject);
+        Assert.DoesNotContain(token!, $"{entry.Subject} {entry.Details}", StringComparison.Ordinal);
     }
 
     [Fact]
@@ -52,15 +63,23 @@ public sealed class InvitationAdministrationTests() : AdminPageTests
         using var respondent = App.CreateRespondent();
         await respondent.CompleteSurveyAsync(done);
 
-        var revoked = await ActAsync("revoke", await InvitationIdAsync(open));
-        var submitted = await ActAsync("reissue", await InvitationIdAsync(done));
+        var revoked = await Invitations.RevokeAsync(Actor, await InvitationIdAsync(open));
+        var again = await Invitations.RevokeAsync(Actor, await InvitationIdAsync(open));
+        var reissuedRevoked = await Invitations.ReissueAsync(Actor, await InvitationIdAsync(open));
+        var submitted = await Invitations.ReissueAsync(Actor, await InvitationIdAsync(done));
+        var submittedRevoke = await Invitations.RevokeAsync(Actor, await InvitationIdAsync(done));
+        var missing = await Invitations.RevokeAsync(Actor, 9999);
 
-        Assert.Equal(HttpStatusCode.OK, revoked.Status);
-        Assert.Contains("Tillbakadragen", WebUtility.HtmlDecode(revoked.Main));
+        Assert.Equal(InvitationRefusal.None, revoked);
+        Assert.Equal(InvitationRefusal.Revoked, again);
+        Assert.Equal(InvitationRefusal.Revoked, reissuedRevoked.Refusal);
+        Assert.Null(reissuedRevoked.Token);
+        Assert.Equal(InvitationRefusal.Submitted, submitted.Refusal);
+        Assert.Equal(InvitationRefusal.Submitted, submittedRevoke);
+        Assert.Equal(InvitationRefusal.NotFound, missing);
         Assert.Equal(HttpStatusCode.NotFound, (await respondent.GetPageAsync(open)).Status);
-        // A submitted link offers no actions; a crafted post is refused with its reason.
-        Assert.Equal(HttpStatusCode.BadRequest, submitted.Status);
         Assert.Equal(HttpStatusCode.NotFound, (await respondent.GetPageAsync(done)).Status);
+        Assert.Equal([AuditActions.InvitationRevoked], (await AuditAsync()).Select(e => e.Action));
     }
 
     [Fact]
@@ -70,49 +89,36 @@ public sealed class InvitationAdministrationTests() : AdminPageTests
         await respondent.CompleteSurveyAsync(App.InvitationPaths()[0]);
         await respondent.PostFormAsync($"{App.InvitationPaths()[1]}/sida/1", "page", RespondentHttp.ModelAnswers[0]);
 
-        var csv = (await Admin.GetPageAsync("/admin/omgangar/1/ej-svarat.csv")).Html.TrimStart('\uFEFF');
-        var rows = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var download = await Admin.GetAsync("/admin/omgangar/1/ej-svarat.csv");
+        var rows = (await download.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
+        Assert.Equal("text/csv", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("no-store", download.Headers.CacheControl?.ToString());
         Assert.Equal("participant,type,status", rows[0]);
         Assert.Equal(19, rows.Length - 1);
         Assert.DoesNotContain(rows, r => r.StartsWith("Arvika kommun,", StringComparison.Ordinal));
-        Assert.Contains(rows, r => r.EndsWith(",started", StringComparison.Ordinal));
+        Assert.Contains("Botkyrka kommun,kommun,started", rows);
+        Assert.Equal(HttpStatusCode.NotFound, (await Admin.GetAsync("/admin/omgangar/99/ej-svarat.csv")).StatusCode);
     }
 
     [Fact]
-    public async Task LinksForParticipantsWithoutOneComeAsACsvOnce()
+    public async Task LinksForParticipantsWithoutOneAreMadeOnce()
     {
-        await ActAsync("revoke", await InvitationIdAsync(App.InvitationPaths()[3]));
-        var token = await Admin.AntiforgeryTokenAsync(Page);
+        await Invitations.RevokeAsync(Actor, await InvitationIdAsync(App.InvitationPaths()[3]));
 
-        using var first = await Admin.PostAsync("/admin/omgangar/1/lankar", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
-        using var second = await Admin.PostAsync("/admin/omgangar/1/lankar", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
-        var rows = (await first.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        var again = (await second.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var first = await Invitations.IssueMissingAsync(Actor, 1);
+        var second = await Invitations.IssueMissingAsync(Actor, 1);
 
-        Assert.Equal(2, rows.Length);
-        Assert.Single(again);
+        var issued = Assert.Single(first!);
+        Assert.Equal("Göteborgs stad", issued.ParticipantName);
+        Assert.Empty(second!);
+        Assert.Null(await Invitations.IssueMissingAsync(Actor, 99));
         using var respondent = App.CreateRespondent();
-        Assert.Equal(HttpStatusCode.OK, (await respondent.GetPageAsync(new Uri(rows[1].Split(',')[^1]).AbsolutePath)).Status);
-    }
-
-    [Fact]
-    public async Task LinksAreBuiltFromTheConfiguredAddressWhateverHostTheRequestNames()
-    {
-        using var forging = await App.SignedInClientAsync(StaffRoles.Admin);
-        forging.DefaultRequestHeaders.Host = "evil.example";
-        await ActAsync("revoke", await InvitationIdAsync(App.InvitationPaths()[3]));
-        var token = await forging.AntiforgeryTokenAsync(Page);
-
-        using var issued = await forging.PostAsync("/admin/omgangar/1/lankar", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
-        var rows = (await issued.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        var reissued = await forging.PostFormAsync(Page, $"reissue-{await InvitationIdAsync(App.InvitationPaths()[4])}",
-            ("Form.InvitationId", (await InvitationIdAsync(App.InvitationPaths()[4])).ToString()));
-        var shown = WebUtility.HtmlDecode(Regex.Match(reissued.Main, "<code class=\"link\">([^<]+)</code>").Groups[1].Value);
-
-        Assert.Equal(2, rows.Length);
-        Assert.StartsWith("http://localhost/s/", rows[1].Split(',')[^1]);
-        Assert.StartsWith("http://localhost/s/", shown);
-        Assert.DoesNotContain("evil.example", reissued.Html);
+        Assert.Equal(HttpStatusCode.OK, (await respondent.GetPageAsync(issued.Path)).Status);
+        await using var db = App.CreateDbContext();
+        Assert.Equal(InvitationToken.Hash(issued.Token), (await db.Invitations.SingleAsync(i => i.Id == issued.InvitationId)).TokenHash);
+        var audit = await AuditAsync();
+        Assert.Equal([AuditActions.InvitationRevoked, AuditActions.InvitationsIssued, AuditActions.InvitationsIssued], audit.Select(e => e.Action));
+        Assert.Equal(["1", "0"], audit.Skip(1).Select(e => e.Details));
     }
 }

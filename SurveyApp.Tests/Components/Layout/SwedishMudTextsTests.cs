@@ -40,11 +40,12 @@ public sealed class SwedishMudTextsTests
     }
 
     [Fact]
-    public void ThePagersCountIsFilledInAsTheDataGridPagerFillsIt()
+    public void ThePagersCountFormatsTheNumbersMudBlazorPasses()
     {
         using var _ = UiCulture.Swedish();
 
-        // The pager formats its count with the first, last and total items as {0}, {1} and {2}.
+        // MudBlazor formats its own resource with string.Format: first item, last item, all items.
         Assert.Equal("26–50 av 77", new SwedishMudTexts()["MudDataGridPager_InfoFormat", 26, 50, 77].Value);
+        Assert.Equal("Betyg 3", new SwedishMudTexts()["MudRatingItem_Label", 3].Value);
     }
 }

@@ -5,7 +5,10 @@ namespace SurveyApp.Administration.Imports;
 
 public enum UploadProblem { None, NoFile, TooLarge }
 
-/// <summary>A file chosen in an interactive page, checked for presence and size before it is read.</summary>
+/// <summary>
+/// A file chosen in an interactive page, checked for presence and size, then read whole: the browser sends it over
+/// the page's connection, which an import's transaction should not wait on.
+/// </summary>
 public static class UploadedFile
 {
     public static async Task<(byte[]? Content, UploadProblem Problem)> ReadAsync(IBrowserFile? file, long maxBytes, CancellationToken cancellationToken = default)
@@ -17,17 +20,6 @@ public static class UploadedFile
         await stream.CopyToAsync(buffer, cancellationToken);
         return (buffer.ToArray(), UploadProblem.None);
     }
-
-    public static (IFormFile? File, UploadProblem Problem) From(HttpContext context, long maxBytes)
-    {
-        var file = context.Request.Form.Files["file"];
-        return file is null || file.Length == 0 ? (null, UploadProblem.NoFile)
-            : file.Length > maxBytes ? (null, UploadProblem.TooLarge)
-            : (file, UploadProblem.None);
-    }
-
-    public static StreamReader OpenText(IFormFile file) =>
-        new(file.OpenReadStream(), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
 
     // UTF-8, a byte order mark allowed. Another encoding is not guessed at: its undecodable bytes become
     // U+FFFD, which the import rules refuse as unreadable.

@@ -6,32 +6,11 @@ using SurveyApp.Auditing;
 
 namespace SurveyApp.Administration.Waves;
 
-public enum InvitationStatus { NotStarted, Started, Submitted, Revoked }
-
-public sealed record InvitationRow(int InvitationId, string Participant, string Type, InvitationStatus Status, DateTimeOffset CreatedAt);
-
 public enum InvitationRefusal { None, NotFound, Submitted, Revoked }
 
 /// <summary>A new link replaces the token of the same invitation, so a respondent who had started keeps every saved answer.</summary>
 public sealed class InvitationAdministration(IDbContextFactory<SurveyDbContext> factory, InvitationService invitations, AuditLog audit, TimeProvider clock)
 {
-    public async Task<(string WaveName, IReadOnlyList<InvitationRow> Rows)?> ListAsync(int waveId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        if (await db.Waves.AsNoTracking().SingleOrDefaultAsync(w => w.Id == waveId, cancellationToken) is not { } wave) return null;
-        var rows = await (
-                from i in db.Invitations.AsNoTracking()
-                where i.WaveId == waveId
-                join r in db.Responses on i.Id equals r.InvitationId into responses
-                from r in responses.DefaultIfEmpty()
-                select new { i.Id, i.Participant!.Name, i.Participant.Type, Revoked = i.RevokedAt != null, i.CreatedAt, Started = r != null, Submitted = r != null && r.SubmittedAt != null })
-            .ToListAsync(cancellationToken);
-        return (wave.Name, rows
-            .Select(r => new InvitationRow(r.Id, r.Name, r.Type,
-                r.Submitted ? InvitationStatus.Submitted : r.Revoked ? InvitationStatus.Revoked : r.Started ? InvitationStatus.Started : InvitationStatus.NotStarted, r.CreatedAt))
-            .OrderBy(r => r.Participant, StringComparer.CurrentCulture).ThenBy(r => r.InvitationId).ToList());
-    }
-
     /// <summary>Withdraws a link that has not been used to submit; it then gets the same page as an unknown one.</summary>
     public async Task<InvitationRefusal> RevokeAsync(string actor, int invitationId, CancellationToken cancellationToken = default)
     {

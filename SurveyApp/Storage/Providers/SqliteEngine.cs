@@ -9,6 +9,10 @@ public sealed class SqliteSurveyDbContext(DbContextOptions<SqliteSurveyDbContext
     // Straight from the table the rows arrive in id order; the index on wave would make SQLite sort every
     // answer row of the wave first (at 100,000 responses: 0.5 s against 1.3 s for the export's query).
     public override IQueryable<Response> ResponsesInIdOrder() => Responses.FromSqlRaw("SELECT * FROM \"Responses\" NOT INDEXED");
+
+    // EF Core refuses to order by a DateTimeOffset on SQLite. The app stores every time in UTC, as text of one
+    // fixed format, so the text orders as the times do.
+    public override bool OrdersByDateTimeOffset => false;
 }
 
 public sealed class SqliteEngine(string databasePath) : StorageEngine

@@ -1,0 +1,115 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using SurveyApp.Administration.Waves;
+using SurveyApp.Domain;
+using SurveyApp.Responding;
+using Xunit;
+
+namespace SurveyApp.Tests.Administration.Waves;
+
+public sealed class InvitationsPageTests : WavePagesContext
+{
+    private IRenderedComponent<InvitationsPage> RenderPage(int waveId = 1)
+    {
+        var cut = Context.Render<InvitationsPage>(ps => ps.Add(p => p.WaveId, waveId));
+        if (waveId == 1) cut.WaitForAssertion(() => Assert.Equal(20, Rows(cut).Count));
+        return cut;
+    }
+
+    private static List<AngleSharp.Dom.IElement> Rows(IRenderedComponent<InvitationsPage> cut) =>
+        [.. cut.FindAll(".invitations-grid tbody tr").Where(r => r.QuerySelectorAll("td").Length > 1)];
+
+    private static AngleSharp.Dom.IElement Row(IRenderedComponent<InvitationsPage> cut, string participant) =>
+        Rows(cut).Single(r => r.QuerySelector("td")!.TextContent.Trim() == participant);
+
+    [Fact]
+    public void TheGridListsEveryParticipantWithStatusAndActionsForUsableLinks()
+    {
+        var cut = RenderPage();
+
+        Assert.Equal("Inbjudningar: Uppföljning december 2013", cut.Find("h1").TextContent);
+        Assert.Equal("Deltagare och deras länkar", cut.Find(".invitations-grid table").GetAttribute("aria-label"));
+        Assert.Contains("Inte påbörjad", Row(cut, "Arvika kommun").TextContent);
+        Assert.NotNull(Row(cut, "Arvika kommun").QuerySelector("button[aria-label='Ny länk för Arvika kommun']"));
+        Assert.Equal("/admin/omgangar/1/ej-svarat.csv", cut.Find("a[download]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void AnUnknownWaveSaysItIsNotFound()
+    {
+        var cut = RenderPage(99);
+
+        Assert.Equal("Sidan finns inte", cut.Find("h1").TextContent);
+        Assert.Empty(cut.FindAll(".invitations-grid"));
+    }
+
+    [Fact]
+    public async Task TheNameFilterAsksTheDatabaseForMatchingRows()
+    {
+        var cut = RenderPage();
+
+        cut.Find("#name-filter").Input("örebro");
+
+        cut.WaitForAssertion(() => Assert.Equal(["Örebro kommun", "Örebro läns landsting"], Rows(cut).Select(r => r.QuerySelector("td")!.TextContent.Trim())));
+        Assert.Empty(await AuditAsync());
+    }
+
+    [Fact]
+    public async Task ANewLinkIsGivenOnlyAfterConfirmingAndShownOnce()
+    {
+        var cut = RenderPage();
+
+        Row(cut, "Arvika kommun").QuerySelector("button[aria-label='Ny länk för Arvika kommun']")!.Click();
+        AnswerDialog(confirm: false);
+        Assert.Empty(await AuditAsync());
+
+        cut.Find("button[aria-label='Ny länk för Arvika kommun']").Click();
+        AnswerDialog(confirm: true);
+
+        Providers.WaitForAssertion(() => Assert.StartsWith("http://localhost/s/", Providers.Find("#new-link").GetAttribute("value")));
+        var token = new Uri(Providers.Find("#new-link").GetAttribute("value")!).AbsolutePath["/s/".Length..];
+        AssertSnackbar("Arvika kommun har fått en ny länk.");
+        var hash = await ReadAsync(db => db.Invitations.Where(i => i.Participant!.Name == "Arvika kommun").Select(i => i.TokenHash).SingleAsync());
+        Assert.Equal(InvitationToken.Hash(token), hash);
+        Assert.Equal([AuditActions.InvitationReissued], (await AuditAsync()).Select(e => e.Action));
+    }
+
+    [Fact]
+    public async Task AWithdrawnLinkShowsAsWithdrawnWithoutActions()
+    {
+        var cut = RenderPage();
+
+        cut.Find("button[aria-label='Dra tillbaka länken för Botkyrka kommun']").Click();
+        AnswerDialog(confirm: true);
+
+        cut.WaitForAssertion(() => Assert.Contains("Tillbakadragen", Row(cut, "Botkyrka kommun").TextContent));
+        Assert.Empty(Row(cut, "Botkyrka kommun").QuerySelectorAll("button"));
+        AssertSnackbar("Länken för Botkyrka kommun är tillbakadragen.");
+        Assert.Equal([AuditActions.InvitationRevoked], (await AuditAsync()).Select(e => e.Action));
+    }
+
+    [Fact]
+    public async Task LinksForParticipantsWithoutOneAreDownloadedOnceAndCounted()
+    {
+        var downloads = HoldDownloads();
+        var cut = RenderPage();
+        cut.Find("button[aria-label='Dra tillbaka länken för Botkyrka kommun']").Click();
+        AnswerDialog(confirm: true);
+        cut.WaitForAssertion(() => Assert.Contains("Tillbakadragen", Row(cut, "Botkyrka kommun").TextContent));
+
+        cut.FindAll("button").Single(b => b.TextContent.Contains("Skapa länkar för deltagare utan länk")).Click();
+        cut.WaitForAssertion(() => Assert.Single(Saves()));
+        var (fileName, text) = Downloaded(downloads);
+        cut.WaitForAssertion(() => Assert.Equal(21, Rows(cut).Count));
+        cut.FindAll("button").Single(b => b.TextContent.Contains("Skapa länkar för deltagare utan länk")).Click();
+
+        Assert.Equal("nya-lankar-omgang-1.csv", fileName);
+        var rows = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, rows.Length);
+        Assert.StartsWith("Botkyrka kommun,kommun,http://localhost/s/", rows[1], StringComparison.Ordinal);
+        AssertSnackbar("1 nya länkar laddades ner.");
+        AssertSnackbar("Alla aktiva deltagare har redan en länk; ingen fil skapades.");
+        Assert.Single(Saves());
+        Assert.Equal([AuditActions.InvitationRevoked, AuditActions.InvitationsIssued, AuditActions.InvitationsIssued], (await AuditAsync()).Select(e => e.Action));
+    }
+}

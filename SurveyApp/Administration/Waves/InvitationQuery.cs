@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using SurveyApp.Storage;
+
+namespace SurveyApp.Administration.Waves;
+
+public enum InvitationStatus { NotStarted, Started, Submitted, Revoked }
+
+public enum InvitationSort { Participant, Status, AnsweredAt }
+
+/// <summary>One page of a wave's invitations: <paramref name="Page"/> counts from 0.</summary>
+public sealed record InvitationGridRequest(int Page, int PageSize, InvitationSort Sort = InvitationSort.Participant, bool Descending = false,
+    string? NameContains = null, InvitationStatus? Status = null);
+
+public sealed record InvitationRow(int InvitationId, string Participant, string Type, InvitationStatus Status, DateTimeOffset? AnsweredAt)
+{
+    /// <summary>Only a link that has been neither withdrawn nor used to submit can be replaced or withdrawn.</summary>
+    public bool IsChangeable => Status is InvitationStatus.NotStarted or InvitationStatus.Started;
+}
+
+public sealed record InvitationPage(IReadOnlyList<InvitationRow> Rows, int Total);
+
+/// <summary>
+/// A wave's invitations with each one's status, for the invitations grid: filtered, counted, sorted and paged by the
+/// database, so a wave of any size costs one page of rows and one count.
+/// </summary>
+public sealed class InvitationQuery(IDbContextFactory<SurveyDbContext> factory)
+{
+    public static readonly int[] PageSizes = [25, 50, 100];
+
+    public async Task<string?> WaveNameAsync(int waveId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Waves.Where(w => w.Id == waveId).Select(w => w.Name).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<InvitationPage> PageAsync(int waveId, InvitationGridRequest request, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = Filtered(Rows(db, waveId), request);
+        var total = await rows.CountAsync(cancellationToken);
+        var page = await Sorted(rows, request.Sort, request.Descending, db.OrdersByDateTimeOffset)
+            .Skip(Math.Max(0, request.Page) * request.PageSize).Take(request.PageSize)
+            .ToListAsync(cancellationToken);
+        return new InvitationPage(page.Select(r => new InvitationRow(r.Id, r.Name, r.Type, r.Status, r.AnsweredAt)).ToList(), total);
+    }
+
+    /// <summary>Everyone whose link can still be used and who has not submitted: the reminder list.</summary>
+    public async Task<IReadOnlyList<InvitationRow>?> NotAnsweredAsync(int waveId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Waves.AnyAsync(w => w.Id == waveId, cancellationToken)) return null;
+        var rows = await Rows(db, waveId).Where(r => r.Status == InvitationStatus.NotStarted || r.Status == InvitationStatus.Started)
+            .OrderBy(r => r.Name).ThenBy(r => r.Id).ToListAsync(cancellationToken);
+        return rows.Select(r => new InvitationRow(r.Id, r.Name, r.Type, r.Status, r.AnsweredAt)).ToList();
+    }
+
+    private sealed class Row
+    {
+        public int Id { get; init; }
+        public string Name { get; init; } = "";
+        public string Type { get; init; } = "";
+        public InvitationStatus Status { get; init; }
+        public DateTimeOffset? AnsweredAt { get; init; }
+        public string? AnsweredText { get; init; }
+    }
+
+    private static IQueryable<Row> Rows(SurveyDbContext db, int waveId) =>
+        from i in db.Invitations.AsNoTracking()
+        where i.WaveId == waveId
+        join r in db.Responses on i.Id equals r.InvitationId into responses
+        from r in responses.DefaultIfEmpty()
+        select new Row
+        {
+            Id = i.Id,
+            Name = i.Participant!.Name,
+            Type = i.Participant.Type,
+            Status = r != null && r.SubmittedAt != null ? InvitationStatus.Submitted
+                : i.RevokedAt != null ? InvitationStatus.Revoked
+                : r != null ? InvitationStatus.Started
+                : InvitationStatus.NotStarted,
+            AnsweredAt = r != null ? r.SubmittedAt : null,
+            AnsweredText = r != null && r.SubmittedAt != null ? r.SubmittedAt.Value.ToString() : null,
+        };
+
+    private static IQueryable<Row> Filtered(IQueryable<Row> rows, InvitationGridRequest request)
+    {
+        if (request.Status is { } status) rows = rows.Where(r => r.Status == status);
+        if (string.IsNullOrWhiteSpace(request.NameContains)) return rows;
+        var term = request.NameContains.Trim();
+        var lowered = term.ToLowerInvariant();
+        // PostgreSQL lower-cases every letter; SQLite only A-Z, so a name that starts with Å, Ä or Ö is also
+        // matched by the term with its first letter in upper case ("örebro" finds "Örebro").
+        var capitalised = char.ToUpperInvariant(lowered[0]) + lowered[1..];
+        return rows.Where(r => r.Name.ToLower().Contains(lowered) || r.Name.Contains(capitalised) || r.Name.Contains(term));
+    }
+
+    private static IQueryable<Row> Sorted(IQueryable<Row> rows, InvitationSort sort, bool descending, bool byTime) => (sort, descending) switch
+    {
+        (InvitationSort.AnsweredAt, false) when !byTime => rows.OrderBy(r => r.AnsweredText == null).ThenBy(r => r.AnsweredText).ThenBy(r => r.Name).ThenBy(r => r.Id),
+        (InvitationSort.AnsweredAt, true) when !byTime => rows.OrderBy(r => r.AnsweredText == null).ThenByDescending(r => r.AnsweredText).ThenBy(r => r.Name).ThenBy(r => r.Id),
+        (InvitationSort.Status, false) => rows.OrderBy(r => r.Status).ThenBy(r => r.Name).ThenBy(r => r.Id),
+        (InvitationSort.Status, true) => rows.OrderByDescending(r => r.Status).ThenBy(r => r.Name).ThenBy(r => r.Id),
+        (InvitationSort.AnsweredAt, false) => rows.OrderBy(r => r.AnsweredAt == null).ThenBy(r => r.AnsweredAt).ThenBy(r => r.Name).ThenBy(r => r.Id),
+        (InvitationSort.AnsweredAt, true) => rows.OrderBy(r => r.AnsweredAt == null).ThenByDescending(r => r.AnsweredAt).ThenBy(r => r.Name).ThenBy(r => r.Id),
+        (_, false) => rows.OrderBy(r => r.Name).ThenBy(r => r.Id),
+        (_, true) => rows.OrderByDescending(r => r.Name).ThenByDescending(r => r.Id),
+    };
+}
