@@ -18,6 +18,20 @@ public static class MachineInfo
     }
 
     /// <summary>Total memory, as /proc/meminfo gives it.</summary>
+    /// <summary>Ends a benchmark's output: the machine it ran on and the command that reproduces its figures.</summary>
+    public static void PrintFooter(IEnumerable<string> machine, string benchmarkArguments)
+    {
+        Console.WriteLine();
+        Console.WriteLine("Machine");
+        foreach (var line in machine)
+        {
+            Console.WriteLine("  " + line);
+        }
+        Console.WriteLine();
+        Console.WriteLine("Reproduce with:");
+        Console.WriteLine($"  dotnet run -c Release --project SurveyApp.Benchmarks -- {benchmarkArguments}");
+    }
+
     public static string MemoryGiB()
     {
         const string file = "/proc/meminfo";

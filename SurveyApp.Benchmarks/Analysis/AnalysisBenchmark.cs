@@ -51,16 +51,8 @@ public static class AnalysisBenchmark
         PrintTimes(whole, filtered, floor);
         await ChartBenchmark.MeasureAsync(results, wave.WaveId, arguments.Runs, whole);
 
-        Console.WriteLine();
-        Console.WriteLine("Machine");
         var (engine, version) = await database.EngineVersionAsync();
-        foreach (var line in MachineInfo.Describe(engine, version))
-        {
-            Console.WriteLine("  " + line);
-        }
-        Console.WriteLine();
-        Console.WriteLine("Reproduce with:");
-        Console.WriteLine($"  dotnet run -c Release --project SurveyApp.Benchmarks -- analysis {arguments.ToCommandLine()}");
+        MachineInfo.PrintFooter(MachineInfo.Describe(engine, version), $"analysis {arguments.ToCommandLine()}");
 
         if (arguments.Explain)
         {

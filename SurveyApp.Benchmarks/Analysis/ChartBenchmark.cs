@@ -32,16 +32,8 @@ public static class ChartBenchmark
         Console.WriteLine($"Timing: {Measurement.WarmUps} warm-up runs, then {arguments.Runs} measured runs each");
         await MeasureAsync(results, waveId, arguments.Runs, whole: null);
 
-        Console.WriteLine();
-        Console.WriteLine("Machine");
         var (engine, version) = await database.EngineVersionAsync();
-        foreach (var line in MachineInfo.Describe(engine, version))
-        {
-            Console.WriteLine("  " + line);
-        }
-        Console.WriteLine();
-        Console.WriteLine("Reproduce with:");
-        Console.WriteLine($"  dotnet run -c Release --project SurveyApp.Benchmarks -- charts --runs {arguments.Runs}");
+        MachineInfo.PrintFooter(MachineInfo.Describe(engine, version), $"charts --runs {arguments.Runs}");
         return 0;
     }
 

@@ -117,17 +117,9 @@ public static class ExportBenchmark
         Console.WriteLine($"  no database: app's writer at least {TargetSpeedUp} times faster than EPPlus: {(genSpeedUp >= TargetSpeedUp ? "met" : "NOT met")} ({genSpeedUp:F2} times)");
         Console.WriteLine($"  no database: app's writer peak under {TargetPeakMegabytes} MB: {(genPeak < TargetPeakMegabytes ? "met" : "NOT met")} ({genPeak:F0} MB)");
 
-        Console.WriteLine();
-        Console.WriteLine("Machine");
-        foreach (var line in MachineInfo.Describe(sqlite))
-        {
-            Console.WriteLine("  " + line);
-        }
-        Console.WriteLine($"  Memory:  {MachineInfo.MemoryGiB()}");
-        Console.WriteLine($"  Load:    {MachineInfo.LoadAverage()} (1, 5, 15 min, at the end)");
-        Console.WriteLine();
-        Console.WriteLine("Reproduce with:");
-        Console.WriteLine($"  dotnet run -c Release --project SurveyApp.Benchmarks -- export {arguments.ToCommandLine()}");
+        MachineInfo.PrintFooter(
+            [.. MachineInfo.Describe(sqlite), $"Memory:  {MachineInfo.MemoryGiB()}", $"Load:    {MachineInfo.LoadAverage()} (1, 5, 15 min, at the end)"],
+            $"export {arguments.ToCommandLine()}");
         if (arguments.Keep)
         {
             Console.WriteLine();

@@ -130,18 +130,10 @@ public static class LoadBenchmark
         }
         var targetsMet = PrintTargets(results, submittedAfter - submittedBefore);
 
-        Console.WriteLine();
-        Console.WriteLine("Machine");
-        foreach (var line in MachineInfo.Describe(engine, version))
-        {
-            Console.WriteLine("  " + line);
-        }
-        Console.WriteLine($"  Memory:  {MachineInfo.MemoryGiB()}");
-        Console.WriteLine($"  Load:    {MachineInfo.LoadAverage()} (1, 5, 15 min, at the end; the generator runs on the same 2 cores as the app)");
-        Console.WriteLine($"  Date:    {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-        Console.WriteLine();
-        Console.WriteLine("Reproduce with:");
-        Console.WriteLine($"  dotnet run -c Release --project SurveyApp.Benchmarks -- load {arguments.ToLoadCommandLine()}");
+        MachineInfo.PrintFooter(
+            [.. MachineInfo.Describe(engine, version), $"Memory:  {MachineInfo.MemoryGiB()}",
+                $"Load:    {MachineInfo.LoadAverage()} (1, 5, 15 min, at the end; the generator runs on the same 2 cores as the app)", $"Date:    {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"],
+            $"load {arguments.ToLoadCommandLine()}");
         if (arguments.Keep)
         {
             Console.WriteLine();
