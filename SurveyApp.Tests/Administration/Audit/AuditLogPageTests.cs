@@ -9,30 +9,12 @@ using Xunit;
 namespace SurveyApp.Tests.Administration.Audit;
 
 /// <summary>The audit log page over the app's query and a database of its own.</summary>
-public sealed class AuditLogPageTests : StaffComponentContext, IDisposable
+public sealed class AuditLogPageTests : AppPageContext
 {
-    private readonly SurveyAppFactory _app = new();
-    private readonly UiCulture _culture = UiCulture.Swedish();
-
-    public AuditLogPageTests()
-    {
-        Authorization.SetAuthorized("admin@example.se").SetRoles(StaffRoles.Admin);
-    }
-
-    protected override void AddServices(IServiceCollection services)
-    {
-        services.AddSingleton(_app.Services.GetRequiredService<AuditLogQuery>());
-    }
-
-    public void Dispose()
-    {
-        _culture.Dispose();
-        _app.Dispose();
-    }
 
     private void Seed(params (string Action, string Subject, string? Details)[] entries)
     {
-        using var db = _app.CreateDbContext();
+        using var db = App.CreateDbContext();
         var at = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
         foreach (var (action, subject, details) in entries)
         {
@@ -69,7 +51,7 @@ public sealed class AuditLogPageTests : StaffComponentContext, IDisposable
     public void WhoNarrowsTheLog()
     {
         Seed((AuditActions.ParticipantAdded, "Gotlands kommun", "kommun"));
-        using (var db = _app.CreateDbContext())
+        using (var db = App.CreateDbContext())
         {
             db.AuditLog.Add(new AuditEntry { At = DateTimeOffset.UtcNow, Actor = "analyst-1@example.se", Action = AuditActions.CsvExported, Subject = "Omgång 1" });
             db.SaveChanges();

@@ -10,31 +10,12 @@ using Xunit;
 namespace SurveyApp.Tests.Administration.Participants;
 
 /// <summary>The participants page over the app's services and a seeded database of its own.</summary>
-public sealed class ParticipantsPageTests : StaffComponentContext, IDisposable
+public sealed class ParticipantsPageTests : AppPageContext
 {
-    private readonly SurveyAppFactory _app = new();
-    private readonly UiCulture _culture = UiCulture.Swedish();
-
-    public ParticipantsPageTests()
-    {
-        Authorization.SetAuthorized("admin@example.se").SetRoles(StaffRoles.Admin);
-    }
-
-    protected override void AddServices(IServiceCollection services)
-    {
-        services.AddSingleton(_app.Services.GetRequiredService<ParticipantAdministration>());
-        services.AddSingleton(_app.Services.GetRequiredService<ParticipantQuery>());
-    }
-
-    public void Dispose()
-    {
-        _culture.Dispose();
-        _app.Dispose();
-    }
 
     private async Task<Participant> ParticipantAsync(string name)
     {
-        await using var db = _app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         return await db.Participants.AsNoTracking().SingleAsync(p => p.Name == name);
     }
 

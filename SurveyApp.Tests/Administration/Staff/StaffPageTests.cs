@@ -8,28 +8,11 @@ using Xunit;
 namespace SurveyApp.Tests.Administration.Staff;
 
 /// <summary>The staff page over the app's services, signed in as the only administrator.</summary>
-public sealed class StaffPageTests : StaffComponentContext, IDisposable
+public sealed class StaffPageTests : AppPageContext
 {
     private const string AdminEmail = "chef@example.se";
-    private readonly SurveyAppFactory _app = new();
-    private readonly UiCulture _culture = UiCulture.Swedish();
 
-    public StaffPageTests()
-    {
-        _app.CreateStaffAsync(AdminEmail, StaffRoles.Admin).GetAwaiter().GetResult();
-        Authorization.SetAuthorized(AdminEmail).SetRoles(StaffRoles.Admin);
-    }
-
-    protected override void AddServices(IServiceCollection services)
-    {
-        services.AddSingleton(_app.Services.GetRequiredService<StaffAdministration>());
-    }
-
-    public void Dispose()
-    {
-        _culture.Dispose();
-        _app.Dispose();
-    }
+    public StaffPageTests() : base(AdminEmail) => App.CreateStaffAsync(AdminEmail, StaffRoles.Admin).GetAwaiter().GetResult();
 
     private (IRenderedComponent<MudProviders> Providers, IRenderedComponent<StaffPage> Page) Render()
     {
@@ -59,7 +42,7 @@ public sealed class StaffPageTests : StaffComponentContext, IDisposable
         Assert.DoesNotContain(password, page.Markup);
         providers.FindAll("button").Single(b => b.TextContent.Trim() == "Klart").Click();
         providers.WaitForAssertion(() => Assert.Empty(providers.FindAll("code.password")));
-        Assert.Contains(await _app.Services.GetRequiredService<StaffAdministration>().ListAsync(), a => a is { Email: "ny@example.se", Role: StaffRoles.Analyst });
+        Assert.Contains(await App.Services.GetRequiredService<StaffAdministration>().ListAsync(), a => a is { Email: "ny@example.se", Role: StaffRoles.Analyst });
     }
 
     [Fact]
@@ -89,7 +72,7 @@ public sealed class StaffPageTests : StaffComponentContext, IDisposable
     [Fact]
     public async Task DeactivatingAnotherAccountAsksFirstAndReportsIt()
     {
-        await _app.Services.GetRequiredService<StaffAdministration>().CreateAsync(AdminEmail, "annan@example.se", StaffRoles.Analyst);
+        await App.Services.GetRequiredService<StaffAdministration>().CreateAsync(AdminEmail, "annan@example.se", StaffRoles.Analyst);
         var (providers, page) = Render();
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tbody tr").Count));
 

@@ -14,27 +14,11 @@ using Xunit;
 namespace SurveyApp.Tests.Administration.Surveys;
 
 /// <summary>/admin/enkater: the list of surveys, their JSON download, and importing a survey from JSON, on the app's real database.</summary>
-public sealed class SurveysPageTests : StaffComponentContext
+public sealed class SurveysPageTests : AppPageContext
 {
-    private readonly SurveyAppFactory _app = new();
-
-    public SurveysPageTests() => Authorization.SetAuthorized("anna@example.se").SetRoles(StaffRoles.Admin);
-
-    protected override void AddServices(IServiceCollection services)
-    {
-        services.AddSingleton(_app.Services.GetRequiredService<SurveyEditing>());
-        services.AddSingleton(_app.Services.GetRequiredService<SurveyImporter>());
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        _app.Dispose();
-    }
-
     private async Task<int> SurveysAsync()
     {
-        await using var db = _app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         return await db.Surveys.CountAsync();
     }
 
@@ -63,7 +47,7 @@ public sealed class SurveysPageTests : StaffComponentContext
     [Fact]
     public async Task TheDownloadIsTheModelSurveyInTheDataFormatAndImportsBack()
     {
-        using var admin = await _app.SignedInClientAsync(StaffRoles.Admin);
+        using var admin = await App.SignedInClientAsync(StaffRoles.Admin);
         var download = await admin.GetAsync("/admin/enkater/1.json");
         var bytes = await download.Content.ReadAsByteArrayAsync();
 
@@ -81,10 +65,10 @@ public sealed class SurveysPageTests : StaffComponentContext
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tbody tr").Count));
         Assert.Empty(page.FindAll("#error-summary"));
         Assert.Equal(2, await SurveysAsync());
-        await using var db = _app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         var entries = await db.AuditLog.OrderBy(e => e.Id).Select(e => new { e.Action, e.Actor }).ToListAsync();
         Assert.Equal([AuditActions.SurveyExported, AuditActions.SurveyImported], entries.Select(e => e.Action));
-        Assert.Equal("anna@example.se", entries[1].Actor);
+        Assert.Equal(Actor, entries[1].Actor);
     }
 
     [Theory]

@@ -18,19 +18,12 @@ namespace SurveyApp.Tests.Administration.Waves;
 /// The wave administration pages rendered by bunit over the app's own services on a fresh, seeded database, signed in as
 /// an administrator; dialogs and snackbars appear in <see cref="Providers"/>.
 /// </summary>
-public abstract class WavePagesContext : StaffComponentContext, IDisposable
+public abstract class WavePagesContext : AppPageContext
 {
-    protected const string Actor = "admin@example.se";
-
     protected WavePagesContext()
     {
-        // The pages' feature services come from the app; MudBlazor's, the localiser and the browser's script from bunit.
-        Context.Services.AddFallbackServiceProvider(App.Services);
-        Authorization.SetAuthorized(Actor).SetRoles(StaffRoles.Admin);
         Providers = RenderProviders();
     }
-
-    protected SurveyAppFactory App { get; } = new();
 
     protected IRenderedComponent<MudProviders> Providers { get; }
 
@@ -75,6 +68,4 @@ public abstract class WavePagesContext : StaffComponentContext, IDisposable
 
     protected void AssertSnackbar(string text) =>
         Providers.WaitForAssertion(() => Assert.Contains(text, System.Net.WebUtility.HtmlDecode(Providers.Markup)));
-
-    public void Dispose() => App.Dispose();
 }
