@@ -21,6 +21,10 @@ public abstract class StaffComponentContext : IAsyncLifetime
     /// <summary>Who is signed in; nobody until a test says so.</summary>
     protected BunitAuthorizationContext Authorization { get; }
 
+    // Pages read their data asynchronously, from a database that may be a shared PostgreSQL server on a busy
+    // machine: a wait for what they show gives them more than bunit's default second.
+    static StaffComponentContext() => BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     protected StaffComponentContext()
     {
         Context.Services.AddLocalization();

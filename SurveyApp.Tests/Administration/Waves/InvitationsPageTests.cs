@@ -39,7 +39,7 @@ public sealed class InvitationsPageTests : WavePagesContext
     {
         var cut = RenderPage(99);
 
-        Assert.Equal("Sidan finns inte", cut.Find("h1").TextContent);
+        cut.WaitForAssertion(() => Assert.Equal("Sidan finns inte", cut.Find("h1").TextContent));
         Assert.Empty(cut.FindAll(".invitations-grid"));
     }
 

@@ -27,7 +27,7 @@ public sealed class FilterPanelTests : StaffComponentContext
         cut.Find($".filter-panel__type input[type=checkbox][data-type='{type}']");
 
     [Fact]
-    public void BeforeThePageIsInteractiveItsButtonsAreDisabledSoNoChoiceIsLost()
+    public void BeforeThePageIsInteractiveItsControlsAreDisabledSoNoChoiceIsLost()
     {
         Context.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
 
@@ -35,6 +35,8 @@ public sealed class FilterPanelTests : StaffComponentContext
 
         Assert.Equal(2, cut.FindAll("button").Count);
         Assert.All(cut.FindAll("button"), b => Assert.True(b.HasAttribute("disabled")));
+        Assert.NotEmpty(cut.FindAll("input[type=checkbox]"));
+        Assert.All(cut.FindAll("input[type=checkbox]"), c => Assert.True(c.HasAttribute("disabled")));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class ParticipantListTests : StaffComponentContext
     {
         var cut = Render();
 
-        Assert.Contains("Vilka har svarat? (3 har inte skickat in)", cut.Markup);
+        cut.WaitForAssertion(() => Assert.Contains("Vilka har svarat? (3 har inte skickat in)", cut.Markup));
         Assert.Equal("20 deltagare", cut.Find(".participants__grid").GetAttribute("aria-label"));
     }
 

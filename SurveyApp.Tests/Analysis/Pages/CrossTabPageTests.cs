@@ -33,6 +33,7 @@ public sealed class CrossTabPageTests : StaffComponentContext
     public void TheTableIsARealTableWithTheSmallGroupsHidden()
     {
         var cut = RenderAt("?fraga=f8");
+        cut.WaitForAssertion(() => Assert.StartsWith("Fråga 8.", cut.Find("table caption").TextContent));
 
         var headers = cut.FindAll("thead th").Select(h => h.TextContent).ToList();
         Assert.StartsWith("Fråga 8.", cut.Find("table caption").TextContent);
@@ -47,9 +48,10 @@ public sealed class CrossTabPageTests : StaffComponentContext
     {
         var cut = RenderAt("?fraga=f8&typ=kommun");
         var navigation = Context.Services.GetRequiredService<NavigationManager>();
+        cut.WaitForAssertion(() => cut.Find("table caption"));
 
         cut.InvokeAsync(() => cut.FindComponent<MudBlazor.MudSelect<string>>().Instance.ValueChanged.InvokeAsync("f1"));
 
-        Assert.EndsWith($"/resultat/{_wave2013}/korstabell?typ=kommun&fraga=f1", navigation.Uri);
+        cut.WaitForAssertion(() => Assert.EndsWith($"/resultat/{_wave2013}/korstabell?typ=kommun&fraga=f1", navigation.Uri));
     }
 }
