@@ -59,11 +59,11 @@ public sealed class InvitationsPageTests : WavePagesContext
     {
         var cut = RenderPage();
 
-        Row(cut, "Arvika kommun").QuerySelector("button[aria-label='Ny länk för Arvika kommun']")!.Click();
+        ClickWhenReady(cut, "button[aria-label='Ny länk för Arvika kommun']");
         AnswerDialog(confirm: false);
         Assert.Empty(await AuditAsync());
 
-        cut.Find("button[aria-label='Ny länk för Arvika kommun']").Click();
+        ClickWhenReady(cut, "button[aria-label='Ny länk för Arvika kommun']");
         AnswerDialog(confirm: true);
 
         Providers.WaitForAssertion(() => Assert.StartsWith("http://localhost/s/", Providers.Find("#new-link").GetAttribute("value")));
@@ -79,7 +79,7 @@ public sealed class InvitationsPageTests : WavePagesContext
     {
         var cut = RenderPage();
 
-        cut.Find("button[aria-label='Dra tillbaka länken för Botkyrka kommun']").Click();
+        ClickWhenReady(cut, "button[aria-label='Dra tillbaka länken för Botkyrka kommun']");
         AnswerDialog(confirm: true);
 
         cut.WaitForAssertion(() => Assert.Contains("Tillbakadragen", Row(cut, "Botkyrka kommun").TextContent));
@@ -91,17 +91,17 @@ public sealed class InvitationsPageTests : WavePagesContext
     [Fact]
     public async Task LinksForParticipantsWithoutOneAreDownloadedOnceAndCounted()
     {
-        var downloads = HoldDownloads();
+        AcceptDownloads();
         var cut = RenderPage();
-        cut.Find("button[aria-label='Dra tillbaka länken för Botkyrka kommun']").Click();
+        ClickWhenReady(cut, "button[aria-label='Dra tillbaka länken för Botkyrka kommun']");
         AnswerDialog(confirm: true);
         cut.WaitForAssertion(() => Assert.Contains("Tillbakadragen", Row(cut, "Botkyrka kommun").TextContent));
 
-        cut.FindAll("button").Single(b => b.TextContent.Contains("Skapa länkar för deltagare utan länk")).Click();
-        cut.WaitForAssertion(() => Assert.Single(Saves()));
-        var (fileName, text) = Downloaded(downloads);
+        ClickWhenEnabled(cut, "Skapa länkar för deltagare utan länk");
+        cut.WaitForAssertion(() => Assert.Single(Downloaded));
+        var (fileName, text) = Downloaded[0];
         cut.WaitForAssertion(() => Assert.Equal(21, Rows(cut).Count));
-        cut.FindAll("button").Single(b => b.TextContent.Contains("Skapa länkar för deltagare utan länk")).Click();
+        ClickWhenEnabled(cut, "Skapa länkar för deltagare utan länk");
 
         Assert.Equal("nya-lankar-omgang-1.csv", fileName);
         var rows = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -109,7 +109,25 @@ public sealed class InvitationsPageTests : WavePagesContext
         Assert.StartsWith("Botkyrka kommun,kommun,http://localhost/s/", rows[1], StringComparison.Ordinal);
         AssertSnackbar("1 nya länkar laddades ner.");
         AssertSnackbar("Alla aktiva deltagare har redan en länk; ingen fil skapades.");
-        Assert.Single(Saves());
+        Assert.Single(Downloaded);
         Assert.Equal([AuditActions.InvitationRevoked, AuditActions.InvitationsIssued, AuditActions.InvitationsIssued], (await AuditAsync()).Select(e => e.Action));
     }
+
+    // The page's buttons are disabled while an action runs, and the grid renders its rows again when it has read
+    // them: a click waits for an enabled button in the current rendering, as a user would.
+    private static void ClickWhenEnabled(IRenderedComponent<InvitationsPage> cut, string text) =>
+        cut.WaitForAssertion(() =>
+        {
+            var button = cut.FindAll("button").Single(b => b.TextContent.Contains(text));
+            Assert.False(button.HasAttribute("disabled"));
+            button.Click();
+        });
+
+    private static void ClickWhenReady(IRenderedComponent<InvitationsPage> cut, string selector) =>
+        cut.WaitForAssertion(() =>
+        {
+            var button = cut.Find(selector);
+            Assert.False(button.HasAttribute("disabled"));
+            button.Click();
+        });
 }

@@ -39,22 +39,27 @@ public abstract class WavePagesContext : AppPageContext
         return await read(db);
     }
 
-    /// <summary>Holds the browser's save of a streamed download open, so its content can be read before the page lets go of it.</summary>
-    protected JSRuntimeInvocationHandler HoldDownloads() => Context.JSInterop.SetupVoid("surveyApp.saveFile", _ => true);
+    private readonly List<(string FileName, string Text)> _downloads = [];
+
+    /// <summary>
+    /// Answers the browser's save of a streamed download at once, reading the file while the page still holds it
+    /// open; the files saved so far are in <see cref="Downloaded"/>.
+    /// </summary>
+    protected void AcceptDownloads() =>
+        Context.JSInterop.SetupVoid("surveyApp.saveFile", invocation =>
+        {
+            var stream = ((DotNetStreamReference)invocation.Arguments[1]!).Stream;
+            if (stream.CanRead && stream.Position == 0)
+            {
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                _downloads.Add(((string)invocation.Arguments[0]!, Encoding.UTF8.GetString(copy.ToArray()).TrimStart('\uFEFF')));
+            }
+            return true;
+        }).SetVoidResult();
 
     /// <summary>The downloads the page has streamed to the browser so far.</summary>
-    protected IReadOnlyList<JSRuntimeInvocation> Saves() => [.. Context.JSInterop.Invocations.Where(i => i.Identifier == "surveyApp.saveFile")];
-
-    /// <summary>The file name and text of the download at <paramref name="index"/>, which is then let go.</summary>
-    protected (string FileName, string Text) Downloaded(JSRuntimeInvocationHandler downloads, int index = 0)
-    {
-        var invocation = Saves()[index];
-        var stream = ((DotNetStreamReference)invocation.Arguments[1]!).Stream;
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        downloads.SetVoidResult();
-        return ((string)invocation.Arguments[0]!, Encoding.UTF8.GetString(copy.ToArray()).TrimStart('\uFEFF'));
-    }
+    protected IReadOnlyList<(string FileName, string Text)> Downloaded => _downloads;
 
     /// <summary>Clicks the dialog's confirming (or, when <paramref name="confirm"/> is false, cancelling) button.</summary>
     protected void AnswerDialog(bool confirm)

@@ -79,7 +79,7 @@ public sealed class WavesPageTests : WavePagesContext
     [Fact]
     public async Task AFollowUpAppearsAtOnceAndItsLinksAreDownloadedOnce()
     {
-        var downloads = HoldDownloads();
+        AcceptDownloads();
         var cut = RenderPage();
 
         cut.Find("button[aria-label='Skapa uppföljning av Uppföljning december 2013']").Click();
@@ -87,8 +87,8 @@ public sealed class WavesPageTests : WavePagesContext
         Providers.Find("#follow-up-name").Input("Uppföljning 2017");
         Providers.Find("#follow-up-form").Submit();
 
-        Providers.WaitForAssertion(() => Assert.Single(Saves()));
-        var (fileName, text) = Downloaded(downloads);
+        Providers.WaitForAssertion(() => Assert.Single(Downloaded));
+        var (fileName, text) = Downloaded[0];
         var rows = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("participant,type,link", rows[0]);
         Assert.Equal(21, rows.Length);
@@ -102,7 +102,7 @@ public sealed class WavesPageTests : WavePagesContext
     [Fact]
     public async Task AFollowUpWithATakenNameSaysSoInTheDialogAndMakesNothing()
     {
-        var downloads = HoldDownloads();
+        AcceptDownloads();
         var cut = RenderPage();
 
         cut.Find("button[aria-label='Skapa uppföljning av Uppföljning december 2013']").Click();
@@ -111,7 +111,7 @@ public sealed class WavesPageTests : WavePagesContext
         Providers.Find("#follow-up-form").Submit();
 
         Providers.WaitForAssertion(() => Assert.Contains("Det finns redan en omgång med det namnet", Providers.Find(".mud-dialog").TextContent));
-        Assert.Empty(Saves());
+        Assert.Empty(Downloaded);
         Assert.Single(await ReadAsync(db => db.Waves.ToListAsync()));
         Assert.Empty(await AuditAsync());
     }
