@@ -50,6 +50,16 @@ public sealed class ResponseImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task ARowCutShortIsAProblemOnItsLineAndImportsNothing()
+    {
+        var (result, responses) = await ImportAsync(Utf8(Header, Row("Arvika kommun"), "Botkyrka kommun,nej"));
+
+        Assert.False(result.Succeeded);
+        Assert.Equal((3, "raden har 2 värden men rubrikraden har 15 kolumner"), (Assert.Single(result.Problems).Line, result.Problems[0].Message));
+        Assert.Equal(0, responses);
+    }
+
+    [Fact]
     public async Task AFileInTheWrongEncodingIsRefusedAndImportsNothing()
     {
         var latin1 = Encoding.Latin1.GetBytes(string.Join("\n", Header, Row("Arvika kommun", f6: "Vi har tagit fram en strategi för jämlik hälsa")));

@@ -132,6 +132,19 @@ public sealed class ParticipantAdministrationTests : IDisposable
     }
 
     [Fact]
+    public async Task ARowWithTooFewOrTooManyValuesIsAProblemOnItsLineAndImportsNothing()
+    {
+        var result = await ImportAsync(Encoding.UTF8.GetBytes("name,type\nCentrum AB\nNy kommun,kommun\nExtra AB,företag,överbliven\n"));
+
+        Assert.Equal(0, result.Imported);
+        Assert.Equal(
+            [(2, "raden har 1 värden men rubrikraden har 2 kolumner"), (4, "raden har 3 värden men rubrikraden har 2 kolumner")],
+            result.Problems.Select(p => (p.Line, p.Message)));
+        Assert.Equal(20, (await ParticipantsAsync()).Count);
+        Assert.Empty(await AuditAsync());
+    }
+
+    [Fact]
     public async Task AnImportWithAnyWrongRowImportsNothingAndListsEveryRow()
     {
         var result = await ImportAsync(Encoding.UTF8.GetBytes(

@@ -53,6 +53,11 @@ public sealed class ResponseImporter(IDbContextFactory<SurveyDbContext> factory,
         while (await reader.ReadAsync())
         {
             var line = reader.Parser.RawRow;
+            if (CsvRowShape.Check(reader, header) is { } misshapen)
+            {
+                problems.Add(misshapen);
+                continue;
+            }
             var name = reader.GetField(ParticipantColumn) ?? "";
             if (!participants.TryGetValue(name, out var participant))
             {

@@ -101,6 +101,11 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
         while (await reader.ReadAsync())
         {
             var line = reader.Parser.RawRow;
+            if (CsvRowShape.Check(reader, header) is { } misshapen)
+            {
+                problems.Add(misshapen);
+                continue;
+            }
             var (name, type) = (reader.GetField(NameColumn)?.Trim(), reader.GetField(TypeColumn)?.Trim());
             var values = extra.ToDictionary(c => c, c => reader.GetField(c)?.Trim() ?? "", StringComparer.Ordinal);
             if (Check(name, type) is var refusal and not ParticipantRefusal.None)
