@@ -29,14 +29,14 @@ public static class ComparisonChart
         {
             var steps = q.Scale!.Steps.OrderBy(s => s.Value).ToList();
             ScaleRow Row(WaveResults wave, Distribution distribution) => new(
-                BaseKeptTogether(Text.Format("Chart.ItemBase", wave.Wave.WaveName, distribution.ScaleCount)),
+                ResultsChart.LabelWithBase(wave.Wave.WaveName, distribution.ScaleCount),
                 ResultsChart.ScaleShares(steps, distribution));
             return new ScaleDrawing(q.Scale.Bipolar, steps.Select(s => s.Label).ToList(), [Row(comparison.A, question.A), Row(comparison.B, question.B)]);
         }
         if (q.IsChoice)
         {
             ChartSeries Series(WaveResults wave, int index, Func<ChoiceChange, int> count, Func<ChoiceChange, double> share, int answered) => new(
-                BaseKeptTogether(Text.Format("Chart.ItemBase", wave.Wave.WaveName, answered)),
+                ResultsChart.LabelWithBase(wave.Wave.WaveName, answered),
                 QuestionChart.SeriesColours[index],
                 question.Changes.Select(c => new ChartShare(c.Label, count(c), share(c))).ToList());
             return new GroupedBarsDrawing(question.Changes.Select(c => c.Label).ToList(),
@@ -51,13 +51,6 @@ public static class ComparisonChart
     /// <summary>What the bars show, as the comparison page titles the chart.</summary>
     public static string Title(QuestionComparison question) =>
         Text.Get(question.Question.IsScaled ? "Compare.ChartTitle" : "Compare.ChoiceChartTitle");
-
-    // A wave's name fills most of the label's width: the base in brackets after it is wrapped as one word, never as "(n =" and "17)".
-    private static string BaseKeptTogether(string label)
-    {
-        var start = label.LastIndexOf('(');
-        return start < 0 ? label : label[..start] + label[start..].Replace(' ', '\u00A0');
-    }
 
     /// <summary>The question's number and text, and the matrix item's text when the comparison is of one item.</summary>
     public static string Heading(WaveComparison comparison, QuestionComparison question) =>

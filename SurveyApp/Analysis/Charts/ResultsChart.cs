@@ -26,7 +26,7 @@ public static class ResultsChart
         {
             var steps = q.Scale!.Steps.OrderBy(s => s.Value).ToList();
             var rows = question.Distributions.Select(d => new ScaleRow(
-                q.Kind == QuestionKind.Matrix ? Text.Format("Chart.ItemBase", d.ItemText ?? "", d.ScaleCount) : Text.Format("Results.Respondents", d.ScaleCount),
+                q.Kind == QuestionKind.Matrix ? LabelWithBase(d.ItemText ?? "", d.ScaleCount) : Text.Format("Results.Respondents", d.ScaleCount),
                 ScaleShares(steps, d))).ToList();
             return new ScaleDrawing(q.Scale.Bipolar, steps.Select(s => s.Label).ToList(), rows);
         }
@@ -106,5 +106,16 @@ public static class ResultsChart
             else if (slug.Length > 0 && slug[^1] != '-') slug.Append('-');
         }
         return slug.ToString().Trim('-');
+    }
+
+    /// <summary>
+    /// A bar's label with its base, "Regionen (n = 17)": the text fills most of the label's width, so the base in
+    /// brackets is wrapped as one word, never as "(n =" and "17)".
+    /// </summary>
+    public static string LabelWithBase(string text, int count)
+    {
+        var label = Text.Format("Chart.ItemBase", text, count);
+        var start = label.LastIndexOf('(');
+        return start < 0 ? label : label[..start] + label[start..].Replace(' ', '\u00A0');
     }
 }
