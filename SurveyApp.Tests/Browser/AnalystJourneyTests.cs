@@ -43,7 +43,7 @@ public sealed class AnalystJourneyTests : IAsyncLifetime
         await page.FillAsync("#email", Email);
         await page.FillAsync("#password", _password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await page.WaitForURLAsync(_app.BaseUrl + "/resultat", new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page).ToHaveURLAsync(_app.BaseUrl + "/resultat");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Resultat");
         await Expect(page.Locator("main")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"17 av 20 har svarat \(85\s%\)"));
         await _browser.CheckPageAsync(page, "waves", fitsPhone: true);

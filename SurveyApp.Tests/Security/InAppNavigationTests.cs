@@ -48,7 +48,7 @@ public sealed class InAppNavigationTests : IAsyncLifetime
         await page.FillAsync("#email", Analyst);
         await page.FillAsync("#password", _password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await page.WaitForURLAsync(_app.BaseUrl + "/resultat");
+        await Assertions.Expect(page).ToHaveURLAsync(_app.BaseUrl + "/resultat");
         await page.GotoAsync(_app.BaseUrl + "/resultat/1");
         // The menu button works once the page's circuit is connected: from then on links are followed in the browser.
         await Assertions.Expect(page.Locator("button.staff-menu-button:not([disabled])")).ToHaveCountAsync(1);

@@ -184,7 +184,7 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         await page.FillAsync("#email", Email);
         await page.FillAsync("#password", _password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await page.WaitForURLAsync(_proxy.BaseUrl + "/resultat", new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page).ToHaveURLAsync(_proxy.BaseUrl + "/resultat");
         await browser.CheckPageAsync(page, "waves-through-proxy");
 
         // The coding page is interactive: its WebSocket must reach the process that rendered it.

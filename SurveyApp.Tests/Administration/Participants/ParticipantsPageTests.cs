@@ -61,7 +61,7 @@ public sealed class ParticipantsPageTests : AppPageContext
         providers.Find("form#participant-form").Submit();
 
         providers.WaitForAssertion(() => Assert.Contains("Gotlands kommun är tillagd.", providers.Markup), TimeSpan.FromSeconds(10));
-        Assert.Empty(providers.FindAll("#participant-form"));
+        providers.WaitForAssertion(() => Assert.Empty(providers.FindAll("#participant-form")));
         Assert.Equal("kommun", (await ParticipantAsync("Gotlands kommun")).Type);
     }
 
