@@ -116,17 +116,15 @@ public sealed class InvitationsPageTests : WavePagesContext
     // The page's buttons are disabled while an action runs, and the grid renders its rows again when it has read
     // them: a click waits for an enabled button in the current rendering, as a user would.
     private static void ClickWhenEnabled(IRenderedComponent<InvitationsPage> cut, string text) =>
-        cut.WaitForAssertion(() =>
-        {
-            var button = cut.FindAll("button").Single(b => b.TextContent.Contains(text));
-            Assert.False(button.HasAttribute("disabled"));
-            button.Click();
-        });
+        ClickWhenReady(cut, () => cut.FindAll("button").Single(b => b.TextContent.Contains(text)));
 
     private static void ClickWhenReady(IRenderedComponent<InvitationsPage> cut, string selector) =>
+        ClickWhenReady(cut, () => cut.Find(selector));
+
+    private static void ClickWhenReady(IRenderedComponent<InvitationsPage> cut, Func<AngleSharp.Dom.IElement> find) =>
         cut.WaitForAssertion(() =>
         {
-            var button = cut.Find(selector);
+            var button = find();
             Assert.False(button.HasAttribute("disabled"));
             button.Click();
         });

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Net;
 using SurveyApp.Analysis.Charts;
 using SurveyApp.Security;
@@ -17,11 +16,7 @@ public sealed class ChartEndpointTests(DemoDataFixture fixture) : IClassFixture<
 
         using var response = await client.GetAsync("/resultat/1/diagram/f9.svg");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
-        Assert.Equal("uppfoljning-av-samling-for-social-hallbarhet-uppfoljning-december-2013-fraga-9.svg",
-            response.Content.Headers.ContentDisposition.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+        ChartFiles.AssertDownload(response, "image/svg+xml", "uppfoljning-av-samling-for-social-hallbarhet-uppfoljning-december-2013-fraga-9.svg");
         var svg = await response.Content.ReadAsStringAsync();
         Assert.Contains("<svg", svg);
         Assert.Contains("Fråga 9.", svg);
@@ -41,8 +36,7 @@ public sealed class ChartEndpointTests(DemoDataFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/png", response.Content.Headers.ContentType!.MediaType);
         var png = await response.Content.ReadAsByteArrayAsync();
-        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, png.Take(8));
-        Assert.Equal(QuestionChart.Width, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)));
+        ChartFiles.AssertReportWidePng(png);
         Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Net;
 using SurveyApp.Analysis.Charts;
 using SurveyApp.Security;
@@ -19,10 +18,7 @@ public sealed class ComparisonChartEndpointTests(DemoDataFixture fixture) : ICla
 
         using var response = await client.GetAsync("/resultat/jamfor/diagram/f5.svg?a=1&b=2");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
-        Assert.Equal(FileStem + ".svg", response.Content.Headers.ContentDisposition.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+        ChartFiles.AssertDownload(response, "image/svg+xml", FileStem + ".svg");
         Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
         var svg = await response.Content.ReadAsStringAsync();
         Assert.Contains("<svg", svg);
@@ -47,12 +43,9 @@ public sealed class ComparisonChartEndpointTests(DemoDataFixture fixture) : ICla
         using var reversed = await client.GetAsync("/resultat/jamfor/diagram/f5.png?a=2&b=1");
         using var ordered = await client.GetAsync("/resultat/jamfor/diagram/f5.png?a=1&b=2");
 
-        Assert.Equal(HttpStatusCode.OK, reversed.StatusCode);
-        Assert.Equal("image/png", reversed.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(FileStem + ".png", reversed.Content.Headers.ContentDisposition!.FileNameStar ?? reversed.Content.Headers.ContentDisposition.FileName);
+        ChartFiles.AssertDownload(reversed, "image/png", FileStem + ".png");
         var png = await reversed.Content.ReadAsByteArrayAsync();
-        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, png.Take(8));
-        Assert.Equal(QuestionChart.Width, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)));
+        ChartFiles.AssertReportWidePng(png);
         Assert.Equal(await ordered.Content.ReadAsByteArrayAsync(), png);
     }
 
