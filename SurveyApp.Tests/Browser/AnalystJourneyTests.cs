@@ -162,7 +162,16 @@ public sealed class AnalystJourneyTests : IAsyncLifetime
 
     private static async Task<(byte[] Content, string Name)> DownloadAsync(IPage page, ILocator link)
     {
-        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        IDownload download;
+        try
+        {
+            download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync(), new() { Timeout = 20_000 });
+        }
+        catch (TimeoutException)
+        {
+            // A click that lands while the live page replaces the element under it starts nothing; a user clicks again.
+            download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        }
         var path = await download.PathAsync();
         return (await File.ReadAllBytesAsync(path), download.SuggestedFilename);
     }

@@ -21,6 +21,8 @@ public sealed class SurveyBuildingJourneyTests() : AdminBrowserTests("survey-bui
         var page = await SignedInPageAsync();
 
         await page.GotoAsync(App.BaseUrl + "/admin/enkater");
+        // The page is live once its menu button is: from then on the link is followed within the live app.
+        await Expect(page.Locator("button.staff-menu-button:not([disabled])")).ToHaveCountAsync(1);
         await page.GetByRole(AriaRole.Link, new() { Name = "Skapa en ny enkät" }).ClickAsync();
         await page.WaitForURLAsync(App.BaseUrl + "/admin/enkater/ny");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Ny enkät");
