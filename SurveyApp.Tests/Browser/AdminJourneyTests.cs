@@ -13,7 +13,9 @@ namespace SurveyApp.Tests.Browser;
 public sealed class AdminJourneyTests() : AdminBrowserTests("admin")
 {
     [Fact]
-    public async Task AdminManagesWavesAndAccountsAndReadsTheLog()
+    public Task AdminManagesWavesAndAccountsAndReadsTheLog() => Browser.ExplainFailureAsync(App, AdminManagesWavesAndAccountsAndReadsTheLogStepsAsync);
+
+    private async Task AdminManagesWavesAndAccountsAndReadsTheLogStepsAsync()
     {
         var page = await SignedInPageAsync();
 

@@ -32,7 +32,9 @@ public sealed class AnalystJourneyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnalystReadsFiltersComparesDownloadsAndCodes()
+    public Task AnalystReadsFiltersComparesDownloadsAndCodes() => _browser.ExplainFailureAsync(_app, AnalystReadsFiltersComparesDownloadsAndCodesStepsAsync);
+
+    private async Task AnalystReadsFiltersComparesDownloadsAndCodesStepsAsync()
     {
         var context = await _browser.NewContextAsync();
         var page = await context.NewPageAsync();

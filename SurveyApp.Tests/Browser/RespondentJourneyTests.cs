@@ -31,7 +31,9 @@ public sealed class RespondentJourneyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RespondentCompletesTheModelSurveyAcrossARestartAndTheAnswersAreStored()
+    public Task RespondentCompletesTheModelSurveyAcrossARestartAndTheAnswersAreStored() => _browser.ExplainFailureAsync(_app, RespondentCompletesTheModelSurveyAcrossARestartAndTheAnswersAreStoredStepsAsync);
+
+    private async Task RespondentCompletesTheModelSurveyAcrossARestartAndTheAnswersAreStoredStepsAsync()
     {
         var link = _app.InvitationLinks()[0];
 

@@ -30,7 +30,9 @@ public sealed class InAppNavigationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnAnalystNavigatingInTheAppToAnAdministratorsPageIsTurnedAway()
+    public Task AnAnalystNavigatingInTheAppToAnAdministratorsPageIsTurnedAway() => _browser.ExplainFailureAsync(_app, AnAnalystNavigatingInTheAppToAnAdministratorsPageIsTurnedAwayStepsAsync);
+
+    private async Task AnAnalystNavigatingInTheAppToAnAdministratorsPageIsTurnedAwayStepsAsync()
     {
         foreach (var adminPage in new[] { "/admin/personal", "/admin/logg", "/admin/enkater" })
         {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -14,7 +16,12 @@ public sealed class BrowserSession : IAsyncDisposable
     public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
     public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
+    private const int KeptEvents = 80;
+
     private readonly IPlaywright _playwright;
+    private readonly ConcurrentQueue<string> _events = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private IPage? _lastPage;
     private int _shot;
 
     private BrowserSession(IPlaywright playwright, IBrowser browser, string screenshots)
@@ -53,7 +60,77 @@ public sealed class BrowserSession : IAsyncDisposable
         var context = await Browser.NewContextAsync(new() { ViewportSize = Desktop, JavaScriptEnabled = javaScript, Locale = "sv-SE" });
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
+        context.Page += (_, page) => Watch(page);
         return context;
+    }
+
+    /// <summary>
+    /// Runs a journey; if it fails, the failure says what the browser showed and heard and what the app
+    /// printed: the address, the page's text, whether Blazor's reconnection or error notice was up, the
+    /// browser's console, navigations and circuit connections, and the app's last log lines. A screenshot of
+    /// that moment is saved as <c>failure.png</c> beside the journey's other screenshots.
+    /// </summary>
+    public async Task ExplainFailureAsync(AppProcess app, Func<Task> journey)
+    {
+        try
+        {
+            await journey();
+        }
+        catch (Exception failure)
+        {
+            throw new JourneyFailure($"{failure.Message}\n\n{await DescribeAsync(app)}", failure);
+        }
+    }
+
+    private void Watch(IPage page)
+    {
+        _lastPage = page;
+        page.Console += (_, message) => Keep($"console {message.Type}: {message.Text}");
+        page.PageError += (_, error) => Keep($"page error: {error}");
+        page.FrameNavigated += (_, frame) => { if (frame == page.MainFrame) Keep($"navigated to {frame.Url}"); };
+        page.WebSocket += (_, socket) =>
+        {
+            Keep($"web socket opened: {socket.Url}");
+            socket.Close += (_, _) => Keep($"web socket closed: {socket.Url}");
+        };
+        page.Crash += (_, _) => Keep("page crashed");
+    }
+
+    private void Keep(string text)
+    {
+        _events.Enqueue($"{_clock.Elapsed.TotalSeconds,7:0.0} s  {text}");
+        while (_events.Count > KeptEvents && _events.TryDequeue(out _)) { }
+    }
+
+    private const string PageStateScript = """
+        () => {
+            const reconnect = document.getElementById('components-reconnect-modal');
+            const error = document.getElementById('blazor-error-ui');
+            const shown = e => e ? (e.open || getComputedStyle(e).display !== 'none' ? 'shown' : 'hidden') : 'absent';
+            const text = document.body ? document.body.innerText : '';
+            return `reconnection notice ${shown(reconnect)}, error notice ${shown(error)}\n`
+                + (text.length > 3000 ? text.slice(0, 3000) + '…' : text);
+        }
+        """;
+
+    private async Task<string> DescribeAsync(AppProcess app)
+    {
+        var shown = "no page";
+        if (_lastPage is { IsClosed: false } page)
+        {
+            try
+            {
+                await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "failure.png"), FullPage = true, Timeout = 10_000 });
+                shown = $"{page.Url}; {await page.EvaluateAsync<string>(PageStateScript)}";
+            }
+            catch (PlaywrightException e)
+            {
+                shown = $"{page.Url} (not readable: {e.Message.Split('\n')[0]})";
+            }
+        }
+        var output = app.Output.Split('\n');
+        return $"The browser showed {shown}\n\nWhat the browser heard:\n{string.Join('\n', _events)}\n\n"
+            + $"What the app printed last:\n{string.Join('\n', output.Skip(Math.Max(0, output.Length - 60)))}";
     }
 
     /// <summary>
@@ -126,3 +203,6 @@ public sealed class BrowserSession : IAsyncDisposable
         _playwright.Dispose();
     }
 }
+
+/// <summary>A browser journey that failed, with what the browser and the app showed at that moment.</summary>
+public sealed class JourneyFailure(string message, Exception inner) : Exception(message, inner);
