@@ -109,4 +109,42 @@ public class ServerChartTests : LocalizedTestContext
         var texts = cut.FindAll("svg text").Select(t => t.TextContent.Trim()).ToList();
         Assert.Equal(["82 %", "18 %", "40 %", "60 %"], texts.Where(t => t is "82 %" or "18 %" or "40 %" or "60 %"));
     }
+
+    [Fact]
+    public void AChartIsDrawnAgainOnlyWhenWhatItShowsChanges()
+    {
+        using var culture = UiCulture.Swedish();
+        var draws = new DrawCount();
+        var cut = Render(new CountingDrawing(Scale(), draws));
+        Assert.Equal(1, draws.Value);
+
+        // The page renders again and hands over a new drawing with the same bars: the chart stays as drawn.
+        cut.Render(ps => ps.Add(p => p.Drawing, new CountingDrawing(Scale(), draws)));
+        Assert.Equal(1, draws.Value);
+
+        // New figures, or a new title, draw it again.
+        cut.Render(ps => ps.Add(p => p.Drawing, new CountingDrawing(Scale("Svarande (n = 11)"), draws)));
+        Assert.Equal(2, draws.Value);
+        Assert.Contains("Svarande (n = 11)", cut.Find("svg").TextContent);
+        cut.Render(ps => ps.Add(p => p.Title, "Andel av svaren på skalan (n = 11)"));
+        Assert.Equal(3, draws.Value);
+        Assert.Contains("(n = 11)", cut.Find("svg > title").TextContent);
+    }
+
+    private sealed class DrawCount
+    {
+        public int Value;
+    }
+
+    /// <summary>A scale chart that counts how often it is drawn; the count is not part of what it shows.</summary>
+    private sealed record CountingDrawing(ScaleDrawing Inner, [property: System.Text.Json.Serialization.JsonIgnore] DrawCount Draws) : ChartDrawing
+    {
+        public override IReadOnlyList<SurveyApp.Analysis.Components.LegendEntry> Legend => Inner.Legend;
+
+        public override ChartImage Draw(ChartTexts? texts, ChartLayout layout)
+        {
+            Draws.Value++;
+            return Inner.Draw(texts, layout);
+        }
+    }
 }

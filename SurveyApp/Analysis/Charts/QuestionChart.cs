@@ -48,6 +48,12 @@ public abstract record ChartDrawing
 
     /// <summary>Draws the chart; <paramref name="texts"/> (heading, source, title, note) are drawn around the bars when given.</summary>
     public abstract ChartImage Draw(ChartTexts? texts, ChartLayout layout);
+
+    /// <summary>
+    /// Everything the drawing shows, as text: two drawings with the same content draw the same chart, though
+    /// their lists are different objects (records compare lists by reference).
+    /// </summary>
+    public string Content() => System.Text.Json.JsonSerializer.Serialize(this, GetType());
 }
 
 /// <summary>A scale question's bars: diverging from zero for a bipolar scale, stacked from zero for a one-sided one.</summary>
