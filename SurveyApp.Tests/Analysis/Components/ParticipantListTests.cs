@@ -11,12 +11,14 @@ namespace SurveyApp.Tests.Analysis.Components;
 public sealed class ParticipantListTests : StaffComponentContext
 {
     private readonly int _wave2013;
+    private readonly int _wave2015;
 
     public ParticipantListTests(DemoDataFixture fixture)
     {
         Context.Services.AddFallbackServiceProvider(fixture.App.Services);
-        _wave2013 = fixture.App.Services.GetRequiredService<WaveListQuery>().ListAsync().GetAwaiter().GetResult()
-            .Single(w => w.WaveName == "Uppföljning december 2013").WaveId;
+        var waves = fixture.App.Services.GetRequiredService<WaveListQuery>().ListAsync().GetAwaiter().GetResult();
+        _wave2013 = waves.Single(w => w.WaveName == "Uppföljning december 2013").WaveId;
+        _wave2015 = waves.Single(w => w.WaveName != "Uppföljning december 2013").WaveId;
     }
 
     private IRenderedComponent<ParticipantList> Render() => Context.Render<ParticipantList>(ps => ps.Add(p => p.WaveId, _wave2013));
@@ -77,5 +79,18 @@ public sealed class ParticipantListTests : StaffComponentContext
         Assert.Equal("25", cut.Find(".mud-table-pagination input").GetAttribute("value"));
         Assert.Contains("1–20 av 20", cut.Find(".mud-table-pagination").TextContent);
         Assert.Empty(cut.FindAll("[aria-label='Column options']"));
+    }
+
+    [Fact]
+    public void AnotherWaveIsReadAgainWithItsOwnHeadingAndRows()
+    {
+        var cut = Render();
+        cut.WaitForAssertion(() => Assert.Contains("(3 har inte skickat in)", cut.Markup));
+        var before = Names(cut);
+
+        cut.Render(ps => ps.Add(p => p.WaveId, _wave2015));
+
+        cut.WaitForAssertion(() => Assert.Contains("Vilka har svarat? (0 har inte skickat in)", cut.Markup));
+        cut.WaitForAssertion(() => Assert.NotEqual(before.Take(5), Names(cut).Take(5)));
     }
 }
