@@ -178,6 +178,7 @@ public sealed class SurveyEditorTests : StaffComponentContext
         var state = NewState();
         var cut = Render(state);
         cut.Find(".editor-preview__pages button:nth-of-type(2)").Click();
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find(".editor-preview__pages button:nth-of-type(2)").GetAttribute("aria-pressed")));
 
         cut.Find("#f-sections-0-questions-0-text").Input("Hur väl <b>fungerar</b> samverkan nu?");
         cut.Find("#f-scales-0-steps-3-label").Input("I mycket hög grad");
@@ -197,6 +198,7 @@ public sealed class SurveyEditorTests : StaffComponentContext
         var state = NewState();
         var cut = Render(state);
         cut.Find(".editor-preview__pages button:nth-of-type(2)").Click();
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find(".editor-preview__pages button:nth-of-type(2)").GetAttribute("aria-pressed")));
 
         cut.Find("#f-sections-0-questions-0-text").Input("");
 
@@ -227,6 +229,7 @@ public sealed class SurveyEditorTests : StaffComponentContext
         Assert.Equal(["3", "4"], second.Questions[0].ShowIf!.AnyOf!);
         Assert.Empty(state.Problems);
         cut.Find(".editor-preview__pages button:nth-of-type(3)").Click();
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find(".editor-preview__pages button:nth-of-type(3)").GetAttribute("aria-pressed")));
         Assert.Equal("Visas bara om q1 besvarats med 3, 4.", cut.Find(".editor-preview__condition").TextContent);
     }
 
