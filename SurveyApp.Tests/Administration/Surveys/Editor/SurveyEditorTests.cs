@@ -142,6 +142,28 @@ public sealed class SurveyEditorTests : StaffComponentContext
     }
 
     [Fact]
+    public async Task ASelectWithAProblemIsMarkedInvalidAndNamesItsMessage()
+    {
+        using var culture = UiCulture.Swedish();
+        var state = NewState();
+        state.Definition.Sections![0].Questions![0].Scale = "borta";
+        var cut = Render(state);
+
+        await cut.InvokeAsync(() => state.TrySave());
+
+        var select = Combobox(cut, "f-sections-0-questions-0-scale");
+        Assert.Equal("true", select.GetAttribute("aria-invalid"));
+        Assert.Contains(SurveyEditorState.ErrorId("sections[0].questions[0].scale"), select.GetAttribute("aria-describedby"));
+        Assert.NotEmpty(Message(cut, "sections[0].questions[0].scale"));
+
+        Choose(cut, "f-sections-0-questions-0-scale", "grad: Steg 1 – Steg 2 – Steg 3 – Steg 4");
+
+        Assert.Equal("grad", state.Definition.Sections[0].Questions![0].Scale);
+        Assert.Equal("false", Combobox(cut, "f-sections-0-questions-0-scale").GetAttribute("aria-invalid"));
+        Assert.Empty(cut.FindAll(".field__error"));
+    }
+
+    [Fact]
     public async Task RemovingAnOptionBelowTwoIsReportedOnTheList()
     {
         using var culture = UiCulture.Swedish();
