@@ -31,14 +31,16 @@ public sealed class SurveyEditorPageTests : AppPageContext
     {
         RenderProviders();
         var page = Context.Render<SurveyEditorPage>(ps => ps.Add(p => p.SurveyId, 1));
-        page.WaitForAssertion(() => Assert.StartsWith("Redigera ", page.Find("h1").TextContent));
+        // Loaded once the fields are there (while loading, the heading already reads "Redigera enkät").
+        page.WaitForAssertion(() => page.Find("#f-title"));
         return page;
     }
 
     private Task<EditableSurvey?> StoredAsync() => App.Services.GetRequiredService<SurveyEditing>().LoadAsync(1);
 
-    private static void Save(IRenderedComponent<SurveyEditorPage> page) =>
-        page.FindAll(".editor-actions button").Single(b => b.TextContent.Trim() == "Spara enkäten").Click();
+    // Found and clicked in one go on the renderer's thread: the page may redraw in between otherwise (it loads asynchronously).
+    private static Task SaveAsync(IRenderedComponent<SurveyEditorPage> page) =>
+        page.InvokeAsync(() => page.FindAll(".editor-actions button").Single(b => b.TextContent.Trim() == "Spara enkäten").Click());
 
     [Fact]
     public async Task TheEditorOpensTheStoredSurveyWithItsVersion()
@@ -60,7 +62,7 @@ public sealed class SurveyEditorPageTests : AppPageContext
         var page = RenderEditor();
 
         page.Find("#f-title").Input("");
-        Save(page);
+        await SaveAsync(page);
 
         page.WaitForAssertion(() => Assert.Equal("Enkäten sparades inte: 1 fel att rätta.", page.Find(".editor-status").TextContent));
         var link = page.Find("#error-summary a");
@@ -83,7 +85,7 @@ public sealed class SurveyEditorPageTests : AppPageContext
         var page = RenderEditor();
 
         page.Find("#f-sections-0-questions-0-text").Input("Hur väl fungerar samverkan i dag?");
-        Save(page);
+        await SaveAsync(page);
 
         page.WaitForAssertion(() => Assert.Equal("Enkäten är sparad.", page.Find(".editor-status").TextContent));
         var stored = (await StoredAsync())!;
