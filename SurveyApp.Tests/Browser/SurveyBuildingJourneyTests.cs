@@ -29,13 +29,16 @@ public sealed class SurveyBuildingJourneyTests() : AdminBrowserTests("survey-bui
         await page.WaitForURLAsync(App.BaseUrl + "/admin/enkater/ny");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Ny enkät");
         await WaitForInteractivityAsync(page);
-        await Browser.CheckPageAsync(page, "editor-new");
+        await Browser.CheckPageAsync(page, "editor-new", fitsPhone: true);
 
         // Saving the empty survey shows every problem next to its field and in the summary.
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara enkäten" }).ClickAsync();
         await Expect(page.Locator("#error-summary h2")).ToContainTextAsync("Enkäten sparades inte");
         await Expect(page.Locator("#f-title-fel")).ToHaveTextAsync("Fel: värde saknas");
-        await Browser.CheckPageAsync(page, "editor-errors");
+        await Expect(page.Locator("#f-title")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Browser.CheckPageAsync(page, "editor-errors", fitsPhone: true);
+        await page.Locator("#error-summary").GetByRole(AriaRole.Link, new() { Name = "Titel: värde saknas", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#f-title")).ToBeFocusedAsync();
 
         await page.FillAsync("#f-title", SurveyTitle);
         await page.FillAsync("#f-key", "samverkan");
@@ -48,24 +51,24 @@ public sealed class SurveyBuildingJourneyTests() : AdminBrowserTests("survey-bui
         await page.FillAsync("#f-sections-0-questions-0-text", "Hur väl fungerar samverkan?");
         await page.CheckAsync("#f-sections-0-questions-0-required");
 
-        await AddQuestionAsync(page, 0, 1, "matrix");
+        await AddQuestionAsync(page, 0, 1, "Matris (påståenden på en skala)");
         await page.FillAsync("#f-sections-0-questions-1-text", "Hur väl samverkar ni med");
         await page.FillAsync("#f-sections-0-questions-1-items-0-code", "regionen");
         await page.FillAsync("#f-sections-0-questions-1-items-0-text", "Regionen");
 
-        await AddQuestionAsync(page, 0, 2, "single");
+        await AddQuestionAsync(page, 0, 2, "Ett val");
         await page.FillAsync("#f-sections-0-questions-2-text", "Finns en gemensam plan?");
         await FillOptionsAsync(page, "#f-sections-0-questions-2-options", ("ja", "Ja"), ("nej", "Nej"));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Lägg till sektion" }).ClickAsync();
         await page.FillAsync("#f-sections-1-title", "Erfarenheter");
-        await page.SelectOptionAsync("#f-sections-1-questions-0-kind", "multi");
+        await ChooseAsync(page, "#f-sections-1-questions-0-kind", "Flera val");
         await page.FillAsync("#f-sections-1-questions-0-text", "Inom vilka områden?");
         await FillOptionsAsync(page, "#f-sections-1-questions-0-options", ("skola", "Skola"), ("vard", "Vård"));
 
-        await AddQuestionAsync(page, 1, 1, "text");
+        await AddQuestionAsync(page, 1, 1, "Fritext");
         await page.FillAsync("#f-sections-1-questions-1-text", "Beskriv ett gott exempel.");
-        await AddQuestionAsync(page, 1, 2, "texts");
+        await AddQuestionAsync(page, 1, 2, "Flera korta fritextsvar");
         await page.FillAsync("#f-sections-1-questions-2-text", "Nämn upp till tre hinder.");
 
         // The preview shows the second page as respondents will get it.
@@ -80,7 +83,7 @@ public sealed class SurveyBuildingJourneyTests() : AdminBrowserTests("survey-bui
         await page.WaitForURLAsync(new Regex("/admin/enkater/\\d+/redigera\\?sparad=ny$"));
         var editor = page.Url.Split('?')[0];
         await Expect(page.Locator("h1")).ToHaveTextAsync($"Redigera {SurveyTitle}");
-        await Browser.CheckPageAsync(page, "editor-saved");
+        await Browser.CheckPageAsync(page, "editor-saved", fitsPhone: true);
 
         await page.GotoAsync(App.BaseUrl + "/admin/enkater");
         await Expect(page.Locator($"tbody tr:has(strong:text-is('{SurveyTitle}'))")).ToContainTextAsync("samverkan");
@@ -120,7 +123,7 @@ public sealed class SurveyBuildingJourneyTests() : AdminBrowserTests("survey-bui
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara enkäten" }).ClickAsync();
         await Expect(page.Locator("#refused-summary")).ToContainTextAsync("frågan 'q3' tas bort");
         await Expect(page.Locator("#refused-summary")).ToBeFocusedAsync();
-        await Browser.CheckPageAsync(page, "editor-refused");
+        await Browser.CheckPageAsync(page, "editor-refused", fitsPhone: true);
 
         // … and saved as version 2 instead, while the first version keeps its wave and answer.
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara som ny version" }).ClickAsync();
@@ -193,7 +196,15 @@ public sealed class SurveyBuildingJourneyTests() : AdminBrowserTests("survey-bui
     private static async Task AddQuestionAsync(IPage page, int section, int index, string kind)
     {
         await page.Locator($"#f-sections-{section}-questions").GetByRole(AriaRole.Button, new() { Name = "Lägg till fråga" }).ClickAsync();
-        await page.SelectOptionAsync($"#f-sections-{section}-questions-{index}-kind", kind);
+        await ChooseAsync(page, $"#f-sections-{section}-questions-{index}-kind", kind);
+    }
+
+    /// <summary>Opens the select whose value input has the id and picks a choice, as a user does.</summary>
+    private static async Task ChooseAsync(IPage page, string select, string choice)
+    {
+        await page.Locator($"{select} + [role=combobox]").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = choice, Exact = true }).ClickAsync();
+        await Expect(page.Locator($"{select} + [role=combobox]")).ToHaveTextAsync(choice);
     }
 
     private static async Task FillOptionsAsync(IPage page, string list, params (string Code, string Label)[] options)

@@ -29,4 +29,23 @@
             event.returnValue = '';
         }
     });
+
+    // A link of the editor's error summary takes the focus to its field, as well as scrolling to it. A MudSelect
+    // carries the field's id on a hidden input; its focusable part is the combobox beside it.
+    document.addEventListener('click', function (event) {
+        var link = event.target.closest ? event.target.closest('#error-summary a[href*="#"]') : null;
+        if (!link) {
+            return;
+        }
+        var field = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+        if (field && field.type === 'hidden') {
+            var control = field.closest('.mud-input-control');
+            field = control ? control.querySelector('[role="combobox"]') : null;
+        }
+        if (field && typeof field.focus === 'function') {
+            event.preventDefault(); // Blazor would scroll the field to the top edge, under the app bar
+            field.focus({ preventScroll: true });
+            field.scrollIntoView({ block: 'center' });
+        }
+    });
 })();

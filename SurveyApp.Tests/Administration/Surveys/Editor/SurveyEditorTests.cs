@@ -1,7 +1,9 @@
+using AngleSharp.Dom;
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using SurveyApp.Administration.Surveys.Editor;
 using SurveyApp.Definitions;
-using SurveyApp.Tests.Responding.Components;
 using SurveyApp.Tests.Support;
 using Xunit;
 
@@ -11,13 +13,31 @@ namespace SurveyApp.Tests.Administration.Surveys.Editor;
 /// The survey editor's components on a definition in memory: every field validates as it is edited,
 /// with the JSON validator's own messages next to the field, and the preview follows each change.
 /// </summary>
-public sealed class SurveyEditorTests : LocalizedTestContext
+public sealed class SurveyEditorTests : StaffComponentContext
 {
-    private IRenderedComponent<EditorFrame> Render(SurveyEditorState state) =>
-        Render<EditorFrame>(ps => ps
+    private IRenderedComponent<MudProviders>? _providers;
+
+    private IRenderedComponent<EditorFrame> Render(SurveyEditorState state)
+    {
+        _providers = RenderProviders();
+        return Context.Render<EditorFrame>(ps => ps
             .Add(p => p.State, state)
             .AddChildContent<SurveyEditor>()
             .AddChildContent<SurveyPreview>());
+    }
+
+    /// <summary>Opens the select whose input has the id, as a user does, and clicks the choice with the label.</summary>
+    private void Choose(IRenderedComponent<IComponent> cut, string id, string label)
+    {
+        var providers = _providers!;
+        cut.Find($"#{id}").Closest(".mud-input-control")!.MouseDown();
+        providers.WaitForAssertion(() => Assert.NotEmpty(providers.FindAll(".mud-popover-open .mud-list-item")));
+        providers.FindAll(".mud-popover-open .mud-list-item").Single(i => i.TextContent.Trim() == label).Click();
+        cut.WaitForAssertion(() => Assert.Empty(providers.FindAll(".mud-popover-open")));
+    }
+
+    private static IElement Combobox(IRenderedComponent<IComponent> cut, string id) =>
+        cut.Find($"#{id}").Closest(".mud-input-control")!.QuerySelector("[role=combobox]")!;
 
     private static SurveyEditorState NewState()
     {
@@ -65,7 +85,8 @@ public sealed class SurveyEditorTests : LocalizedTestContext
 
         cut.Find("#f-sections-0-questions-0-key").Input("q1");
 
-        Assert.Null(cut.Find("#f-sections-0-questions-0-key").GetAttribute("aria-invalid"));
+        Assert.Equal("false", cut.Find("#f-sections-0-questions-0-key").GetAttribute("aria-invalid"));
+        Assert.DoesNotContain(SurveyEditorState.ErrorId("sections[0].questions[0].key"), cut.Find("#f-sections-0-questions-0-key").GetAttribute("aria-describedby") ?? "");
         Assert.Empty(cut.FindAll(".field__error"));
     }
 
@@ -100,7 +121,7 @@ public sealed class SurveyEditorTests : LocalizedTestContext
         var state = NewState();
         var cut = Render(state);
 
-        cut.Find("#f-sections-0-questions-0-kind").Change("single");
+        Choose(cut, "f-sections-0-questions-0-kind", "Ett val");
 
         var question = state.Definition.Sections![0].Questions![0];
         Assert.Equal("single", question.Kind);
@@ -109,7 +130,7 @@ public sealed class SurveyEditorTests : LocalizedTestContext
         Assert.Empty(cut.FindAll("#f-sections-0-questions-0-scale"));
         Assert.Equal(2, cut.FindAll("#f-sections-0-questions-0-options li").Count);
 
-        cut.Find("#f-sections-0-questions-0-kind").Change("texts");
+        Choose(cut, "f-sections-0-questions-0-kind", "Flera korta fritextsvar");
 
         Assert.Null(question.Options);
         Assert.Equal(3, question.MaxAnswers);
@@ -121,18 +142,40 @@ public sealed class SurveyEditorTests : LocalizedTestContext
     }
 
     [Fact]
+    public async Task ASelectWithAProblemIsMarkedInvalidAndNamesItsMessage()
+    {
+        using var culture = UiCulture.Swedish();
+        var state = NewState();
+        state.Definition.Sections![0].Questions![0].Scale = "borta";
+        var cut = Render(state);
+
+        await cut.InvokeAsync(() => state.TrySave());
+
+        var select = Combobox(cut, "f-sections-0-questions-0-scale");
+        Assert.Equal("true", select.GetAttribute("aria-invalid"));
+        Assert.Contains(SurveyEditorState.ErrorId("sections[0].questions[0].scale"), select.GetAttribute("aria-describedby"));
+        Assert.NotEmpty(Message(cut, "sections[0].questions[0].scale"));
+
+        Choose(cut, "f-sections-0-questions-0-scale", "grad: Steg 1 – Steg 2 – Steg 3 – Steg 4");
+
+        Assert.Equal("grad", state.Definition.Sections[0].Questions![0].Scale);
+        Assert.Equal("false", Combobox(cut, "f-sections-0-questions-0-scale").GetAttribute("aria-invalid"));
+        Assert.Empty(cut.FindAll(".field__error"));
+    }
+
+    [Fact]
     public async Task RemovingAnOptionBelowTwoIsReportedOnTheList()
     {
         using var culture = UiCulture.Swedish();
         var state = NewState();
         var cut = Render(state);
-        cut.Find("#f-sections-0-questions-0-kind").Change("multi");
+        Choose(cut, "f-sections-0-questions-0-kind", "Flera val");
         cut.Find("#f-sections-0-questions-0-options-0-code").Input("a");
         cut.Find("#f-sections-0-questions-0-options-0-label").Input("Alternativ A");
 
         cut.Find("button[aria-label='Ta bort alternativet 2']").Click();
 
-        Assert.Single(state.Definition.Sections![0].Questions![0].Options!);
+        cut.WaitForAssertion(() => Assert.Single(state.Definition.Sections![0].Questions![0].Options!));
         await cut.InvokeAsync(() => state.TrySave());
         Assert.Equal("minst 2 alternativ behövs", Message(cut, "sections[0].questions[0].options"));
     }
@@ -157,6 +200,7 @@ public sealed class SurveyEditorTests : LocalizedTestContext
         var state = NewState();
         var cut = Render(state);
         cut.Find(".editor-preview__pages button:nth-of-type(2)").Click();
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find(".editor-preview__pages button:nth-of-type(2)").GetAttribute("aria-pressed")));
 
         cut.Find("#f-sections-0-questions-0-text").Input("Hur väl <b>fungerar</b> samverkan nu?");
         cut.Find("#f-scales-0-steps-3-label").Input("I mycket hög grad");
@@ -176,6 +220,7 @@ public sealed class SurveyEditorTests : LocalizedTestContext
         var state = NewState();
         var cut = Render(state);
         cut.Find(".editor-preview__pages button:nth-of-type(2)").Click();
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find(".editor-preview__pages button:nth-of-type(2)").GetAttribute("aria-pressed")));
 
         cut.Find("#f-sections-0-questions-0-text").Input("");
 
@@ -192,6 +237,7 @@ public sealed class SurveyEditorTests : LocalizedTestContext
         Assert.True(cut.Find("#f-sections-0-questions-0-showIf").HasAttribute("disabled"));
 
         cut.Find("button:contains('Lägg till sektion')").Click();
+        cut.WaitForAssertion(() => Assert.Equal(2, state.Definition.Sections!.Count));
         var second = state.Definition.Sections![1];
         Assert.Equal("s2", second.Key);
         Assert.Equal("q2", second.Questions![0].Key);
@@ -205,6 +251,7 @@ public sealed class SurveyEditorTests : LocalizedTestContext
         Assert.Equal(["3", "4"], second.Questions[0].ShowIf!.AnyOf!);
         Assert.Empty(state.Problems);
         cut.Find(".editor-preview__pages button:nth-of-type(3)").Click();
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find(".editor-preview__pages button:nth-of-type(3)").GetAttribute("aria-pressed")));
         Assert.Equal("Visas bara om q1 besvarats med 3, 4.", cut.Find(".editor-preview__condition").TextContent);
     }
 
@@ -216,17 +263,65 @@ public sealed class SurveyEditorTests : LocalizedTestContext
         var cut = Render(state);
         cut.Find("button:contains('Lägg till fråga')").Click();
         var questions = state.Definition.Sections![0].Questions!;
-        Assert.Equal(["q1", "q2"], questions.Select(q => q.Key));
+        cut.WaitForAssertion(() => Assert.Equal(["q1", "q2"], questions.Select(q => q.Key)));
         Assert.True(cut.Find("button[aria-label='Flytta upp frågan q1']").HasAttribute("disabled"));
 
         cut.Find("button[aria-label='Flytta upp frågan q2']").Click();
 
-        Assert.Equal(["q2", "q1"], questions.Select(q => q.Key));
+        cut.WaitForAssertion(() => Assert.Equal(["q2", "q1"], questions.Select(q => q.Key)));
         Assert.Equal("q2", cut.Find("#f-sections-0-questions-0-key").GetAttribute("value"));
 
         cut.Find("button[aria-label='Ta bort frågan q2']").Click();
 
-        Assert.Equal(["q1"], questions.Select(q => q.Key));
+        cut.WaitForAssertion(() => Assert.Equal(["q1"], questions.Select(q => q.Key)));
+    }
+
+    [Fact]
+    public void TheFocusFollowsAMovedEntryAndGoesOnFromARemovedOne()
+    {
+        using var culture = UiCulture.Swedish();
+        var state = NewState();
+        var cut = Render(state);
+        cut.Find("button:contains('Lägg till fråga')").Click();
+        cut.WaitForAssertion(() => Assert.Equal(2, state.Definition.Sections![0].Questions!.Count));
+
+        // Moved to the end of the list, where its "down" button is off, the entry keeps the focus on its "up" button.
+        cut.Find("button[aria-label='Flytta ner frågan q1']").Click();
+        cut.WaitForAssertion(() => Assert.Equal("Flytta upp frågan q1", NameOf(Focused(cut))));
+
+        // A removed entry hands the focus to the one that takes its place …
+        cut.Find("button[aria-label='Ta bort frågan q2']").Click();
+        cut.WaitForAssertion(() => Assert.Equal("Ta bort frågan q1", NameOf(Focused(cut))));
+
+        // … and the last one to the list's add button.
+        cut.Find("button[aria-label='Ta bort frågan q1']").Click();
+        var questions = cut.FindComponents<RowList<QuestionDefinition>>().Single(r => r.Instance.Path == "sections[0].questions");
+        cut.WaitForAssertion(() => Assert.Same(questions.FindComponents<MudButton>().Single().Instance, Focused(cut)));
+    }
+
+    /// <summary>
+    /// The button the editor last asked the browser to focus. MudBlazor keeps a button's element to itself,
+    /// so it is found by the reference the button holds.
+    /// </summary>
+    private MudBaseButton Focused(IRenderedComponent<IComponent> cut)
+    {
+        var target = (ElementReference)Context.JSInterop.Invocations.Last(i => i.Identifier == "Blazor._internal.domWrapper.focus").Arguments[0]!;
+        var buttons = cut.FindComponents<MudIconButton>().Select(b => (MudBaseButton)b.Instance)
+            .Concat(cut.FindComponents<MudButton>().Select(b => (MudBaseButton)b.Instance));
+        return buttons.Single(b => ElementOf(b).Id == target.Id);
+    }
+
+    private static string? NameOf(MudBaseButton button) => button.UserAttributes.GetValueOrDefault("aria-label")?.ToString();
+
+    private static ElementReference ElementOf(MudBaseButton button)
+    {
+        for (var type = button.GetType(); type is not null; type = type.BaseType)
+        {
+            var field = type.GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public)
+                .FirstOrDefault(f => f.FieldType == typeof(ElementReference));
+            if (field is not null) return (ElementReference)field.GetValue(button)!;
+        }
+        throw new InvalidOperationException("A MudBlazor button without an element reference.");
     }
 
     [Fact]
@@ -252,6 +347,7 @@ public sealed class SurveyEditorTests : LocalizedTestContext
         cut.Find("button[aria-label='Flytta upp steget Steg 2']").Click();
 
         var steps = state.Definition.Scales![0].Steps!;
+        cut.WaitForAssertion(() => Assert.Equal("Steg 2", steps[0].Label));
         Assert.Equal([1, 2, 3, 4], steps.Select(s => s.Value!.Value));
         Assert.Equal(["Steg 2", "Steg 1", "Steg 3", "Steg 4"], steps.Select(s => s.Label));
         Assert.Empty(state.Problems);
@@ -292,11 +388,14 @@ public sealed class SurveyEditorTests : LocalizedTestContext
         var cut = Render(state);
 
         cut.Find("button[aria-label='Ta bort alternativet Ja']").Click();
+        cut.WaitForAssertion(() => Assert.Single(first.Options));
         await cut.InvokeAsync(() => state.TrySave());
 
         var gone = cut.Find("#f-sections-1-questions-0-showIf-anyOf-0");
         Assert.True(gone.HasAttribute("checked"));
-        Assert.Equal("ja (finns inte längre bland frågans svar)", cut.Find("label[for='f-sections-1-questions-0-showIf-anyOf-0']").TextContent);
+        Assert.Equal("ja (finns inte längre bland frågans svar)", gone.Closest("label")!.TextContent.Trim());
+        Assert.Equal("true", gone.GetAttribute("aria-invalid"));
+        Assert.Equal(SurveyEditorState.ErrorId("sections[1].questions[0].showIf.anyOf[0]"), gone.GetAttribute("aria-describedby"));
         Assert.Equal("frågan 'q1' har inget svar 'ja'", Message(cut, "sections[1].questions[0].showIf.anyOf[0]"));
         Assert.Equal("Sektionen s2 › frågan q2 › Villkor › svar 1", state.Describe("sections[1].questions[0].showIf.anyOf[0]"));
 
