@@ -140,7 +140,7 @@ public sealed class SwedishTextTests(SwedishTextTests.Data data) : IClassFixture
 
         var sql = data.Sql.Commands[^1];
         Assert.Matches(@"ORDER BY .*COLLATE ""?swedish""? DESC", sql);
-        Assert.Matches(TestDatabase.Provider == StorageProvider.Sqlite ? @"swedish_fold\(" : @"lower\(.* COLLATE ""swedish""\)", sql);
+        Assert.Matches(TestDatabase.Provider == StorageProvider.Sqlite ? @"swedish_fold\(" : @"lower\(.* COLLATE ""?swedish""?\)", sql);
         Assert.All(["LIMIT", "OFFSET"], part => Assert.Contains(part, sql));
         Assert.Equal(2, page.Rows.Count);
     }
