@@ -19,12 +19,14 @@ namespace SurveyApp.Tests.Storage;
 /// <summary>
 /// The staff grids sort in Swedish alphabetical order and search ignoring the case of every letter, in the database
 /// of the test run (SQLite, or PostgreSQL on the second pass): the seeded app with the participants
-/// <see cref="Added"/> also invited to its wave, and one audit entry by Åsa Öberg.
+/// <see cref="Added"/> also invited to its wave, six categories of its survey's first question, and one audit entry by Åsa Öberg.
 /// </summary>
 public sealed class SwedishTextTests(SwedishTextTests.Data data) : IClassFixture<SwedishTextTests.Data>
 {
     /// <summary>In Swedish order: case and accents weigh only between otherwise equal names; å, ä, ö come after z.</summary>
     private static readonly string[] Added = ["Alingsås", "borås", "Émile", "Eslöv", "Zürich", "Åre", "ärla", "Örebro"];
+
+    private const int Survey = 1;
 
     private const int Wave = 1;
 
@@ -45,6 +47,8 @@ public sealed class SwedishTextTests(SwedishTextTests.Data data) : IClassFixture
             var participants = new[] { "Örebro", "Zürich", "ärla", "Alingsås", "Åre", "Eslöv", "borås", "Émile" }
                 .Select(name => new Participant { Name = name, Type = "kommun" }).ToList();
             db.Participants.AddRange(participants);
+            var question = await db.Questions.Where(q => db.Sections.Any(s => s.Id == q.SectionId && s.SurveyId == Survey)).OrderBy(q => q.Id).FirstAsync();
+            db.Categories.AddRange(new[] { "Övrigt", "ekonomi", "Ärenden", "Arbetsmiljö", "Åtgärder", "Fritid" }.Select(name => new Category { QuestionId = question.Id, Name = name }));
             db.AuditLog.Add(new AuditEntry { At = DateTimeOffset.UtcNow, Actor = "Åsa.Öberg@example.se", Action = AuditActions.CsvExported, Subject = "Omgång 1" });
             await db.SaveChangesAsync();
             await Get<InvitationService>().IssueAsync(Wave, participants.Select(p => p.Id));
@@ -98,6 +102,14 @@ public sealed class SwedishTextTests(SwedishTextTests.Data data) : IClassFixture
         Assert.Equal(Added, OnlyAdded(reminders));
         Assert.Equal(Added, OnlyAdded(progress));
         Assert.Equal(progress.Order(Swedish), progress);
+    }
+
+    [Fact]
+    public async Task CategoriesAreListedInSwedishOrder()
+    {
+        var categories = (await data.Get<CategoriesQuery>().ListAsync(Survey)).SelectMany(q => q.Categories).Select(c => c.Name);
+
+        Assert.Equal(["Arbetsmiljö", "ekonomi", "Fritid", "Åtgärder", "Ärenden", "Övrigt"], categories);
     }
 
     [Theory]
