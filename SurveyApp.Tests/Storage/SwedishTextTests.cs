@@ -19,7 +19,7 @@ namespace SurveyApp.Tests.Storage;
 /// <summary>
 /// The staff grids sort in Swedish alphabetical order and search ignoring the case of every letter, in the database
 /// of the test run (SQLite, or PostgreSQL on the second pass): the seeded app with the participants
-/// <see cref="Added"/> also invited to its wave, six categories of its survey's first question, and one audit entry by Åsa Öberg.
+/// <see cref="Added"/> (Zürich of the type Universitet, the others kommun) also invited to its wave, six categories of its survey's first question, and one audit entry by Åsa Öberg.
 /// </summary>
 public sealed class SwedishTextTests(SwedishTextTests.Data data) : IClassFixture<SwedishTextTests.Data>
 {
@@ -45,7 +45,7 @@ public sealed class SwedishTextTests(SwedishTextTests.Data data) : IClassFixture
             await using var db = App.CreateDbContext();
             // Added in an order that is neither the Swedish one nor the code points' one.
             var participants = new[] { "Örebro", "Zürich", "ärla", "Alingsås", "Åre", "Eslöv", "borås", "Émile" }
-                .Select(name => new Participant { Name = name, Type = "kommun" }).ToList();
+                .Select(name => new Participant { Name = name, Type = name == "Zürich" ? "Universitet" : "kommun" }).ToList();
             db.Participants.AddRange(participants);
             var question = await db.Questions.Where(q => db.Sections.Any(s => s.Id == q.SectionId && s.SurveyId == Survey)).OrderBy(q => q.Id).FirstAsync();
             db.Categories.AddRange(new[] { "Övrigt", "ekonomi", "Ärenden", "Arbetsmiljö", "Åtgärder", "Fritid" }.Select(name => new Category { QuestionId = question.Id, Name = name }));
@@ -110,6 +110,15 @@ public sealed class SwedishTextTests(SwedishTextTests.Data data) : IClassFixture
         var categories = (await data.Get<CategoriesQuery>().ListAsync(Survey)).SelectMany(q => q.Categories).Select(c => c.Name);
 
         Assert.Equal(["Arbetsmiljö", "ekonomi", "Fritid", "Åtgärder", "Ärenden", "Övrigt"], categories);
+    }
+
+    [Fact]
+    public async Task ParticipantTypesAreListedInSwedishOrder()
+    {
+        string[] expected = ["kommun", "landsting", "region", "regionförbund", "Universitet"];
+
+        Assert.Equal(expected, await data.Get<ParticipantQuery>().TypesAsync());
+        Assert.Equal(expected, await data.Get<ParticipantTypesQuery>().ListAsync(Wave));
     }
 
     [Theory]
