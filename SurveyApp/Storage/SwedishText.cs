@@ -28,6 +28,11 @@ public static class SwedishText
     /// </summary>
     public static int Compare(string? x, string? y)
     {
+        // Sorting a wave's invitations compares each organisation's name with itself many times over.
+        if (string.Equals(x, y, StringComparison.Ordinal))
+        {
+            return 0;
+        }
         var order = Swedish.Compare(x, y, CompareOptions.None);
         return order != 0 ? order : string.CompareOrdinal(x, y);
     }
