@@ -206,13 +206,22 @@ public sealed class SwedishTextTests(SwedishTextTests.Data data) : IClassFixture
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT name FROM (" + string.Join(" UNION ALL ", Added.Reverse().Select(n => $"SELECT '{n}' AS name")) + ") ORDER BY name COLLATE swedish";
+
+        Assert.Equal(Added, await NamesAsync(command));
+        // Registered once, it holds for every later open of the connection too.
+        await connection.CloseAsync();
+        await connection.OpenAsync();
+        Assert.Equal(Added, await NamesAsync(command));
+    }
+
+    private static async Task<List<string>> NamesAsync(SqliteCommand command)
+    {
         var names = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
             names.Add(reader.GetString(0));
         }
-
-        Assert.Equal(Added, names);
+        return names;
     }
 }

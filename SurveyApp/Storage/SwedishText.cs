@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
 
 namespace SurveyApp.Storage;
 
@@ -37,8 +36,7 @@ public static class SwedishText
         return order != 0 ? order : string.CompareOrdinal(x, y);
     }
 
-    /// <summary>The text in lower case, every letter, as the database lowers it; for queries only.</summary>
-    [DbFunction]
+    /// <summary>The text in lower case, every letter, as the database lowers it; for queries only (each engine's context maps it).</summary>
     public static string Folded(string text) => throw new InvalidOperationException($"{nameof(SwedishText)}.{nameof(Folded)} runs in the database only, inside a query.");
 
     /// <summary>A search term lowered as <see cref="Folded"/> lowers the text it is looked for in.</summary>
