@@ -114,6 +114,7 @@ public sealed class ParticipantProgressQueryTests
         Assert.Contains("ORDER BY", sql);
         Assert.Contains("LIMIT", sql);
         Assert.Contains("OFFSET", sql);
-        Assert.Contains("lower(", sql, StringComparison.OrdinalIgnoreCase);
+        Assert.Matches(@"ORDER BY .*COLLATE ""?swedish", sql);
+        Assert.Matches(@"(swedish_fold|lower)\(", sql);
     }
 }

@@ -12,7 +12,7 @@ public sealed class CategoriesQuery(IDbContextFactory<SurveyDbContext> factory, 
         if (survey is null) return [];
         var ids = survey.Questions.Select(q => q.Id).ToList();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var categories = await db.Categories.AsNoTracking().Where(c => ids.Contains(c.QuestionId)).OrderBy(c => c.Name).ToListAsync(cancellationToken);
+        var categories = await db.Categories.AsNoTracking().Where(c => ids.Contains(c.QuestionId)).OrderBy(c => EF.Functions.Collate(c.Name, SwedishText.Collation)).ToListAsync(cancellationToken);
         return survey.Questions.Where(q => categories.Any(c => c.QuestionId == q.Id))
             .Select(q => (q, (IReadOnlyList<Category>)categories.Where(c => c.QuestionId == q.Id).ToList())).ToList();
     }

@@ -64,10 +64,10 @@ public sealed class ParticipantProgressQuery(IDbContextFactory<SurveyDbContext> 
     private static IQueryable<ProgressRow> Sorted(IQueryable<ProgressRow> rows, ParticipantPageRequest request) =>
         (request.SortBy, request.Descending) switch
         {
-            (ParticipantSort.Name, false) => rows.OrderBy(r => r.Name).ThenBy(r => r.InvitationId),
-            (ParticipantSort.Name, true) => rows.OrderByDescending(r => r.Name).ThenBy(r => r.InvitationId),
-            (_, false) => rows.OrderBy(r => r.Status).ThenBy(r => r.Name).ThenBy(r => r.InvitationId),
-            (_, true) => rows.OrderByDescending(r => r.Status).ThenBy(r => r.Name).ThenBy(r => r.InvitationId),
+            (ParticipantSort.Name, false) => rows.OrderBy(r => EF.Functions.Collate(r.Name, SwedishText.Collation)).ThenBy(r => r.InvitationId),
+            (ParticipantSort.Name, true) => rows.OrderByDescending(r => EF.Functions.Collate(r.Name, SwedishText.Collation)).ThenBy(r => r.InvitationId),
+            (_, false) => rows.OrderBy(r => r.Status).ThenBy(r => EF.Functions.Collate(r.Name, SwedishText.Collation)).ThenBy(r => r.InvitationId),
+            (_, true) => rows.OrderByDescending(r => r.Status).ThenBy(r => EF.Functions.Collate(r.Name, SwedishText.Collation)).ThenBy(r => r.InvitationId),
         };
 }
 

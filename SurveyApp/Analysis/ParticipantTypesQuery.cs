@@ -9,7 +9,7 @@ public sealed class ParticipantTypesQuery(IDbContextFactory<SurveyDbContext> fac
     public async Task<IReadOnlyList<string>> ListAsync(int waveId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await OfWave(db, waveId).OrderBy(t => t).ToListAsync(cancellationToken);
+        return await OfWave(db, waveId).OrderBy(t => EF.Functions.Collate(t, SwedishText.Collation)).ToListAsync(cancellationToken);
     }
 
     internal static IQueryable<string> OfWave(SurveyDbContext db, int waveId) =>

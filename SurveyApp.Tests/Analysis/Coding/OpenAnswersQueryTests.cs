@@ -63,6 +63,7 @@ public sealed class OpenAnswersQueryTests
         var descending = (await PageAsync(_f2, new OpenAnswerRequest(0, 100, OpenAnswerSort.Text, Descending: true))).Items;
 
         Assert.Equal(17, ascending.Count);
+        Assert.Equal(ascending.Select(a => a.Text).Order(Comparer<string>.Create(SwedishText.Compare)), ascending.Select(a => a.Text));
         Assert.All(ascending, a => Assert.Equal(all[a.Id], a.Number));
         Assert.Equal(ascending.Select(a => a.Id).Reverse(), descending.Select(a => a.Id));
     }
@@ -116,6 +117,7 @@ public sealed class OpenAnswersQueryTests
         Assert.Contains("LIMIT", sql);
         Assert.Contains("OFFSET", sql);
         Assert.Contains("NOT EXISTS", sql);
-        Assert.Contains("lower(", sql, StringComparison.OrdinalIgnoreCase);
+        Assert.Matches(@"ORDER BY .*COLLATE ""?swedish", sql);
+        Assert.Matches(@"(swedish_fold|lower)\(", sql);
     }
 }

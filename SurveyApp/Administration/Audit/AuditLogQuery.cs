@@ -26,11 +26,7 @@ public sealed class AuditLogQuery(IDbContextFactory<SurveyDbContext> factory)
         {
             query = query.Where(e => e.Action == action);
         }
-        if (filter.Actor?.Trim() is { Length: > 0 } actor)
-        {
-            var lower = actor.ToLower();
-            query = query.Where(e => e.Actor.Contains(actor) || e.Actor.ToLower().Contains(lower));
-        }
+        query = query.WhereContains(e => e.Actor, filter.Actor);
         // Ids grow with time, so a range of days is a range of ids, found by a search on the key: SQLite cannot
         // compare the stored times in SQL, and numbers compare alike on every engine.
         var zone = filter.TimeZone ?? TimeZoneInfo.Local;

@@ -25,15 +25,16 @@ public sealed class ParticipantQuery(IDbContextFactory<SurveyDbContext> factory)
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var query = Filtered(db.Participants.AsNoTracking(), filter);
         var total = await query.CountAsync(cancellationToken);
-        // The id breaks ties, so that a page boundary never splits equal values differently from one query to the next.
+        // Texts in Swedish alphabetical order. The id breaks ties, so that a page boundary never splits equal values
+        // differently from one query to the next.
         var ordered = (sort, descending) switch
         {
-            (ParticipantSort.Type, false) => query.OrderBy(p => p.Type).ThenBy(p => p.Name),
-            (ParticipantSort.Type, true) => query.OrderByDescending(p => p.Type).ThenBy(p => p.Name),
-            (ParticipantSort.Active, false) => query.OrderBy(p => p.IsActive).ThenBy(p => p.Name),
-            (ParticipantSort.Active, true) => query.OrderByDescending(p => p.IsActive).ThenBy(p => p.Name),
-            (_, false) => query.OrderBy(p => p.Name),
-            (_, true) => query.OrderByDescending(p => p.Name),
+            (ParticipantSort.Type, false) => query.OrderBy(p => EF.Functions.Collate(p.Type, SwedishText.Collation)).ThenBy(p => EF.Functions.Collate(p.Name, SwedishText.Collation)),
+            (ParticipantSort.Type, true) => query.OrderByDescending(p => EF.Functions.Collate(p.Type, SwedishText.Collation)).ThenBy(p => EF.Functions.Collate(p.Name, SwedishText.Collation)),
+            (ParticipantSort.Active, false) => query.OrderBy(p => p.IsActive).ThenBy(p => EF.Functions.Collate(p.Name, SwedishText.Collation)),
+            (ParticipantSort.Active, true) => query.OrderByDescending(p => p.IsActive).ThenBy(p => EF.Functions.Collate(p.Name, SwedishText.Collation)),
+            (_, false) => query.OrderBy(p => EF.Functions.Collate(p.Name, SwedishText.Collation)),
+            (_, true) => query.OrderByDescending(p => EF.Functions.Collate(p.Name, SwedishText.Collation)),
         };
         var rows = await ordered.ThenBy(p => p.Id).Skip(Math.Max(0, page) * pageSize).Take(pageSize)
             .Select(p => new { p.Id, p.Name, p.Type, p.IsActive, p.Attributes })
@@ -45,17 +46,12 @@ public sealed class ParticipantQuery(IDbContextFactory<SurveyDbContext> factory)
     public async Task<IReadOnlyList<string>> TypesAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Participants.Select(p => p.Type).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
+        return await db.Participants.Select(p => p.Type).Distinct().OrderBy(t => EF.Functions.Collate(t, SwedishText.Collation)).ToListAsync(cancellationToken);
     }
 
     private static IQueryable<Participant> Filtered(IQueryable<Participant> query, ParticipantFilter filter)
     {
-        if (filter.Text?.Trim() is { Length: > 0 } text)
-        {
-            // lower() folds ASCII letters on every engine; the exact spelling also matches letters it leaves alone (Å, Ä, Ö on SQLite).
-            var lower = text.ToLower();
-            query = query.Where(p => p.Name.Contains(text) || p.Name.ToLower().Contains(lower));
-        }
+        query = query.WhereContains(p => p.Name, filter.Text);
         if (filter.Type?.Trim() is { Length: > 0 } type)
         {
             query = query.Where(p => p.Type == type);

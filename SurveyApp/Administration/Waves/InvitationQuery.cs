@@ -50,7 +50,7 @@ public sealed class InvitationQuery(IDbContextFactory<SurveyDbContext> factory)
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (!await db.Waves.AnyAsync(w => w.Id == waveId, cancellationToken)) return null;
         var rows = await Rows(db, waveId).Where(r => r.Status == InvitationStatus.NotStarted || r.Status == InvitationStatus.Started)
-            .OrderBy(r => r.Name).ThenBy(r => r.Id).ToListAsync(cancellationToken);
+            .OrderBy(r => EF.Functions.Collate(r.Name, SwedishText.Collation)).ThenBy(r => r.Id).ToListAsync(cancellationToken);
         return rows.Select(r => new InvitationRow(r.Id, r.Name, r.Type, r.Status, r.AnsweredAt)).ToList();
     }
 
@@ -85,24 +85,18 @@ public sealed class InvitationQuery(IDbContextFactory<SurveyDbContext> factory)
     private static IQueryable<Row> Filtered(IQueryable<Row> rows, InvitationGridRequest request)
     {
         if (request.Status is { } status) rows = rows.Where(r => r.Status == status);
-        if (string.IsNullOrWhiteSpace(request.NameContains)) return rows;
-        var term = request.NameContains.Trim();
-        var lowered = term.ToLowerInvariant();
-        // PostgreSQL lower-cases every letter; SQLite only A-Z, so a name that starts with Å, Ä or Ö is also
-        // matched by the term with its first letter in upper case ("örebro" finds "Örebro").
-        var capitalised = char.ToUpperInvariant(lowered[0]) + lowered[1..];
-        return rows.Where(r => r.Name.ToLower().Contains(lowered) || r.Name.Contains(capitalised) || r.Name.Contains(term));
+        return rows.WhereContains(r => r.Name, request.NameContains);
     }
 
     private static IQueryable<Row> Sorted(IQueryable<Row> rows, InvitationSort sort, bool descending, bool byTime) => (sort, descending) switch
     {
-        (InvitationSort.AnsweredAt, false) when !byTime => rows.OrderBy(r => r.AnsweredText == null).ThenBy(r => r.AnsweredText).ThenBy(r => r.Name).ThenBy(r => r.Id),
-        (InvitationSort.AnsweredAt, true) when !byTime => rows.OrderBy(r => r.AnsweredText == null).ThenByDescending(r => r.AnsweredText).ThenBy(r => r.Name).ThenBy(r => r.Id),
-        (InvitationSort.Status, false) => rows.OrderBy(r => r.Status).ThenBy(r => r.Name).ThenBy(r => r.Id),
-        (InvitationSort.Status, true) => rows.OrderByDescending(r => r.Status).ThenBy(r => r.Name).ThenBy(r => r.Id),
-        (InvitationSort.AnsweredAt, false) => rows.OrderBy(r => r.AnsweredAt == null).ThenBy(r => r.AnsweredAt).ThenBy(r => r.Name).ThenBy(r => r.Id),
-        (InvitationSort.AnsweredAt, true) => rows.OrderBy(r => r.AnsweredAt == null).ThenByDescending(r => r.AnsweredAt).ThenBy(r => r.Name).ThenBy(r => r.Id),
-        (_, false) => rows.OrderBy(r => r.Name).ThenBy(r => r.Id),
-        (_, true) => rows.OrderByDescending(r => r.Name).ThenByDescending(r => r.Id),
+        (InvitationSort.AnsweredAt, false) when !byTime => rows.OrderBy(r => r.AnsweredText == null).ThenBy(r => r.AnsweredText).ThenBy(r => EF.Functions.Collate(r.Name, SwedishText.Collation)).ThenBy(r => r.Id),
+        (InvitationSort.AnsweredAt, true) when !byTime => rows.OrderBy(r => r.AnsweredText == null).ThenByDescending(r => r.AnsweredText).ThenBy(r => EF.Functions.Collate(r.Name, SwedishText.Collation)).ThenBy(r => r.Id),
+        (InvitationSort.Status, false) => rows.OrderBy(r => r.Status).ThenBy(r => EF.Functions.Collate(r.Name, SwedishText.Collation)).ThenBy(r => r.Id),
+        (InvitationSort.Status, true) => rows.OrderByDescending(r => r.Status).ThenBy(r => EF.Functions.Collate(r.Name, SwedishText.Collation)).ThenBy(r => r.Id),
+        (InvitationSort.AnsweredAt, false) => rows.OrderBy(r => r.AnsweredAt == null).ThenBy(r => r.AnsweredAt).ThenBy(r => EF.Functions.Collate(r.Name, SwedishText.Collation)).ThenBy(r => r.Id),
+        (InvitationSort.AnsweredAt, true) => rows.OrderBy(r => r.AnsweredAt == null).ThenByDescending(r => r.AnsweredAt).ThenBy(r => EF.Functions.Collate(r.Name, SwedishText.Collation)).ThenBy(r => r.Id),
+        (_, false) => rows.OrderBy(r => EF.Functions.Collate(r.Name, SwedishText.Collation)).ThenBy(r => r.Id),
+        (_, true) => rows.OrderByDescending(r => EF.Functions.Collate(r.Name, SwedishText.Collation)).ThenByDescending(r => r.Id),
     };
 }

@@ -64,8 +64,8 @@ public sealed class OpenAnswersQuery(IDbContextFactory<SurveyDbContext> factory,
     {
         var sorted = (request.SortBy, request.Descending) switch
         {
-            (OpenAnswerSort.Text, false) => matching.OrderBy(a => a.Text).ThenBy(a => a.ResponseId).ThenBy(a => a.Position).ThenBy(a => a.Id),
-            (OpenAnswerSort.Text, true) => matching.OrderByDescending(a => a.Text).ThenBy(a => a.ResponseId).ThenBy(a => a.Position).ThenBy(a => a.Id),
+            (OpenAnswerSort.Text, false) => matching.OrderBy(a => EF.Functions.Collate(a.Text, SwedishText.Collation)).ThenBy(a => a.ResponseId).ThenBy(a => a.Position).ThenBy(a => a.Id),
+            (OpenAnswerSort.Text, true) => matching.OrderByDescending(a => EF.Functions.Collate(a.Text, SwedishText.Collation)).ThenBy(a => a.ResponseId).ThenBy(a => a.Position).ThenBy(a => a.Id),
             (_, false) => matching.OrderBy(a => a.ResponseId).ThenBy(a => a.Position).ThenBy(a => a.Id),
             (_, true) => matching.OrderByDescending(a => a.ResponseId).ThenByDescending(a => a.Position).ThenByDescending(a => a.Id),
         };

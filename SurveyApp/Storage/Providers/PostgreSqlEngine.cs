@@ -1,10 +1,22 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 using Npgsql;
 
 namespace SurveyApp.Storage.Providers;
 
-public sealed class PostgreSqlSurveyDbContext(DbContextOptions<PostgreSqlSurveyDbContext> options) : SurveyDbContext(options);
+public sealed class PostgreSqlSurveyDbContext(DbContextOptions<PostgreSqlSurveyDbContext> options) : SurveyDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // ICU's Swedish, whatever the database's own collation (often C or en_US); lower() under it lowers every letter.
+        modelBuilder.HasCollation(SwedishText.Collation, locale: "sv-SE", provider: "icu");
+        modelBuilder.HasDbFunction(typeof(SwedishText).GetMethod(nameof(SwedishText.Folded))!)
+            .HasTranslation(arguments => new SqlFunctionExpression("lower", [new CollateExpression(arguments[0], SwedishText.Collation)], nullable: true,
+                argumentsPropagateNullability: [true], typeof(string), arguments[0].TypeMapping));
+    }
+}
 
 public sealed class PostgreSqlEngine : StorageEngine
 {

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 using SurveyApp.Domain;
 
 namespace SurveyApp.Storage.Providers;
@@ -13,6 +14,14 @@ public sealed class SqliteSurveyDbContext(DbContextOptions<SqliteSurveyDbContext
     // EF Core refuses to order by a DateTimeOffset on SQLite. The app stores every time in UTC, as text of one
     // fixed format, so the text orders as the times do.
     public override bool OrdersByDateTimeOffset => false;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.HasDbFunction(typeof(SwedishText).GetMethod(nameof(SwedishText.Folded))!)
+            .HasTranslation(arguments => new SqlFunctionExpression(SwedishText.SqliteFoldFunction, arguments, nullable: true,
+                argumentsPropagateNullability: [true], typeof(string), arguments[0].TypeMapping));
+    }
 }
 
 public sealed class SqliteEngine(string databasePath) : StorageEngine
@@ -33,7 +42,7 @@ public sealed class SqliteEngine(string databasePath) : StorageEngine
         // SQLite rebuilds a table with foreign keys switched off, which it cannot do inside a transaction;
         // the migrations that do so are known and tested, so EF Core's warning about it is only noise.
         .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning))
-        .AddInterceptors(new SqliteBusyTimeout());
+        .AddInterceptors(new SqliteBusyTimeout(), new SqliteSwedishText());
 
     public override async Task MigrateAsync(SurveyDbContext db, CancellationToken cancellationToken = default)
     {
