@@ -62,6 +62,7 @@ public sealed class ParticipantAdministrationTests : IDisposable
     [InlineData("", "kommun", ParticipantRefusal.NameMissing)]
     [InlineData("Botkyrka kommun", "kommun", ParticipantRefusal.NameTaken)]
     [InlineData("BOTKYRKA KOMMUN", "kommun", ParticipantRefusal.NameTaken)]
+    [InlineData("ÖREBRO KOMMUN", "kommun", ParticipantRefusal.NameTaken)]
     [InlineData("Ny", "  ", ParticipantRefusal.TypeMissing)]
     public async Task AMissingOrTakenNameOrTypeIsRefusedAndChangesNothing(string name, string type, ParticipantRefusal refusal)
     {

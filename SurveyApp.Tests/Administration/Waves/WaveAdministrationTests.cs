@@ -59,6 +59,7 @@ public sealed class WaveAdministrationTests : IDisposable
     [InlineData("   ", false, WaveRefusal.NameMissing)]
     [InlineData("Omgång", true, WaveRefusal.ClosesBeforeOpens)]
     [InlineData("uppföljning december 2013", false, WaveRefusal.NameTaken)]
+    [InlineData("UPPFÖLJNING DECEMBER 2013", false, WaveRefusal.NameTaken)]
     public async Task AWaveWithoutANameWithItsDatesReversedOrWithATakenNameIsRefused(string name, bool reversed, WaveRefusal expected)
     {
         var (early, late) = (WaveTimes.FromLocal(new DateTime(2027, 1, 10), null), WaveTimes.FromLocal(new DateTime(2027, 2, 10), null));

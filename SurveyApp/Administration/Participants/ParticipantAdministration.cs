@@ -133,5 +133,5 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
     }
 
     private static Task<bool> NameTakenAsync(SurveyDbContext db, string name, int? except, CancellationToken cancellationToken) =>
-        db.Participants.AnyAsync(p => p.Name.ToLower() == name.ToLower() && p.Id != except, cancellationToken);
+        db.Participants.AnyAsync(p => SwedishText.Folded(p.Name) == SwedishText.Fold(name) && p.Id != except, cancellationToken);
 }

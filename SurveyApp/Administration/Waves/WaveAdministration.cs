@@ -61,8 +61,10 @@ public sealed class WaveAdministration(IDbContextFactory<SurveyDbContext> factor
         if (Check(name, opensAt, closesAt) is var refusal and not WaveRefusal.None) return (refusal, null);
         if (!await db.Surveys.AnyAsync(s => s.Id == surveyId, cancellationToken)) return (WaveRefusal.NotFound, null);
         // One name per survey's wave: it is how analysts tell waves apart, and a form sent twice makes no second wave.
+        // Names differing only in case, of any letter, are the same name.
         var trimmed = name!.Trim();
-        if (await db.Waves.AnyAsync(w => w.SurveyId == surveyId && w.Name.ToLower() == trimmed.ToLower(), cancellationToken)) return (WaveRefusal.NameTaken, null);
+        var folded = SwedishText.Fold(trimmed);
+        if (await db.Waves.AnyAsync(w => w.SurveyId == surveyId && SwedishText.Folded(w.Name) == folded, cancellationToken)) return (WaveRefusal.NameTaken, null);
         var wave = new Wave { SurveyId = surveyId, Name = trimmed, OpensAt = opensAt, ClosesAt = closesAt };
         db.Waves.Add(wave);
         // Saved inside the caller's transaction for its id, which the entry names as the other wave entries do.
