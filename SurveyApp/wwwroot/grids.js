@@ -36,7 +36,7 @@ window.surveyApp.grids = (function () {
             const before = buttons.slice(0, at).reverse().filter(b => !b.disabled);
             const after = buttons.slice(at + 1).filter(b => !b.disabled);
             const target = (backwards ? before.concat(after) : after.concat(before))[0];
-            if (target) target.focus();
+            if (target) target.focus({ preventScroll: true });
         }).observe(pager, { subtree: true, attributes: true, attributeFilter: ['disabled'] });
     }
 
@@ -49,11 +49,15 @@ window.surveyApp.grids = (function () {
             if (grid) nameSortButtons(grid, sortFormat);
         },
 
-        // After a page change the grid's top comes into view when it is above the window (a phone, paged at the
-        // bottom of a long list), so the new page is read from its start.
+        // After a page change the grid's top comes into view when it is above the window or under the app bar (a
+        // phone, paged at the bottom of a long list), so the new page is read from its start.
         revealTop(pager) {
             const grid = pager && pager.closest('.mud-table');
-            if (grid && grid.getBoundingClientRect().top < 0) grid.scrollIntoView({ block: 'start' });
+            const bar = document.querySelector('.mud-appbar');
+            const hidden = bar ? bar.getBoundingClientRect().bottom : 0;
+            if (grid && grid.getBoundingClientRect().top < hidden) {
+                window.scrollBy({ top: grid.getBoundingClientRect().top - hidden - 8 });
+            }
         },
     };
 })();
