@@ -156,6 +156,58 @@ public sealed class AdminJourneyTests() : AdminBrowserTests("admin")
         await Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
         await Expect(page.Locator("tbody tr")).ToContainTextAsync("Analytiker → Administratör");
         await Browser.CheckPageAsync(page, "audit-log-filtered", fitsPhone: true);
+
+        // By keyboard: the pickers' open buttons are reached by Tab.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Omgångar" }).ClickAsync();
+        await page.WaitForURLAsync(App.BaseUrl + "/admin/omgangar");
+        await WaitForInteractivityAsync(page);
+        await Expect(page.Locator("tbody tr").First).ToContainTextAsync("Uppföljning december 2013");
+        await page.Locator("#opens-date").PressAsync("Tab");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Välj dag då omgången öppnar" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator(".mud-picker-popover-paper, .mud-picker-paper").First).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.mud-popover-open')].every(p => getComputedStyle(p).opacity === '1')");
+        await Browser.CheckPageAsync(page, "waves-date-picker");
+        await page.Keyboard.PressAsync("Escape");
+
+        // More participants than a page holds: the sort buttons name their columns; the focus stays on the pager when the
+        // next page button is disabled on the last page; on a phone the new page is shown from its top.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Deltagare", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(App.BaseUrl + "/admin/deltagare");
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(21);
+        var more = Path.Combine(Path.GetTempPath(), $"deltagare-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(more, "name,type\n" + string.Concat(Enumerable.Range(1, 10).Select(i => $"Provkommun {i},kommun\n")));
+        await page.Locator("input[type=file]").SetInputFilesAsync(more);
+        await Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("10 deltagare importerades.");
+        File.Delete(more);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sortera efter Namn" })).ToHaveCountAsync(1);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sortera efter Typ" })).ToHaveCountAsync(1);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nästa sida" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(6);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Föregående sida" })).ToBeFocusedAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(25);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Nästa sida" })).ToBeFocusedAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nästa sida" }).ScrollIntoViewIfNeededAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(6);
+        await page.WaitForFunctionAsync("""
+            () => {
+                const top = document.querySelector('.mud-data-grid').getBoundingClientRect().top;
+                return top >= document.querySelector('.mud-appbar').getBoundingClientRect().bottom && top < window.innerHeight / 2;
+            }
+            """, null, new() { Timeout = 10_000 });
+
+        // On a phone Escape puts the drawer away and gives the focus back to the menu button.
+        var menu = page.GetByRole(AriaRole.Button, new() { Name = "Meny" });
+        await menu.ClickAsync();
+        await Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Logg" }).FocusAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(menu).ToBeFocusedAsync();
     }
 
     /// <summary>Waits until the messages of earlier actions have faded out: axe would measure their contrast half-way.</summary>

@@ -66,6 +66,29 @@ public sealed class ParticipantsPageTests : AppPageContext
     }
 
     [Fact]
+    public async Task EveryProblemInTheDialogIsReportedAtOnceEachAtItsField()
+    {
+        var (providers, page) = Render();
+
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Ny deltagare").Click();
+        providers.WaitForAssertion(() => Assert.NotNull(providers.Find("#participant-name")));
+        providers.Find("#participant-name").Input(new string('x', ParticipantAdministration.MaxNameLength + 1));
+        providers.Find("form#participant-form").Submit();
+
+        providers.WaitForAssertion(() => Assert.Equal(2, providers.FindAll(".participant-problems li").Count));
+        Assert.Equal(["Namnet får vara högst 200 tecken.", "Typ saknas."],
+            providers.FindAll(".participant-problems li").Select(li => li.TextContent.Trim()));
+        Assert.Contains("Namnet får vara högst 200 tecken.", FieldOf(providers, "participant-name").TextContent);
+        Assert.Contains("Typ saknas.", FieldOf(providers, "participant-type").TextContent);
+        await using var db = App.CreateDbContext();
+        Assert.Equal(20, await db.Participants.CountAsync());
+    }
+
+    /// <summary>The MudBlazor field around an input: its label, the input and the text under it.</summary>
+    private static AngleSharp.Dom.IElement FieldOf(IRenderedComponent<MudProviders> providers, string inputId) =>
+        providers.Find($"#{inputId}").Closest(".mud-input-control")!;
+
+    [Fact]
     public async Task DeactivatingAsksFirstAndCancellingChangesNothing()
     {
         var (providers, page) = Render();

@@ -58,6 +58,38 @@ public sealed class WavesPageTests : WavePagesContext
     }
 
     [Fact]
+    public void AfterAWaveIsCreatedTheFocusGoesToTheNewFormsName()
+    {
+        var cut = RenderPage();
+        cut.Find("#name").Change("Uppföljning 2027");
+
+        cut.Find("form.wave-form").Submit();
+
+        AssertSnackbar("Omgången Uppföljning 2027 är skapad.");
+        JSRuntimeInvocation focus = default;
+        cut.WaitForAssertion(() => focus = Context.JSInterop.VerifyFocusAsyncInvoke());
+        Assert.Equal(cut.Find("#name").GetAttribute("blazor:elementReference"), ((Microsoft.AspNetCore.Components.ElementReference)focus.Arguments[0]!).Id);
+    }
+
+    [Theory]
+    [InlineData("opens-date", "Välj dag då omgången öppnar")]
+    [InlineData("opens-time", "Välj klockslag då omgången öppnar")]
+    [InlineData("closes-date", "Välj dag då omgången stänger")]
+    [InlineData("closes-time", "Välj klockslag då omgången stänger")]
+    public void EachPickerHasANamedOpenButtonThatTabReachesAndThatOpensIt(string field, string name)
+    {
+        var cut = RenderPage();
+        var box = cut.Find($"#{field}").Closest(".picker-field")!;
+
+        var button = Assert.Single(box.QuerySelectorAll("button:not([tabindex='-1'])"));
+        Assert.Equal(name, button.GetAttribute("aria-label"));
+        Assert.Empty(box.QuerySelectorAll("button.mud-input-adornment-icon-button"));
+        button.Click();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(Providers.FindAll(".mud-picker-popover-paper, .mud-picker-paper")));
+    }
+
+    [Fact]
     public async Task ClosingAWaveAsksFirstAndReopeningDoesNot()
     {
         var cut = RenderPage();

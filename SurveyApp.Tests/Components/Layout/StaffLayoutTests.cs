@@ -1,5 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
 using SurveyApp.Components.Layout;
 using SurveyApp.Security;
 using SurveyApp.Tests.Support;
@@ -14,6 +16,9 @@ public sealed class StaffLayoutTests : StaffComponentContext
         Authorization.SetAuthorized("anna@example.se").SetRoles(role);
         return Context.Render<StaffLayout>(ps => ps.Add(p => p.Body, (RenderFragment)(b => b.AddMarkupContent(0, "<h1>Sidan</h1>"))));
     }
+
+    private static string? MenuExpanded(IRenderedComponent<StaffLayout> layout) =>
+        layout.Find("button.staff-menu-button").GetAttribute("aria-expanded");
 
     private static string[] NavLinks(IRenderedComponent<StaffLayout> layout) =>
         [.. layout.FindAll("nav[aria-label='Personal'] a").Select(a => a.GetAttribute("href")!)];
@@ -46,5 +51,36 @@ public sealed class StaffLayoutTests : StaffComponentContext
         button.Click();
 
         layout.WaitForAssertion(() => Assert.NotEqual(before, layout.Find("button.staff-menu-button").GetAttribute("aria-expanded")));
+    }
+
+    [Fact]
+    public async Task EscapeClosesTheDrawerOverAPhonesPageAndReturnsToTheMenuButton()
+    {
+        var layout = RenderAs(StaffRoles.Analyst);
+        var drawer = layout.FindComponent<MudDrawer>();
+        await layout.InvokeAsync(() => drawer.Instance.OnBreakpointChanged.InvokeAsync(Breakpoint.Xs));
+        layout.Find("button.staff-menu-button").Click();
+        layout.WaitForAssertion(() => Assert.Equal("true", MenuExpanded(layout)));
+
+        layout.Find("#staff-drawer").KeyDown(new KeyboardEventArgs { Key = "Escape" });
+
+        layout.WaitForAssertion(() => Assert.Equal("false", MenuExpanded(layout)));
+        Assert.Contains("mud-drawer--closed", layout.Find("#staff-drawer").ClassName);
+        Context.JSInterop.VerifyFocusAsyncInvoke();
+    }
+
+    [Fact]
+    public async Task EscapeLeavesTheDrawerBesideAWideScreensPageOpen()
+    {
+        var layout = RenderAs(StaffRoles.Analyst);
+        var drawer = layout.FindComponent<MudDrawer>();
+        await layout.InvokeAsync(() => drawer.Instance.OnBreakpointChanged.InvokeAsync(Breakpoint.Lg));
+        if (MenuExpanded(layout) != "true") layout.Find("button.staff-menu-button").Click();
+        layout.WaitForAssertion(() => Assert.Equal("true", MenuExpanded(layout)));
+
+        layout.Find("#staff-drawer").KeyDown(new KeyboardEventArgs { Key = "Escape" });
+
+        Assert.Equal("true", MenuExpanded(layout));
+        Assert.DoesNotContain(Context.JSInterop.Invocations, i => i.Identifier.EndsWith("focus", StringComparison.Ordinal));
     }
 }

@@ -24,10 +24,17 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
     public const string NameColumn = "name";
     public const string TypeColumn = "type";
 
+    /// <summary>The first problem with a name and a type, the name's before the type's.</summary>
     public static ParticipantRefusal Check(string? name, string? type) =>
+        CheckName(name) is var refusal and not ParticipantRefusal.None ? refusal : CheckType(type);
+
+    public static ParticipantRefusal CheckName(string? name) =>
         string.IsNullOrWhiteSpace(name) ? ParticipantRefusal.NameMissing
         : name.Trim().Length > MaxNameLength ? ParticipantRefusal.NameTooLong
-        : string.IsNullOrWhiteSpace(type) ? ParticipantRefusal.TypeMissing
+        : ParticipantRefusal.None;
+
+    public static ParticipantRefusal CheckType(string? type) =>
+        string.IsNullOrWhiteSpace(type) ? ParticipantRefusal.TypeMissing
         : type.Trim().Length > MaxTypeLength ? ParticipantRefusal.TypeTooLong
         : ParticipantRefusal.None;
 
