@@ -39,6 +39,22 @@ public sealed class AuditLogPageTests : AppPageContext
         Assert.Equal("Logg", page.Find("h1").TextContent);
     }
 
+    [Theory]
+    [InlineData("audit-from", "Välj första dag")]
+    [InlineData("audit-to", "Välj sista dag")]
+    public void EachDateHasANamedOpenButtonThatTabReachesAndThatOpensTheCalendar(string field, string name)
+    {
+        var providers = RenderProviders();
+        var page = Context.Render<AuditLogPage>();
+        var box = page.Find($"#{field}").Closest(".picker-field")!;
+
+        var button = Assert.Single(box.QuerySelectorAll("button:not([tabindex='-1'])"));
+        Assert.Equal(name, button.GetAttribute("aria-label"));
+        button.Click();
+
+        providers.WaitForAssertion(() => Assert.NotEmpty(providers.FindAll(".mud-picker-popover-paper, .mud-picker-paper")));
+    }
+
     [Fact]
     public void AnEmptyLogSaysSo()
     {
