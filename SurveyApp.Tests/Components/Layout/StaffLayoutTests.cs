@@ -33,6 +33,20 @@ public sealed class StaffLayoutTests : StaffComponentContext
         Assert.Equal("Sidan", layout.Find("main#main h1").TextContent);
     }
 
+    [Theory]
+    [InlineData(false, "false", true)]
+    [InlineData(true, "true", false)]
+    public void ThePageSaysWhetherItIsLiveAndTheMenuWorksOnlyThen(bool interactive, string live, bool menuDisabled)
+    {
+        // links.js leaves a link to the browser while the page is not live (see that file).
+        Context.SetRendererInfo(new RendererInfo("Server", interactive));
+
+        var layout = RenderAs(StaffRoles.Analyst);
+
+        Assert.Equal(live, layout.Find("main#main").GetAttribute("data-live"));
+        Assert.Equal(menuDisabled, layout.Find("button.staff-menu-button").HasAttribute("disabled"));
+    }
+
     [Fact]
     public void AnAnalystIsOfferedTheResultsOnly()
     {
