@@ -98,10 +98,10 @@ public sealed class AdminJourneyTests() : AdminBrowserTests("admin")
         await Expect(page.Locator("tbody tr:has(td:text-is('Arvika kommun'))")).ToHaveCountAsync(0);
         await Browser.CheckPageAsync(page, "invitations-filtered");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Importera svar (CSV)" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Importera svar (CSV, Excel)" }).ClickAsync();
         await page.WaitForURLAsync(App.BaseUrl + "/admin/omgangar/1/import");
         await page.GetByRole(AriaRole.Button, new() { Name = "Importera", Exact = true }).ClickAsync();
-        await Expect(page.Locator("#error-summary")).ToContainTextAsync("Välj en CSV-fil att importera.");
+        await Expect(page.Locator("#error-summary")).ToContainTextAsync("Välj en CSV- eller Excel-fil att importera.");
         await Browser.CheckPageAsync(page, "import");
         var file = Path.Combine(Path.GetTempPath(), $"svar-{Guid.NewGuid():N}.csv");
         await File.WriteAllTextAsync(file, "participant,f1,f2,f3,f4,f5,f6,f7,f8,f9,framgangsfaktorer,hinder.1,hinder.2,hinder.3,skl-stod\n"

@@ -16,7 +16,7 @@ public sealed record ImportRow(int Line, IReadOnlyList<string> Cells)
 /// <summary>
 /// An uploaded file as text, whatever it came as: a CSV file, or the first sheet of an Excel workbook (.xlsx) whose first
 /// row is the header. A cell reads as the text it shows: numbers and dates as formatted, a formula as its last
-/// result (never recalculated), text as it is, even when it looks like a formula or markup.
+/// result as last saved (never recalculated), text as it is, even when it looks like a formula or markup.
 /// </summary>
 public sealed class ImportTable
 {
@@ -117,7 +117,24 @@ public sealed class ImportTable
         {
             return Convert.ToString(cell.CachedValue, CultureInfo.CurrentCulture) ?? "";
         }
-        return cell.GetFormattedString();
+        // This version of ClosedXML formats no number or date by its format, so the cell's format is applied here.
+        switch (cell.DataType)
+        {
+            case XLDataType.DateTime:
+                var date = cell.GetDateTime();
+                return Formatted(cell, date) ?? date.ToString(date.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            case XLDataType.Number:
+                var number = cell.GetDouble();
+                return Formatted(cell, number) ?? number.ToString(CultureInfo.CurrentCulture);
+            default:
+                return cell.GetString();
+        }
+    }
+
+    private static string? Formatted(IXLCell cell, object value)
+    {
+        var format = new ExcelNumberFormat.NumberFormat(cell.Style.NumberFormat.Format);
+        return cell.Style.NumberFormat.Format.Length > 0 && format.IsValid ? format.Format(value, CultureInfo.CurrentCulture) : null;
     }
 
     private static bool FitsUnpacked(byte[] content)
