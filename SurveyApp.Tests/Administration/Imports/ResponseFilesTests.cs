@@ -285,6 +285,27 @@ public sealed class ResponseFilesTests : IDisposable
         Assert.Contains("+1", texts);
     }
 
+    [Fact]
+    public async Task AWorkbookRowWithValuesBeyondTheHeaderAndAMatrixItemNamedTwiceAreProblemsToo()
+    {
+        var waveId = await WaveAsync();
+        var before = await StoredAsync();
+
+        var result = await ImportAsync(waveId, "svar.xlsx", Workbook(
+        [
+            ["participant", "grad", "omraden.barn", "omraden.miljo", "omraden.barn och unga"],
+            ["Arvika kommun", "3", "3", "3", ""],
+            ["Botkyrka kommun", "3", "3", "3", "", "glömd"],
+        ]));
+
+        Assert.Equal(
+        [
+            (1, "omraden.barn och unga", "omraden.barn", "kolumnen 'omraden.barn och unga' gäller samma fråga som 'omraden.barn'"),
+            (3, null, null, "raden har värden i kolumn 6 men rubrikraden har 5 kolumner"),
+        ], result.Problems.Select(p => (p.Line, p.Column, p.Question, p.Message)));
+        Assert.Equal(before, await StoredAsync());
+    }
+
     [Theory]
     [InlineData("svar.pdf", "csv", "måste vara en CSV-fil (.csv) eller en Excel-arbetsbok (.xlsx)")]
     [InlineData("svar.xlsx", "csv", "kunde inte läsas som en Excel-arbetsbok")]

@@ -98,10 +98,13 @@ public sealed class ResponseImporter(IDbContextFactory<SurveyDbContext> factory,
         var now = clock.GetUtcNow();
         // A participant may hold several invitations; an imported response takes one nobody has used, or the one of the
         // participant's unfinished response, which it completes. Otherwise the participant was not invited, and is now.
-        var responses = await db.Responses.Include(r => r.Answers).Where(r => r.WaveId == waveId)
-            .Join(db.Invitations.Where(i => i.RevokedAt == null), r => r.InvitationId, i => i.Id, (r, i) => r).ToListAsync(cancellationToken);
-        var used = responses.Select(r => r.InvitationId).ToHashSet();
-        var unfinished = responses.Where(r => r.SubmittedAt == null).GroupBy(r => r.ParticipantId).ToDictionary(g => g.Key, g => g.First());
+        var used = (await db.Responses.Where(r => r.WaveId == waveId).Select(r => r.InvitationId).ToListAsync(cancellationToken)).ToHashSet();
+        var importing = rows.Select(r => r.Participant.Id).ToList();
+        var unfinished = (await db.Responses.Include(r => r.Answers)
+                .Where(r => r.WaveId == waveId && r.SubmittedAt == null && importing.Contains(r.ParticipantId)
+                    && db.Invitations.Any(i => i.Id == r.InvitationId && i.RevokedAt == null))
+                .ToListAsync(cancellationToken))
+            .GroupBy(r => r.ParticipantId).ToDictionary(g => g.Key, g => g.First());
         var invitations = (await db.Invitations.Where(i => i.WaveId == waveId && i.RevokedAt == null).ToListAsync(cancellationToken))
             .Where(i => !used.Contains(i.Id)).GroupBy(i => i.ParticipantId).ToDictionary(g => g.Key, g => g.First());
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
