@@ -92,7 +92,8 @@ public sealed class ResponseImporter(IDbContextFactory<SurveyDbContext> factory,
         }
         if (problems.Count > 0)
         {
-            return new ImportResult(0, problems);
+            // In the file's order: rows the reader set aside come first otherwise.
+            return new ImportResult(0, problems.OrderBy(p => p.Line).ToList());
         }
 
         var now = clock.GetUtcNow();
