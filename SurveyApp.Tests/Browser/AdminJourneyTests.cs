@@ -98,15 +98,26 @@ public sealed class AdminJourneyTests() : AdminBrowserTests("admin")
         await Expect(page.Locator("tbody tr:has(td:text-is('Arvika kommun'))")).ToHaveCountAsync(0);
         await Browser.CheckPageAsync(page, "invitations-filtered");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Importera svar (CSV)" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Importera svar (CSV, Excel)" }).ClickAsync();
         await page.WaitForURLAsync(App.BaseUrl + "/admin/omgangar/1/import");
         await page.GetByRole(AriaRole.Button, new() { Name = "Importera", Exact = true }).ClickAsync();
-        await Expect(page.Locator("#error-summary")).ToContainTextAsync("Välj en CSV-fil att importera.");
+        await Expect(page.Locator("#error-summary")).ToContainTextAsync("Välj en CSV- eller Excel-fil att importera.");
         await Browser.CheckPageAsync(page, "import");
+        var wrong = Path.Combine(Path.GetTempPath(), $"svar-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(wrong, "participant,f1,f2,f3,f4,f5,f6,f7,f8,f9,framgangsfaktorer,hinder.1,hinder.2,hinder.3,skl-stod\n"
+            + "Ingen sådan kommun,nej,,,,4,Strategi,3,3,4,Stöd,Prioritering,,,\n"
+            + "Botkyrka kommun,kanske,,,,4,Strategi,3,3,4,Stöd,Prioritering,,,\n");
+        await page.Locator("input[type=file]").SetInputFilesAsync(wrong);
+        await Expect(page.Locator(".import-file")).ToContainTextAsync(Path.GetFileName(wrong));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importera", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#error-summary tbody tr")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#error-summary tbody tr").Nth(1)).ToContainTextAsync("kanske");
+        File.Delete(wrong);
+        await Browser.CheckPageAsync(page, "import-problems", fitsPhone: true);
         var file = Path.Combine(Path.GetTempPath(), $"svar-{Guid.NewGuid():N}.csv");
         await File.WriteAllTextAsync(file, "participant,f1,f2,f3,f4,f5,f6,f7,f8,f9,framgangsfaktorer,hinder.1,hinder.2,hinder.3,skl-stod\n"
             + "Botkyrka kommun,nej,,,,4,Strategi,3,3,4,Stöd,Prioritering,,,\n");
-        await page.Locator("input[type=file]").SetInputFilesAsync(file);
+        await page.Locator("input[type=file]").Last.SetInputFilesAsync(file);
         await Expect(page.Locator(".import-file")).ToContainTextAsync(Path.GetFileName(file));
         await page.GetByRole(AriaRole.Button, new() { Name = "Importera", Exact = true }).ClickAsync();
         await Expect(page.Locator(".import-done")).ToContainTextAsync("1 svar importerades.");

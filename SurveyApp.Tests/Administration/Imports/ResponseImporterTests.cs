@@ -67,7 +67,7 @@ public sealed class ResponseImporterTests : IDisposable
         var (result, responses) = await ImportAsync(latin1);
 
         Assert.False(result.Succeeded);
-        Assert.Contains(result.Problems, p => p.Line == 2 && p.Message.Contains("f6") && p.Message.Contains("inte kunde läsas"));
+        Assert.Contains(result.Problems, p => p.Line == 2 && p.Question == "f6" && p.Column == "f6" && p.Message.Contains("inte kunde läsas"));
         Assert.Equal(0, responses);
     }
 
@@ -83,10 +83,10 @@ public sealed class ResponseImporterTests : IDisposable
 
         Assert.False(result.Succeeded);
         Assert.Contains(result.Problems, p => p.Line == 1 && p.Message.Contains("f99"));
-        Assert.Contains(result.Problems, p => p.Line == 3 && p.Message.StartsWith("f1:"));
+        Assert.Contains(result.Problems, p => p.Line == 3 && p.Question == "f1" && p.Value == "kanske");
         Assert.Contains(result.Problems, p => p.Line == 4 && p.Message.Contains("<script>alert(1)</script>"));
         Assert.Contains(result.Problems, p => p.Line == 5 && p.Message.Contains("Arvika kommun"));
-        Assert.Contains(result.Problems, p => p.Line == 6 && p.Message.StartsWith("f5:"));
+        Assert.Contains(result.Problems, p => p.Line == 6 && p.Question == "f5" && p.Value == "7");
         Assert.Equal(0, responses);
     }
 

@@ -51,15 +51,15 @@ public sealed class ResponseUploadTests : IDisposable
         Assert.False(result.Succeeded);
         Assert.Equal([3, 4, 5], result.Problems.Select(p => p.Line));
         Assert.Equal("okänd deltagare '<script>alert(1)</script>'", result.Problems[1].Message);
-        Assert.StartsWith("f1:", result.Problems[2].Message, StringComparison.Ordinal);
+        Assert.Equal(("f1", "f1", "kanske"), (result.Problems[2].Column, result.Problems[2].Question, result.Problems[2].Value));
         var (responses, audit) = await StoredAsync();
         Assert.Equal(0, responses);
         Assert.Empty(audit);
     }
 
     [Theory]
-    [InlineData(null, "Välj en CSV-fil")]
-    [InlineData("empty", "Välj en CSV-fil")]
+    [InlineData(null, "Välj en CSV- eller Excel-fil")]
+    [InlineData("empty", "Välj en CSV- eller Excel-fil")]
     [InlineData("large", "större än 10 MB")]
     [InlineData("latin1", "inte kunde läsas")]
     [InlineData("json", "okänd kolumn")]

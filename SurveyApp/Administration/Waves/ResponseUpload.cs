@@ -7,27 +7,61 @@ using SurveyApp.Storage;
 namespace SurveyApp.Administration.Waves;
 
 /// <summary>
-/// A CSV file of responses chosen on the import page, checked for presence and size before it is read, then imported
-/// into the wave by <see cref="ResponseImporter"/>: a file with any problem imports nothing.
+/// A file of responses chosen on the import page, a CSV file or an Excel workbook (.xlsx), checked for presence, size
+/// and type before it is read, then imported into the wave by <see cref="ResponseImporter"/>: a file with any problem
+/// imports nothing.
 /// </summary>
 public sealed class ResponseUpload(IDbContextFactory<SurveyDbContext> factory, ResponseImporter importer)
 {
     /// <summary>Files larger than this are refused before they are read.</summary>
     public const long MaxBytes = 10 * 1024 * 1024;
 
+    /// <summary>What the page's file picker offers.</summary>
+    public const string Accept = ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     public async Task<ImportResult> ImportAsync(string actor, int waveId, IBrowserFile? file, CancellationToken cancellationToken = default)
     {
         var (content, problem) = await UploadedFile.ReadAsync(file, MaxBytes, cancellationToken);
         if (content is null)
         {
-            return Refused(problem == UploadProblem.TooLarge ? Text.Format("Import.TooLarge", MaxBytes / 1024 / 1024) : Text.Get("Import.NoFile"));
+            return Refused(problem == UploadProblem.TooLarge ? Text.Format("Import.TooLarge", MaxBytes / 1024 / 1024) : Text.Get("Import.NoResponseFile"));
         }
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
             if (!await db.Waves.AnyAsync(w => w.Id == waveId, cancellationToken)) return Refused(Text.Get("Import.NoWave"));
         }
+        var table = await ReadAsync(file!.Name, content);
+        return table.Header is null && table.Problems.Count > 0
+            ? new ImportResult(0, table.Problems)
+            : await importer.ImportAsync(waveId, table, cancellationToken, actor, file.Name);
+    }
+
+    /// <summary>
+    /// The name says what the file should be and the content what it is: a workbook is read as a workbook even when
+    /// named .csv; a file named .xlsx that is no workbook, a binary file named .csv, or any other name is refused.
+    /// </summary>
+    public static async Task<ImportTable> ReadAsync(string fileName, byte[] content)
+    {
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        if (extension is not (".csv" or ".xlsx"))
+        {
+            return ImportTable.Refused(Text.Get("Import.WrongType"));
+        }
+        if (ImportTable.LooksLikeWorkbook(content))
+        {
+            return ImportTable.ReadWorkbook(content);
+        }
+        if (extension == ".xlsx")
+        {
+            return ImportTable.Refused(Text.Get("Import.NotWorkbook"));
+        }
+        // Text has no NUL bytes in UTF-8; an old binary workbook (.xls) or any other binary file has many.
+        if (Array.IndexOf(content, (byte)0) >= 0)
+        {
+            return ImportTable.Refused(Text.Get("Import.NotText"));
+        }
         using var reader = UploadedFile.OpenText(content);
-        return await importer.ImportAsync(waveId, reader, cancellationToken, actor, file!.Name);
+        return await ImportTable.ReadCsvAsync(reader);
     }
 
     private static ImportResult Refused(string message) => new(0, [new ImportProblem(0, message)]);
