@@ -230,18 +230,9 @@ public sealed class ResponseFilesTests : IDisposable
         {
             ids = await db.Participants.OrderBy(p => p.Id).Select(p => p.Id).Take(3).ToArrayAsync();
         }
-        // Two invited: the first has started answering online, the third never answers; the second was never invited.
+        // Two invited: the first has opened the link without answering yet, the third never answers; the second was never invited.
         await _app.Services.GetRequiredService<InvitationService>().IssueAsync(waveId, [ids[0], ids[2]]);
-        await using (var db = _app.CreateDbContext())
-        {
-            var invitation = await db.Invitations.SingleAsync(i => i.WaveId == waveId && i.ParticipantId == ids[0]);
-            var response = new Response { InvitationId = invitation.Id, WaveId = waveId, ParticipantId = ids[0], StartedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch };
-            var surveyId = await db.Waves.Where(w => w.Id == waveId).Select(w => w.SurveyId).SingleAsync();
-            var again = await db.Questions.SingleAsync(q => q.Key == "igen" && db.Sections.Any(s => s.Id == q.SectionId && s.SurveyId == surveyId));
-            response.Answers.Add(new Answer { QuestionId = again.Id, Code = "ja", WaveId = waveId, ParticipantId = ids[0] });
-            db.Responses.Add(response);
-            await db.SaveChangesAsync();
-        }
+        await StartOnlineAsync(waveId, ids[0], answer: false);
 
         var result = await ImportAsync(waveId, "svar.csv", Csv(
             ["participant", "grad", "omraden.barn", "omraden.miljo"],
@@ -257,9 +248,52 @@ public sealed class ResponseFilesTests : IDisposable
         var responses = await after.Responses.Where(r => r.WaveId == waveId).Include(r => r.Answers).ToListAsync();
         Assert.Equal(2, responses.Count);
         Assert.All(responses, r => Assert.NotNull(r.SubmittedAt));
-        // The unfinished online response is completed by the imported one: its draft answer is gone.
-        Assert.DoesNotContain(responses.Single(r => r.ParticipantId == ids[0]).Answers, a => a.Code == "ja");
+        // The empty online response is completed by the imported one.
+        Assert.Equal(3, responses.Single(r => r.ParticipantId == ids[0]).Answers.Count);
         Assert.Equal(1, await after.Invitations.CountAsync(i => i.WaveId == waveId && i.ParticipantId == ids[1]));
+    }
+
+    [Fact]
+    public async Task AnswersBegunThroughALinkAreNeverReplacedByAFile()
+    {
+        var waveId = await WaveAsync();
+        int arvika;
+        await using (var db = _app.CreateDbContext())
+        {
+            arvika = await db.Participants.Where(p => p.Name == "Arvika kommun").Select(p => p.Id).SingleAsync();
+        }
+        await _app.Services.GetRequiredService<InvitationService>().IssueAsync(waveId, [arvika]);
+        await StartOnlineAsync(waveId, arvika, answer: true);
+
+        var result = await ImportAsync(waveId, "svar.csv", Csv(
+            ["participant", "grad", "omraden.barn", "omraden.miljo"],
+            ["Arvika kommun", "3", "3", "3"],
+            ["Botkyrka kommun", "3", "3", "3"]));
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((2, "participant", "Arvika kommun"), (problem.Line, problem.Column, problem.Value));
+        Assert.Contains("har börjat svara via sin länk", problem.Message);
+        Assert.Equal(0, result.Imported);
+        await using var after = _app.CreateDbContext();
+        var response = await after.Responses.Include(r => r.Answers).SingleAsync(r => r.WaveId == waveId);
+        Assert.Null(response.SubmittedAt);
+        Assert.Equal(["ja"], response.Answers.Select(a => a.Code));
+    }
+
+    /// <summary>The participant opens their link; with <paramref name="answer"/>, they also answer one question before leaving.</summary>
+    private async Task StartOnlineAsync(int waveId, int participantId, bool answer)
+    {
+        await using var db = _app.CreateDbContext();
+        var invitation = await db.Invitations.SingleAsync(i => i.WaveId == waveId && i.ParticipantId == participantId);
+        var response = new Response { InvitationId = invitation.Id, WaveId = waveId, ParticipantId = participantId, StartedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch };
+        if (answer)
+        {
+            var surveyId = await db.Waves.Where(w => w.Id == waveId).Select(w => w.SurveyId).SingleAsync();
+            var again = await db.Questions.SingleAsync(q => q.Key == "igen" && db.Sections.Any(s => s.Id == q.SectionId && s.SurveyId == surveyId));
+            response.Answers.Add(new Answer { QuestionId = again.Id, Code = "ja", WaveId = waveId, ParticipantId = participantId });
+        }
+        db.Responses.Add(response);
+        await db.SaveChangesAsync();
     }
 
     [Fact]

@@ -68,6 +68,9 @@ public sealed class ResponseImporter(IDbContextFactory<SurveyDbContext> factory,
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
         var answered = (await db.Responses.Where(r => r.WaveId == waveId && r.SubmittedAt != null)
             .Join(db.Invitations, r => r.InvitationId, i => i.Id, (r, i) => i.ParticipantId).ToListAsync(cancellationToken)).ToHashSet();
+        // Whoever has begun answering through a link keeps those answers: the file does not replace them.
+        var answering = (await db.Responses.Where(r => r.WaveId == waveId && r.SubmittedAt == null && r.Answers.Any())
+            .Select(r => r.ParticipantId).ToListAsync(cancellationToken)).ToHashSet();
 
         var problems = new List<ImportProblem>(table.Problems);
         var (participantColumn, columns) = MapColumns(header, survey, problems);
@@ -81,6 +84,11 @@ public sealed class ResponseImporter(IDbContextFactory<SurveyDbContext> factory,
             if (participant is not null && (!seen.Add(participant.Id) || answered.Contains(participant.Id)))
             {
                 rowProblems.Add(new ImportProblem(row.Line, Text.Format("Import.AlreadyAnswered", participant.Name))
+                    { Column = header[participantColumn!.Value], Value = row[participantColumn.Value], Accepted = Text.Get("Import.Accepted.NotAnswered") });
+            }
+            else if (participant is not null && answering.Contains(participant.Id))
+            {
+                rowProblems.Add(new ImportProblem(row.Line, Text.Format("Import.StartedOnline", participant.Name))
                     { Column = header[participantColumn!.Value], Value = row[participantColumn.Value], Accepted = Text.Get("Import.Accepted.NotAnswered") });
             }
             var sheet = ReadRow(row, columns, survey, choices, rowProblems);
@@ -98,10 +106,11 @@ public sealed class ResponseImporter(IDbContextFactory<SurveyDbContext> factory,
 
         var now = clock.GetUtcNow();
         // A participant may hold several invitations; an imported response takes one nobody has used, or the one of the
-        // participant's unfinished response, which it completes. Otherwise the participant was not invited, and is now.
+        // participant's unfinished response, which it completes (it holds no answers: see above). Otherwise the
+        // participant was not invited, and is now.
         var used = (await db.Responses.Where(r => r.WaveId == waveId).Select(r => r.InvitationId).ToListAsync(cancellationToken)).ToHashSet();
         var importing = rows.Select(r => r.Participant.Id).ToList();
-        var unfinished = (await db.Responses.Include(r => r.Answers)
+        var unfinished = (await db.Responses
                 .Where(r => r.WaveId == waveId && r.SubmittedAt == null && importing.Contains(r.ParticipantId)
                     && db.Invitations.Any(i => i.Id == r.InvitationId && i.RevokedAt == null))
                 .ToListAsync(cancellationToken))
@@ -115,8 +124,6 @@ public sealed class ResponseImporter(IDbContextFactory<SurveyDbContext> factory,
                 .Select(a => { (a.WaveId, a.ParticipantId) = (waveId, participant.Id); return a; }).ToList();
             if (!invitations.ContainsKey(participant.Id) && unfinished.TryGetValue(participant.Id, out var started))
             {
-                db.Answers.RemoveRange(started.Answers);
-                started.Answers.Clear();
                 started.Answers.AddRange(answers);
                 (started.UpdatedAt, started.SubmittedAt) = (now, now);
                 continue;
