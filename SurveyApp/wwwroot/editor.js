@@ -1,10 +1,31 @@
 // The survey editor marks itself with data-unsaved (holding the question to ask) while it has
 // changes that are not saved. Leaving it then asks first: a link followed inside the app (which
 // Blazor would otherwise take over before any component hears of it), and a reload or a closed tab.
+// A field typed into counts at once, before the server has heard of it and marked the editor: a link
+// clicked straight after typing would otherwise leave without asking.
 (function () {
+    var typedIn = null; // the editor typed into since the server last marked it
+
+    document.addEventListener('input', function (event) {
+        var editor = event.target.closest ? event.target.closest('.editor-layout') : null;
+        if (editor) {
+            typedIn = editor;
+        }
+    }, true);
+
+    // Once the server has marked the editor (or cleared the mark, on saving), its mark is what counts.
+    new MutationObserver(function () { typedIn = null; })
+        .observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['data-unsaved'] });
+
     function unsaved() {
-        var editor = document.querySelector('[data-unsaved]');
-        return editor ? editor.getAttribute('data-unsaved') : null;
+        var editor = document.querySelector('.editor-layout');
+        if (!editor) {
+            return null;
+        }
+        if (editor.hasAttribute('data-unsaved')) {
+            return editor.getAttribute('data-unsaved');
+        }
+        return typedIn === editor ? editor.getAttribute('data-leave-question') : null;
     }
 
     window.addEventListener('click', function (event) {
