@@ -73,7 +73,7 @@ public sealed class DemoWaveGenerator(IBenchmarkDatabase database)
     {
         var clock = Stopwatch.StartNew();
         var survey = await ImportModelSurveyAsync(cancellationToken);
-        var participants = await AddParticipantsAsync(cancellationToken);
+        var participants = await AddParticipantsAsync(survey.Id, cancellationToken);
         var waveId = await AddWaveAsync(survey.Id, "Belastningstest", cancellationToken);
         var setUp = clock.Elapsed;
 
@@ -105,10 +105,11 @@ public sealed class DemoWaveGenerator(IBenchmarkDatabase database)
         return survey;
     }
 
-    private async Task<List<Participant>> AddParticipantsAsync(CancellationToken cancellationToken)
+    private async Task<List<Participant>> AddParticipantsAsync(int surveyId, CancellationToken cancellationToken)
     {
+        var list = new ParticipantList { SurveyId = surveyId, Name = "Belastningstestets organisationer" };
         var participants = Organisations
-            .SelectMany(o => Enumerable.Range(1, o.Count).Select(n => new Participant { Name = $"{o.NamePrefix} {n:000}", Type = o.Type }))
+            .SelectMany(o => Enumerable.Range(1, o.Count).Select(n => new Participant { List = list, Name = $"{o.NamePrefix} {n:000}", Type = o.Type }))
             .ToList();
         await using var db = database.CreateFactory().CreateDbContext();
         db.Participants.AddRange(participants);

@@ -28,10 +28,11 @@ public static class ModelWave
         }
 
         await using var db = await factory.CreateDbContextAsync();
+        var list = new ParticipantList { SurveyId = survey.Id, Name = "Samlingens 20 organisationer" };
         db.Participants.AddRange((await File.ReadAllLinesAsync(RepoPaths.Data("participants", "samlingen.csv"))).Skip(1)
             .Where(line => line.Length > 0)
             .Select(line => line.Split(','))
-            .Select(fields => new Participant { Name = fields[0], Type = fields[1] }));
+            .Select(fields => new Participant { List = list, Name = fields[0], Type = fields[1] }));
         var wave = new Wave { SurveyId = survey.Id, Name = Name };
         db.Waves.Add(wave);
         await db.SaveChangesAsync();

@@ -93,6 +93,18 @@ public sealed class AuditAtomicityTests : IDisposable
         return await db.Participants.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
     }
 
+    private async Task<int> ListIdAsync()
+    {
+        await using var db = _app.CreateDbContext();
+        return await db.ParticipantLists.OrderBy(l => l.Id).Select(l => l.Id).FirstAsync();
+    }
+
+    private async Task<int> LastParticipantAsync()
+    {
+        await using var db = _app.CreateDbContext();
+        return await db.Participants.OrderBy(p => p.Id).Select(p => p.Id).LastAsync();
+    }
+
     private async Task<int> FirstInvitationAsync()
     {
         await using var db = _app.CreateDbContext();
@@ -125,7 +137,7 @@ public sealed class AuditAtomicityTests : IDisposable
         {
             case "invitations issued":
                 // A participant with no link yet.
-                await _app.Services.GetRequiredService<ParticipantAdministration>().AddAsync(Actor, "Nya kommunen", "kommun");
+                await _app.Services.GetRequiredService<ParticipantAdministration>().AddAsync(Actor, await ListIdAsync(), "Nya kommunen", "kommun");
                 break;
             case "staff role changed" or "staff deactivated" or "staff reactivated":
                 await _app.CreateStaffAsync("kollega@example.se", StaffRoles.Analyst);
@@ -146,16 +158,16 @@ public sealed class AuditAtomicityTests : IDisposable
         var invitations = services.GetRequiredService<InvitationAdministration>();
         switch (action)
         {
-            case "participant added": await participants.AddAsync(Actor, "Ny region", "region"); break;
+            case "participant added": await participants.AddAsync(Actor, await ListIdAsync(), "Ny region", "region"); break;
             case "participant changed": await participants.UpdateAsync(Actor, await FirstParticipantAsync(), "Nytt namn", "kommun"); break;
             case "participant deactivated": await participants.SetActiveAsync(Actor, await FirstParticipantAsync(), active: false); break;
-            case "participants imported": await participants.ImportAsync(Actor, new StringReader("name,type\nImporterad kommun,kommun\n")); break;
+            case "participants imported": await participants.ImportAsync(Actor, await ListIdAsync(), "deltagare.csv", Encoding.UTF8.GetBytes("name,type\nImporterad kommun,kommun\n")); break;
             case "wave created": await waves.CreateAsync(Actor, 1, "Ny omgång", null, null); break;
             case "wave closed": await waves.SetClosedAsync(Actor, 1, closed: true); break;
             case "follow-up wave": await waves.CopyAsFollowUpAsync(Actor, 1, "Uppföljning", null, null); break;
             case "invitation revoked": await invitations.RevokeAsync(Actor, await FirstInvitationAsync()); break;
             case "invitation reissued": await invitations.ReissueAsync(Actor, await FirstInvitationAsync()); break;
-            case "invitations issued": await invitations.IssueMissingAsync(Actor, 1); break;
+            case "invitations issued": await invitations.InviteAsync(Actor, 1, [await LastParticipantAsync()]); break;
             case "staff created": await InScopeAsync(s => s.GetRequiredService<StaffAccounts>().CreateAsync(Actor, "ny@example.se", StaffRoles.Analyst)); break;
             case "staff role changed":
                 var id = await StaffIdAsync("kollega@example.se");

@@ -46,7 +46,7 @@ public sealed class HiddenGroupFixture : IAsyncLifetime
         _ = App.Server;
         await using var db = App.CreateDbContext();
         var waves = await db.Waves.OrderBy(w => w.Id).ToListAsync();
-        var nobody = new Participant { Name = "Ingen svarar", Type = ZeroType };
+        var nobody = new Participant { ListId = ModelSurvey.ListId, Name = "Ingen svarar", Type = ZeroType };
         db.Participants.Add(nobody);
         foreach (var wave in waves)
         {

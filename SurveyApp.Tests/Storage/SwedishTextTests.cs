@@ -45,7 +45,7 @@ public sealed class SwedishTextTests(SwedishTextTests.Data data) : IClassFixture
             await using var db = App.CreateDbContext();
             // Added in an order that is neither the Swedish one nor the code points' one.
             var participants = new[] { "Örebro", "Zürich", "ärla", "Alingsås", "Åre", "Eslöv", "borås", "Émile" }
-                .Select(name => new Participant { Name = name, Type = name == "Zürich" ? "Universitet" : "kommun" }).ToList();
+                .Select(name => new Participant { ListId = ModelSurvey.ListId, Name = name, Type = name == "Zürich" ? "Universitet" : "kommun" }).ToList();
             db.Participants.AddRange(participants);
             var question = await db.Questions.Where(q => db.Sections.Any(s => s.Id == q.SectionId && s.SurveyId == Survey)).OrderBy(q => q.Id).FirstAsync();
             db.Categories.AddRange(new[] { "Övrigt", "ekonomi", "Ärenden", "Arbetsmiljö", "Åtgärder", "Fritid" }.Select(name => new Category { QuestionId = question.Id, Name = name }));
@@ -79,8 +79,8 @@ public sealed class SwedishTextTests(SwedishTextTests.Data data) : IClassFixture
     [Fact]
     public async Task TheParticipantListSortsInSwedishOrderBothWays()
     {
-        var ascending = (await data.Get<ParticipantQuery>().PageAsync(new(), ListSort.Name, false, 0, 100)).Rows.Select(r => r.Name).ToList();
-        var descending = (await data.Get<ParticipantQuery>().PageAsync(new(), ListSort.Name, true, 0, 100)).Rows.Select(r => r.Name).ToList();
+        var ascending = (await data.Get<ParticipantQuery>().PageAsync(new(ModelSurvey.ListId), ListSort.Name, false, 0, 100)).Rows.Select(r => r.Name).ToList();
+        var descending = (await data.Get<ParticipantQuery>().PageAsync(new(ModelSurvey.ListId), ListSort.Name, true, 0, 100)).Rows.Select(r => r.Name).ToList();
 
         Assert.Equal(Added, OnlyAdded(ascending));
         Assert.Equal(ascending.Order(Swedish), ascending);
@@ -117,7 +117,7 @@ public sealed class SwedishTextTests(SwedishTextTests.Data data) : IClassFixture
     {
         string[] expected = ["kommun", "landsting", "region", "regionförbund", "Universitet"];
 
-        Assert.Equal(expected, await data.Get<ParticipantQuery>().TypesAsync());
+        Assert.Equal(expected, await data.Get<ParticipantQuery>().TypesAsync(ModelSurvey.ListId));
         Assert.Equal(expected, await data.Get<ParticipantTypesQuery>().ListAsync(Wave));
     }
 
@@ -132,7 +132,7 @@ public sealed class SwedishTextTests(SwedishTextTests.Data data) : IClassFixture
     [InlineData("ÅS", new[] { "Alingsås", "borås" })]
     public async Task EveryGridsNameSearchIgnoresTheCaseOfEveryLetter(string term, string[] expected)
     {
-        var participants = await data.Get<ParticipantQuery>().PageAsync(new ParticipantFilter(term), ListSort.Name, false, 0, 100);
+        var participants = await data.Get<ParticipantQuery>().PageAsync(new ParticipantFilter(ModelSurvey.ListId, term), ListSort.Name, false, 0, 100);
         var invitations = await data.Get<InvitationQuery>().PageAsync(Wave, new InvitationGridRequest(0, 100, NameContains: term));
         var progress = await data.Get<ParticipantProgressQuery>().PageAsync(Wave, new ParticipantPageRequest(0, 100, ProgressSort.Name, NameContains: term));
 
@@ -157,7 +157,7 @@ public sealed class SwedishTextTests(SwedishTextTests.Data data) : IClassFixture
     {
         data.Sql.Clear();
 
-        var page = await data.Get<ParticipantQuery>().PageAsync(new ParticipantFilter("Ö"), ListSort.Name, true, 1, 2);
+        var page = await data.Get<ParticipantQuery>().PageAsync(new ParticipantFilter(ModelSurvey.ListId, "Ö"), ListSort.Name, true, 1, 2);
 
         var sql = data.Sql.Commands[^1];
         Assert.Matches(@"ORDER BY .*COLLATE ""?swedish""? DESC", sql);

@@ -6,6 +6,9 @@ namespace SurveyApp.Tests.Support;
 /// <summary>The model survey from data/, as a domain object with ids assigned as the database would.</summary>
 public static class ModelSurvey
 {
+    /// <summary>The participant list a seeded database starts with: the model survey's 20 organisations.</summary>
+    public const int ListId = 1;
+
     public static Survey Load()
     {
         var result = SurveyDefinitionReader.Read(File.ReadAllBytes(RepoPaths.ModelSurvey));

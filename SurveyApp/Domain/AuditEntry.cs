@@ -37,12 +37,14 @@ public static class AuditActions
     public const string ParticipantDeactivated = "participant.deactivated";
     public const string ParticipantReactivated = "participant.reactivated";
     public const string ParticipantsImported = "participants.imported";
+    public const string ParticipantListCreated = "participantlist.created";
+    public const string ParticipantListRenamed = "participantlist.renamed";
 
     public static readonly string[] All =
     [
         StaffCreated, StaffRoleChanged, StaffDeactivated, StaffReactivated, WorkbookExported, CsvExported,
         WaveCreated, WaveClosed, WaveOpened, InvitationsIssued, InvitationRevoked, InvitationReissued, ResponsesImported,
         SurveyImported, SurveyExported, SurveyCreated, SurveyEdited, SurveyVersioned, ParticipantAdded, ParticipantChanged,
-        ParticipantDeactivated, ParticipantReactivated, ParticipantsImported,
+        ParticipantDeactivated, ParticipantReactivated, ParticipantsImported, ParticipantListCreated, ParticipantListRenamed,
     ];
 }

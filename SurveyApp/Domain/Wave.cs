@@ -14,10 +14,33 @@ public class Wave
         !IsClosed && (OpensAt is null || OpensAt <= now) && (ClosesAt is null || now < ClosesAt);
 }
 
+/// <summary>
+/// The organisations a survey is sent to, for example "Samlingens 20 organisationer" or a regional network's
+/// members. A list belongs to a survey series (its first version), so every version's waves draw on it; its
+/// participants' types and attributes are its own.
+/// </summary>
+public class ParticipantList
+{
+    public int Id { get; set; }
+
+    /// <summary>The first version of the survey series; none only for lists kept from before lists belonged to surveys.</summary>
+    public int? SurveyId { get; set; }
+
+    public Survey? Survey { get; set; }
+    public required string Name { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
 /// <summary>An organisation invited to answer: a municipality, county council, region ...</summary>
 public class Participant
 {
     public int Id { get; set; }
+    public int ListId { get; set; }
+    public ParticipantList? List { get; set; }
+
+    /// <summary>The list's own identifier for the organisation (a municipality code, say); unique within the list when given.</summary>
+    public string? Code { get; set; }
+
     public required string Name { get; set; }
     public required string Type { get; set; }
 

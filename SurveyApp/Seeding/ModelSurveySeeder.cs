@@ -23,6 +23,7 @@ public sealed class ModelSurveySeeder(
     IOptions<SeedOptions> options,
     SurveyApp.Responding.RespondentLinks links,
     IHostEnvironment environment,
+    TimeProvider clock,
     ILogger<ModelSurveySeeder> logger)
 {
     public async Task<IReadOnlyList<IssuedInvitation>> SeedIfEmptyAsync(CancellationToken cancellationToken = default)
@@ -39,7 +40,9 @@ public sealed class ModelSurveySeeder(
         {
             throw new InvalidOperationException($"{surveyFile} is not a valid survey:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
         }
+        var list = new ParticipantList { SurveyId = survey.Id, Name = seed.ListName, CreatedAt = clock.GetUtcNow() };
         var participants = ReadParticipants(Resolve(seed.ParticipantsFile));
+        participants.ForEach(p => p.List = list);
         db.Participants.AddRange(participants);
         var wave = new Wave { SurveyId = survey.Id, Name = seed.WaveName };
         db.Waves.Add(wave);

@@ -10,6 +10,9 @@ public sealed class SeedOptions
     public bool Enabled { get; set; }
     public string SurveyFile { get; set; } = "";
     public string ParticipantsFile { get; set; } = "";
+
+    /// <summary>The name of the survey's participant list the participants file fills.</summary>
+    public string ListName { get; set; } = "Deltagare";
     public string WaveName { get; set; } = "";
 
     /// <summary>Where the invitation links are written; the tokens exist nowhere else in clear.</summary>

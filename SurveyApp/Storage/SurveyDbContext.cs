@@ -18,6 +18,7 @@ public abstract class SurveyDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<Scale> Scales => Set<Scale>();
     public DbSet<Wave> Waves => Set<Wave>();
+    public DbSet<ParticipantList> ParticipantLists => Set<ParticipantList>();
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Response> Responses => Set<Response>();

@@ -3,6 +3,7 @@ using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SurveyApp.Administration.Imports;
+using SurveyApp.Administration.Participants;
 using SurveyApp.Administration.Surveys;
 using SurveyApp.Administration.Waves;
 using SurveyApp.Domain;
@@ -54,6 +55,9 @@ public sealed class ResponseFilesTests : IDisposable
         }
         """;
 
+    // The participant list of the survey WaveAsync made last.
+    private int _listId;
+
     private static readonly string[] Header = ["participant", "grad", "omraden.barn", "omraden.miljo", "igen", "stod", "hinder.1", "hinder.2", "datum"];
 
     private async Task<int> WaveAsync(string language = "sv", string name = "Import")
@@ -61,6 +65,20 @@ public sealed class ResponseFilesTests : IDisposable
         var (survey, problems) = await _app.Services.GetRequiredService<SurveyImporter>().ImportAsync(Encoding.UTF8.GetBytes(SurveyJson(language)));
         Assert.True(survey is not null, string.Join("; ", problems));
         var (_, waveId) = await _app.Services.GetRequiredService<WaveAdministration>().CreateAsync("admin@example.org", survey!.Id, name, null, null);
+        // The survey's own list holds the model survey's organisations, as an administrator would import them; a later
+        // version of the survey (the same key imported again) has its first version's list.
+        var participants = _app.Services.GetRequiredService<ParticipantAdministration>();
+        var (refusal, listId) = await participants.CreateListAsync("admin@example.org", survey.Id, "Organisationer");
+        await using var db = _app.CreateDbContext();
+        if (refusal == ParticipantRefusal.ListNameTaken)
+        {
+            _listId = await db.ParticipantLists.Where(l => l.Name == "Organisationer").Select(l => l.Id).SingleAsync();
+            return waveId!.Value;
+        }
+        _listId = listId!.Value;
+        var rows = await db.Participants.Where(p => p.ListId == ModelSurvey.ListId).OrderBy(p => p.Id).Select(p => p.Name + "," + p.Type).ToListAsync();
+        var imported = await participants.ImportAsync("admin@example.org", _listId, "organisationer.csv", Encoding.UTF8.GetBytes(string.Join("\n", rows.Prepend("name,type"))));
+        Assert.True(imported.Succeeded, string.Join("; ", imported.Problems));
         return waveId!.Value;
     }
 
@@ -92,7 +110,7 @@ public sealed class ResponseFilesTests : IDisposable
     }
 
     private async Task<ImportResult> ImportAsync(int waveId, string fileName, byte[] content) =>
-        await _app.Services.GetRequiredService<ResponseImporter>().ImportAsync(waveId, await ResponseUpload.ReadAsync(fileName, content));
+        await _app.Services.GetRequiredService<ResponseImporter>().ImportAsync(waveId, await ImportTable.ReadUploadAsync(fileName, content));
 
     private async Task<List<(string Participant, string Question, string? Item, string? Code, string? Text, int Position)>> AnswersAsync(int waveId)
     {
@@ -228,7 +246,7 @@ public sealed class ResponseFilesTests : IDisposable
         int[] ids;
         await using (var db = _app.CreateDbContext())
         {
-            ids = await db.Participants.OrderBy(p => p.Id).Select(p => p.Id).Take(3).ToArrayAsync();
+            ids = await db.Participants.Where(p => p.ListId == _listId).OrderBy(p => p.Id).Select(p => p.Id).Take(3).ToArrayAsync();
         }
         // Two invited: the first has opened the link without answering yet, the third never answers; the second was never invited.
         await _app.Services.GetRequiredService<InvitationService>().IssueAsync(waveId, [ids[0], ids[2]]);
@@ -260,7 +278,7 @@ public sealed class ResponseFilesTests : IDisposable
         int arvika;
         await using (var db = _app.CreateDbContext())
         {
-            arvika = await db.Participants.Where(p => p.Name == "Arvika kommun").Select(p => p.Id).SingleAsync();
+            arvika = await db.Participants.Where(p => p.ListId == _listId && p.Name == "Arvika kommun").Select(p => p.Id).SingleAsync();
         }
         await _app.Services.GetRequiredService<InvitationService>().IssueAsync(waveId, [arvika]);
         await StartOnlineAsync(waveId, arvika, answer: true);

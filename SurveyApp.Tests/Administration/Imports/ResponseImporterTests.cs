@@ -5,6 +5,7 @@ using SurveyApp.Administration;
 using SurveyApp.Tests.Support;
 using Xunit;
 using SurveyApp.Administration.Imports;
+using SurveyApp.Domain;
 
 namespace SurveyApp.Tests.Administration.Imports;
 
@@ -97,5 +98,29 @@ public sealed class ResponseImporterTests : IDisposable
 
         Assert.False(result.Succeeded);
         Assert.Equal(0, responses);
+    }
+
+    [Fact]
+    public async Task AParticipantIsFoundByItsCodeAndOnlyAmongTheSurveysLists()
+    {
+        await using (var db = _app.CreateDbContext())
+        {
+            (await db.Participants.SingleAsync(p => p.Name == "Arvika kommun")).Code = "1784";
+            var other = new Survey { Key = "annan", Title = "En annan enkät" };
+            db.Participants.Add(new Participant { List = new ParticipantList { Survey = other, Name = "Annan lista" }, Name = "Utomstående kommun", Type = "kommun" });
+            await db.SaveChangesAsync();
+        }
+
+        var (refused, none) = await ImportAsync(Utf8(Header, Row("1784"), Row("Utomstående kommun")));
+        var (result, responses) = await ImportAsync(Utf8(Header, Row(" 1784 "), Row("BOTKYRKA kommun")));
+
+        Assert.Equal(0, none);
+        var problem = Assert.Single(refused.Problems);
+        Assert.Equal((3, "participant", "Utomstående kommun"), (problem.Line, problem.Column, problem.Value));
+        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
+        Assert.Equal(2, responses);
+        await using var after = _app.CreateDbContext();
+        Assert.Equal(["Arvika kommun", "Botkyrka kommun"],
+            await after.Responses.Join(after.Participants, r => r.ParticipantId, p => p.Id, (r, p) => p.Name).OrderBy(n => n).ToListAsync());
     }
 }

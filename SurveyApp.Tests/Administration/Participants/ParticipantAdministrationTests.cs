@@ -38,14 +38,21 @@ public sealed class ParticipantAdministrationTests : IDisposable
         return await db.AuditLog.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
     }
 
-    private Task<ImportResult> ImportAsync(byte[] file) => Participants.ImportAsync(Actor, new MemoryStream(file));
+    private async Task<int> ListIdAsync()
+    {
+        await using var db = _app.CreateDbContext();
+        return await db.ParticipantLists.Where(l => l.Name == "Samlingens 20 organisationer").Select(l => l.Id).SingleAsync();
+    }
+
+    private async Task<ImportResult> ImportAsync(byte[] file, string name = "deltagare.csv") =>
+        await Participants.ImportAsync(Actor, await ListIdAsync(), name, file);
 
     [Fact]
     public async Task AnAdminAddsAndRenamesAParticipantWithoutLosingItsInvitations()
     {
         var arvika = (await ParticipantsAsync()).First(p => p.Name == "Arvika kommun");
 
-        Assert.Equal(ParticipantRefusal.None, await Participants.AddAsync(Actor, " Gotlands kommun ", "kommun"));
+        Assert.Equal(ParticipantRefusal.None, await Participants.AddAsync(Actor, await ListIdAsync(), " Gotlands kommun ", "kommun"));
         Assert.Equal(ParticipantRefusal.None, await Participants.UpdateAsync(Actor, arvika.Id, "Arvika kommun (ny)", "kommun"));
 
         var participants = await ParticipantsAsync();
@@ -68,7 +75,7 @@ public sealed class ParticipantAdministrationTests : IDisposable
     {
         var arvika = (await ParticipantsAsync()).First(p => p.Name == "Arvika kommun");
 
-        Assert.Equal(refusal, await Participants.AddAsync(Actor, name, type));
+        Assert.Equal(refusal, await Participants.AddAsync(Actor, await ListIdAsync(), name, type));
         Assert.Equal(refusal, await Participants.UpdateAsync(Actor, arvika.Id, name, type));
 
         var participants = await ParticipantsAsync();
@@ -80,8 +87,8 @@ public sealed class ParticipantAdministrationTests : IDisposable
     [Fact]
     public async Task TooLongNamesAndTypesAndUnknownParticipantsAreRefused()
     {
-        Assert.Equal(ParticipantRefusal.NameTooLong, await Participants.AddAsync(Actor, new string('a', ParticipantAdministration.MaxNameLength + 1), "kommun"));
-        Assert.Equal(ParticipantRefusal.TypeTooLong, await Participants.AddAsync(Actor, "Ny", new string('a', ParticipantAdministration.MaxTypeLength + 1)));
+        Assert.Equal(ParticipantRefusal.NameTooLong, await Participants.AddAsync(Actor, await ListIdAsync(), new string('a', ParticipantAdministration.MaxNameLength + 1), "kommun"));
+        Assert.Equal(ParticipantRefusal.TypeTooLong, await Participants.AddAsync(Actor, await ListIdAsync(), "Ny", new string('a', ParticipantAdministration.MaxTypeLength + 1)));
         Assert.Equal(ParticipantRefusal.NotFound, await Participants.UpdateAsync(Actor, 9999, "Ny", "kommun"));
         Assert.Equal(ParticipantRefusal.NotFound, await Participants.SetActiveAsync(Actor, 9999, false));
         Assert.Empty(await AuditAsync());
@@ -155,11 +162,111 @@ public sealed class ParticipantAdministrationTests : IDisposable
 
         Assert.Equal(0, result.Imported);
         Assert.Equal(
-            [(3, "'Arvika kommun' finns redan eller står flera gånger i filen"), (5, "'Dubbel' finns redan eller står flera gånger i filen"), (6, "Namn saknas."), (7, "Typ saknas.")],
-            result.Problems.Select(p => (p.Line, p.Message)));
+            [(3, "Det finns redan en deltagare med det namnet i listan.", "name", "Arvika kommun"), (5, "Det finns redan en deltagare med det namnet i listan.", "name", "Dubbel"),
+                (6, "Namn saknas.", "name", ""), (7, "Typ saknas.", "type", "")],
+            result.Problems.Select(p => (p.Line, p.Message, p.Column, p.Value)));
         Assert.Contains("inte kunde läsas", Assert.Single(latin1.Problems).Message);
-        Assert.Equal((1, "kolumnen 'type' saknas"), (Assert.Single(noType.Problems).Line, noType.Problems[0].Message));
+        Assert.Equal((1, "kolumnen 'type' saknas", "type, typ"), (Assert.Single(noType.Problems).Line, noType.Problems[0].Message, noType.Problems[0].Accepted));
         Assert.Equal(20, (await ParticipantsAsync()).Count);
         Assert.Empty(await AuditAsync());
+    }
+
+    [Fact]
+    public async Task AListBelongsToItsSurveysSeriesAndItsNameIsTakenWhateverTheCase()
+    {
+        await using (var db = _app.CreateDbContext())
+        {
+            // A later version of the model survey: its lists are the first version's.
+            var first = await db.Surveys.AsNoTracking().Include(s => s.Sections).ThenInclude(s => s.Questions).Include(s => s.Scales).SingleAsync();
+            db.Surveys.Add(new Survey { Key = first.Key, Title = first.Title, Version = 2, PreviousVersionId = first.Id });
+            await db.SaveChangesAsync();
+        }
+        var second = await SurveyIdAsync(version: 2);
+
+        var (created, listId) = await Participants.CreateListAsync(Actor, second, " Regionala nätverket ");
+        var (taken, _) = await Participants.CreateListAsync(Actor, second, "REGIONALA NÄTVERKET");
+        var (missing, _) = await Participants.CreateListAsync(Actor, second, " ");
+        var (noSurvey, _) = await Participants.CreateListAsync(Actor, 999, "Annan");
+
+        Assert.Equal((ParticipantRefusal.None, ParticipantRefusal.ListNameTaken, ParticipantRefusal.ListNameMissing, ParticipantRefusal.SurveyNotFound),
+            (created, taken, missing, noSurvey));
+        await using var check = _app.CreateDbContext();
+        var list = await check.ParticipantLists.SingleAsync(l => l.Id == listId);
+        Assert.Equal(("Regionala nätverket", await SurveyIdAsync(version: 1)), (list.Name, list.SurveyId));
+        Assert.Equal(ParticipantRefusal.ListNameTaken, await Participants.RenameListAsync(Actor, listId!.Value, "samlingens 20 organisationer"));
+        Assert.Equal(ParticipantRefusal.None, await Participants.RenameListAsync(Actor, listId.Value, "Nätverket"));
+        Assert.Equal(ParticipantRefusal.ListNotFound, await Participants.RenameListAsync(Actor, 999, "Nätverket"));
+        Assert.Equal(
+            [(AuditActions.ParticipantListCreated, $"Regionala nätverket ({listId})"), (AuditActions.ParticipantListRenamed, $"Nätverket ({listId})")],
+            (await AuditAsync()).Select(e => (e.Action, e.Subject)));
+    }
+
+    [Fact]
+    public async Task NamesAndCodesAreUniqueWithinAListOnly()
+    {
+        var (_, other) = await Participants.CreateListAsync(Actor, await SurveyIdAsync(version: 1), "Nätverket");
+        var seeded = await ListIdAsync();
+
+        // Another list may hold an organisation of the same name: each list is its own.
+        Assert.Equal(ParticipantRefusal.None, await Participants.AddAsync(Actor, other!.Value, "Arvika kommun", "kommun", "1784"));
+        Assert.Equal(ParticipantRefusal.None, await Participants.AddAsync(Actor, seeded, "Gotlands kommun", "kommun", "0980"));
+        Assert.Equal(ParticipantRefusal.CodeTaken, await Participants.AddAsync(Actor, seeded, "Ny kommun", "kommun", " 0980 "));
+        Assert.Equal(ParticipantRefusal.None, await Participants.AddAsync(Actor, other.Value, "Ny kommun", "kommun", "0980"));
+        Assert.Equal(ParticipantRefusal.CodeTooLong, await Participants.AddAsync(Actor, seeded, "Lång", "kommun", new string('1', 65)));
+        Assert.Equal(ParticipantRefusal.ListNotFound, await Participants.AddAsync(Actor, 999, "Ingen lista", "kommun"));
+        var arvika = (await ParticipantsAsync()).First(p => p.Name == "Arvika kommun" && p.ListId == seeded);
+        Assert.Equal(ParticipantRefusal.CodeTaken, await Participants.UpdateAsync(Actor, arvika.Id, "Arvika kommun", "kommun", "0980"));
+        Assert.Equal(ParticipantRefusal.None, await Participants.UpdateAsync(Actor, arvika.Id, "Arvika kommun", "kommun", "1784"));
+
+        var participants = await ParticipantsAsync();
+        Assert.Equal("1784", participants.Single(p => p.Id == arvika.Id).Code);
+        Assert.Equal(2, participants.Count(p => p.Name == "Arvika kommun"));
+        Assert.Equal((21, 2), (participants.Count(p => p.ListId == seeded), participants.Count(p => p.ListId == other)));
+    }
+
+    [Fact]
+    public async Task AWorkbookImportsWithSwedishHeadersCodesAndAttributes()
+    {
+        using var workbook = new ClosedXML.Excel.XLWorkbook();
+        var sheet = workbook.AddWorksheet("Deltagare");
+        string[][] rows = [["Kod", "Namn", "Typ", "Län"], ["0980", "Gotlands kommun", "kommun", "Gotland"], ["", "Region Gotland", "region", "Gotland"]];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            for (var c = 0; c < rows[r].Length; c++)
+            {
+                // As text, the way a code column with leading zeros has to be kept in a workbook.
+                sheet.Cell(r + 1, c + 1).SetValue(rows[r][c]).DataType = ClosedXML.Excel.XLDataType.Text;
+            }
+        }
+        using var file = new MemoryStream();
+        workbook.SaveAs(file);
+
+        var result = await ImportAsync(file.ToArray(), "deltagare.xlsx");
+
+        Assert.Equal((2, 0), (result.Imported, result.Problems.Count));
+        var participants = await ParticipantsAsync();
+        var gotland = participants.Single(p => p.Name == "Gotlands kommun");
+        Assert.Equal(("0980", "kommun", await ListIdAsync()), (gotland.Code, gotland.Type, gotland.ListId));
+        Assert.Equal(new Dictionary<string, string> { ["Län"] = "Gotland" }, gotland.Attributes);
+        Assert.Null(participants.Single(p => p.Name == "Region Gotland").Code);
+    }
+
+    [Fact]
+    public async Task ACodeTakenInTheListOrTwiceInTheFileIsAProblemAtItsCell()
+    {
+        await Participants.AddAsync(Actor, await ListIdAsync(), "Gotlands kommun", "kommun", "0980");
+
+        var result = await ImportAsync(Encoding.UTF8.GetBytes("code,name,type\n0980,Ny kommun,kommun\n1111,Kommun A,kommun\n1111,Kommun B,kommun\n"));
+
+        Assert.Equal(0, result.Imported);
+        Assert.Equal([(2, "code", "0980"), (4, "code", "1111")], result.Problems.Select(p => (p.Line, p.Column, p.Value)));
+        Assert.All(result.Problems, p => Assert.Equal("Det finns redan en deltagare med den koden i listan.", p.Message));
+        Assert.Equal("en kod som inte redan finns i listan eller i filen", result.Problems[0].Accepted);
+    }
+
+    private async Task<int> SurveyIdAsync(int version)
+    {
+        await using var db = _app.CreateDbContext();
+        return await db.Surveys.Where(s => s.Version == version).Select(s => s.Id).SingleAsync();
     }
 }

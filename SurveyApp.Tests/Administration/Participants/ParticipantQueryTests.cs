@@ -26,7 +26,7 @@ public sealed class ParticipantQueryTests(ParticipantQueryTests.Data data) : ICl
         public async Task InitializeAsync()
         {
             var participants = App.Services.GetRequiredService<ParticipantAdministration>();
-            var all = await Query.PageAsync(new(), ParticipantSort.Name, false, 0, 100);
+            var all = await Query.PageAsync(new(ModelSurvey.ListId), ParticipantSort.Name, false, 0, 100);
             foreach (var name in new[] { "Arvika kommun", "Region Skåne" })
             {
                 await participants.SetActiveAsync("admin@example.se", all.Rows.Single(p => p.Name == name).Id, false);
@@ -44,7 +44,7 @@ public sealed class ParticipantQueryTests(ParticipantQueryTests.Data data) : ICl
 
     private Task<ParticipantPage> PageAsync(ParticipantFilter? filter = null, ParticipantSort sort = ParticipantSort.Name, bool descending = false,
         int page = 0, int pageSize = 25) =>
-        data.Query.PageAsync(filter ?? new(), sort, descending, page, pageSize);
+        data.Query.PageAsync(filter ?? new(ModelSurvey.ListId), sort, descending, page, pageSize);
 
     [Fact]
     public async Task PagesFollowEachOtherWithoutGapsOrRepeats()
@@ -107,7 +107,7 @@ public sealed class ParticipantQueryTests(ParticipantQueryTests.Data data) : ICl
     [InlineData("finns inte", null, null, 0)]
     public async Task FiltersNarrowTheCountAndTheRows(string? text, string? type, bool? active, int expected)
     {
-        var page = await PageAsync(new ParticipantFilter(text, type, active));
+        var page = await PageAsync(new ParticipantFilter(ModelSurvey.ListId, text, type, active));
 
         Assert.Equal(expected, page.Total);
         Assert.Equal(expected, page.Rows.Count);
@@ -124,7 +124,7 @@ public sealed class ParticipantQueryTests(ParticipantQueryTests.Data data) : ICl
     {
         data.Sql.Clear();
 
-        await PageAsync(new ParticipantFilter("kommun", "kommun", true), ParticipantSort.Type, descending: true, page: 1, pageSize: 3);
+        await PageAsync(new ParticipantFilter(ModelSurvey.ListId, "kommun", "kommun", true), ParticipantSort.Type, descending: true, page: 1, pageSize: 3);
 
         var commands = data.Sql.Commands;
         Assert.Equal(2, commands.Count);
@@ -136,6 +136,6 @@ public sealed class ParticipantQueryTests(ParticipantQueryTests.Data data) : ICl
     [Fact]
     public async Task TheTypesInUseAreOfferedOnceEachInOrder()
     {
-        Assert.Equal(["kommun", "landsting", "region", "regionförbund"], await data.Query.TypesAsync());
+        Assert.Equal(["kommun", "landsting", "region", "regionförbund"], await data.Query.TypesAsync(ModelSurvey.ListId));
     }
 }

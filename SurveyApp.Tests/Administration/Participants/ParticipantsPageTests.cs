@@ -54,7 +54,7 @@ public sealed class ParticipantsPageTests : AppPageContext
         providers.Find("#participant-type").Blur();
         providers.Find("form#participant-form").Submit();
 
-        providers.WaitForAssertion(() => Assert.Contains("Det finns redan en deltagare med det namnet.", providers.Find(".mud-input-helper-text.mud-input-error, .mud-input-error").TextContent));
+        providers.WaitForAssertion(() => Assert.Contains("Det finns redan en deltagare med det namnet i listan.", providers.Find(".mud-input-helper-text.mud-input-error, .mud-input-error").TextContent));
         Assert.NotNull(providers.Find("[role=alert]"));
 
         providers.Find("#participant-name").Input("Gotlands kommun");
@@ -106,5 +106,29 @@ public sealed class ParticipantsPageTests : AppPageContext
         providers.WaitForAssertion(() => Assert.Contains("Arvika kommun är avstängd.", providers.Markup), TimeSpan.FromSeconds(10));
         Assert.False((await ParticipantAsync("Arvika kommun")).IsActive);
         page.WaitForAssertion(() => Assert.NotNull(page.Find("button[aria-label='Aktivera Arvika kommun igen']")));
+    }
+
+    [Fact]
+    public async Task ANewListIsCreatedForASurveyAndShownEmptyAndTheFirstListIsOneChoiceAway()
+    {
+        var (providers, page) = Render();
+        Assert.Contains("Samlingens 20 organisationer (20)", page.Find(".list-choice").TextContent);
+
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Ny lista").Click();
+        providers.WaitForAssertion(() => Assert.NotNull(providers.Find("#list-name")));
+        providers.Find("#list-name").Input("Regionala nätverket");
+        providers.Find("form#list-form").Submit();
+
+        providers.WaitForAssertion(() => Assert.Contains("Listan Regionala nätverket är skapad.", providers.Markup), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.Contains("Inga deltagare matchar.", page.Markup), TimeSpan.FromSeconds(10));
+        Assert.Contains("Importeras till listan Regionala nätverket.", page.Markup);
+        await using var db = App.CreateDbContext();
+        var list = await db.ParticipantLists.SingleAsync(l => l.Name == "Regionala nätverket");
+        Assert.Equal(await db.Surveys.Select(s => s.Id).SingleAsync(), list.SurveyId);
+
+        page.Find("#participant-list").Closest(".mud-input-control")!.MouseDown();
+        providers.WaitForAssertion(() => Assert.NotEmpty(providers.FindAll(".mud-popover-open .mud-list-item")));
+        providers.FindAll(".mud-popover-open .mud-list-item").Single(i => i.TextContent.Contains("Samlingens 20 organisationer")).Click();
+        page.WaitForAssertion(() => Assert.Equal(20, page.FindAll("tbody tr").Count), TimeSpan.FromSeconds(10));
     }
 }

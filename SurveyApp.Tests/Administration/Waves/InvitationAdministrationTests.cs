@@ -102,23 +102,60 @@ public sealed class InvitationAdministrationTests() : AdminPageTests
     }
 
     [Fact]
-    public async Task LinksForParticipantsWithoutOneAreMadeOnce()
+    public async Task ChosenParticipantsWithoutALinkGetOneOnce()
     {
         await Invitations.RevokeAsync(Actor, await InvitationIdAsync(App.InvitationPaths()[3]));
+        var lists = await Invitations.CandidatesAsync(1);
+        var list = Assert.Single(lists!);
+        var everyone = list.Participants.Select(p => p.Id).ToList();
 
-        var first = await Invitations.IssueMissingAsync(Actor, 1);
-        var second = await Invitations.IssueMissingAsync(Actor, 1);
+        var first = await Invitations.InviteAsync(Actor, 1, everyone);
+        var second = await Invitations.InviteAsync(Actor, 1, everyone);
 
+        Assert.Equal("Samlingens 20 organisationer", list.Name);
+        Assert.Equal(20, list.Participants.Count);
+        Assert.Equal(["Göteborgs stad"], list.Participants.Where(p => !p.Invited).Select(p => p.Name));
         var issued = Assert.Single(first!);
         Assert.Equal("Göteborgs stad", issued.ParticipantName);
         Assert.Empty(second!);
-        Assert.Null(await Invitations.IssueMissingAsync(Actor, 99));
+        Assert.Null(await Invitations.InviteAsync(Actor, 99, everyone));
+        Assert.Null(await Invitations.CandidatesAsync(99));
         using var respondent = App.CreateRespondent();
         Assert.Equal(HttpStatusCode.OK, (await respondent.GetPageAsync(issued.Path)).Status);
         await using var db = App.CreateDbContext();
         Assert.Equal(InvitationToken.Hash(issued.Token), (await db.Invitations.SingleAsync(i => i.Id == issued.InvitationId)).TokenHash);
         var audit = await AuditAsync();
-        Assert.Equal([AuditActions.InvitationRevoked, AuditActions.InvitationsIssued, AuditActions.InvitationsIssued], audit.Select(e => e.Action));
-        Assert.Equal(["1", "0"], audit.Skip(1).Select(e => e.Details));
+        // Inviting nobody new writes nothing.
+        Assert.Equal([AuditActions.InvitationRevoked, AuditActions.InvitationsIssued], audit.Select(e => e.Action));
+        Assert.Equal("1", audit[1].Details);
+    }
+
+    [Fact]
+    public async Task AWaveNeitherOffersNorInvitesParticipantsOfAnotherSurveysList()
+    {
+        await using (var db = App.CreateDbContext())
+        {
+            db.Participants.Add(new Participant
+            {
+                List = new ParticipantList { Survey = new Survey { Key = "annan", Title = "En annan enkät" }, Name = "Annan lista" },
+                Name = "Utomstående kommun",
+                Type = "kommun",
+            });
+            await db.SaveChangesAsync();
+        }
+        var outsider = await ReadParticipantIdAsync("Utomstående kommun");
+        await Invitations.RevokeAsync(Actor, await InvitationIdAsync(App.InvitationPaths()[3]));
+
+        var lists = await Invitations.CandidatesAsync(1);
+        var issued = await Invitations.InviteAsync(Actor, 1, [outsider, await ReadParticipantIdAsync("Göteborgs stad")]);
+
+        Assert.DoesNotContain(lists!.SelectMany(l => l.Participants), p => p.Id == outsider);
+        Assert.Equal(["Göteborgs stad"], issued!.Select(i => i.ParticipantName));
+    }
+
+    private async Task<int> ReadParticipantIdAsync(string name)
+    {
+        await using var db = App.CreateDbContext();
+        return await db.Participants.Where(p => p.Name == name).Select(p => p.Id).SingleAsync();
     }
 }

@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SurveyApp.Administration.Waves;
 using SurveyApp.Domain;
 using SurveyApp.Responding;
@@ -89,28 +90,51 @@ public sealed class InvitationsPageTests : WavePagesContext
     }
 
     [Fact]
-    public async Task LinksForParticipantsWithoutOneAreDownloadedOnceAndCounted()
+    public async Task TheInviteDialogOffersTheWavesListAndInvitesOnlyWhoIsTicked()
     {
         AcceptDownloads();
         var cut = RenderPage();
-        ClickWhenReady(cut, "button[aria-label='Dra tillbaka länken för Botkyrka kommun']");
-        AnswerDialog(confirm: true);
-        cut.WaitForAssertion(() => Assert.Contains("Tillbakadragen", Row(cut, "Botkyrka kommun").TextContent));
+        foreach (var participant in new[] { "Botkyrka kommun", "Göteborgs stad" })
+        {
+            ClickWhenReady(cut, $"button[aria-label='Dra tillbaka länken för {participant}']");
+            AnswerDialog(confirm: true);
+            cut.WaitForAssertion(() => Assert.Contains("Tillbakadragen", Row(cut, participant).TextContent));
+        }
 
-        ClickWhenEnabled(cut, "Skapa länkar för deltagare utan länk");
+        ClickWhenEnabled(cut, "Bjud in deltagare");
+        Providers.WaitForAssertion(() => Assert.NotEmpty(Providers.FindAll(".invite-table tbody tr")));
+        // Everyone of the list is shown; only the two without a usable link can be ticked, and both are.
+        Assert.Equal(20, Providers.FindAll(".invite-table tbody tr").Count);
+        Assert.Equal(2, Providers.FindAll(".invite-table input[type=checkbox]").Count);
+        Assert.Equal(18, Providers.FindAll(".invite-table .invite-state").Count);
+        Assert.Contains("2 av 20 visade deltagare bjuds in.", Providers.Find(".invite-count").TextContent);
+        var göteborg = await ReadAsync(db => db.Participants.SingleAsync(p => p.Name == "Göteborgs stad"));
+        Providers.Find($"#invite-{göteborg.Id}").Change(false);
+        Providers.WaitForAssertion(() => Assert.Contains("1 av 20", Providers.Find(".invite-count").TextContent));
+        Providers.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Bjud in 1").Click();
+
         cut.WaitForAssertion(() => Assert.Single(Downloaded));
         var (fileName, text) = Downloaded[0];
-        cut.WaitForAssertion(() => Assert.Equal(21, Rows(cut).Count));
-        ClickWhenEnabled(cut, "Skapa länkar för deltagare utan länk");
-
         Assert.Equal("nya-lankar-omgang-1.csv", fileName);
         var rows = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, rows.Length);
         Assert.StartsWith("Botkyrka kommun,kommun,http://localhost/s/", rows[1], StringComparison.Ordinal);
         AssertSnackbar("1 nya länkar laddades ner.");
-        AssertSnackbar("Alla aktiva deltagare har redan en länk; ingen fil skapades.");
-        Assert.Single(Downloaded);
-        Assert.Equal([AuditActions.InvitationRevoked, AuditActions.InvitationsIssued, AuditActions.InvitationsIssued], (await AuditAsync()).Select(e => e.Action));
+        cut.WaitForAssertion(() => Assert.Equal(21, Rows(cut).Count));
+        Assert.Equal([AuditActions.InvitationRevoked, AuditActions.InvitationRevoked, AuditActions.InvitationsIssued], (await AuditAsync()).Select(e => e.Action));
+    }
+
+    [Fact]
+    public async Task AWaveWithNobodyInvitedSaysWhatToDoNext()
+    {
+        var waves = App.Services.GetRequiredService<WaveAdministration>();
+        var (_, waveId) = await waves.CreateAsync("admin@example.se", 1, "Tom omgång", null, null);
+
+        var cut = RenderPage(waveId!.Value);
+
+        cut.WaitForAssertion(() => Assert.Contains("Ingen är inbjuden till omgången ännu.", cut.Find(".no-invitees").TextContent));
+        Assert.Contains("Bjud in deltagare", cut.Find(".no-invitees").TextContent);
+        Assert.Empty(RenderPage().FindAll(".no-invitees"));
     }
 
     // The page's buttons are disabled while an action runs, and the grid renders its rows again when it has read

@@ -106,6 +106,34 @@ public sealed class ImportTable
         }
     }
 
+    /// <summary>
+    /// The name says what the file should be and the content what it is: a workbook is read as a workbook even when
+    /// named .csv; a file named .xlsx that is no workbook, a binary file named .csv, or any other name is refused.
+    /// </summary>
+    public static async Task<ImportTable> ReadUploadAsync(string fileName, byte[] content)
+    {
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        if (extension is not (".csv" or ".xlsx"))
+        {
+            return Refused(Text.Get("Import.WrongType"));
+        }
+        if (LooksLikeWorkbook(content))
+        {
+            return ReadWorkbook(content);
+        }
+        if (extension == ".xlsx")
+        {
+            return Refused(Text.Get("Import.NotWorkbook"));
+        }
+        // Text has no NUL bytes in UTF-8; an old binary workbook (.xls) or any other binary file has many.
+        if (Array.IndexOf(content, (byte)0) >= 0)
+        {
+            return Refused(Text.Get("Import.NotText"));
+        }
+        using var reader = UploadedFile.OpenText(content);
+        return await ReadCsvAsync(reader);
+    }
+
     /// <summary>A file that is not read at all, for the reason given.</summary>
     public static ImportTable Refused(string message) => new(null, [], [new ImportProblem(0, message)]);
 

@@ -63,9 +63,11 @@ public sealed class ResponseImporter(IDbContextFactory<SurveyDbContext> factory,
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var wave = await db.Waves.AsNoTracking().SingleAsync(w => w.Id == waveId, cancellationToken);
         var survey = await catalog.GetAsync(wave.SurveyId, cancellationToken) ?? throw new InvalidOperationException("The wave's survey is missing.");
-        var participants = (await db.Participants.AsNoTracking().ToListAsync(cancellationToken))
-            .GroupBy(p => Normalize(p.Name), StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
+        // The wave's lists, and whoever it invited from elsewhere before lists belonged to surveys.
+        var inScope = (await ParticipantScope.OfWaveAsync(db, waveId, cancellationToken)).Select(p => p.Id);
+        var invitedHere = db.Invitations.Where(i => i.WaveId == waveId).Select(i => i.ParticipantId);
+        var participants = new ParticipantNames(await db.Participants.AsNoTracking()
+            .Where(p => inScope.Contains(p.Id) || invitedHere.Contains(p.Id)).ToListAsync(cancellationToken));
         var answered = (await db.Responses.Where(r => r.WaveId == waveId && r.SubmittedAt != null)
             .Join(db.Invitations, r => r.InvitationId, i => i.Id, (r, i) => i.ParticipantId).ToListAsync(cancellationToken)).ToHashSet();
         // Whoever has begun answering through a link keeps those answers: the file does not replace them.
@@ -151,19 +153,35 @@ public sealed class ResponseImporter(IDbContextFactory<SurveyDbContext> factory,
     public static string Normalize(string text) =>
         string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-    private static Participant? FindParticipant(ImportRow row, int column, string header, Dictionary<string, List<Participant>> participants, List<ImportProblem> problems)
+    private static Participant? FindParticipant(ImportRow row, int column, string header, ParticipantNames participants, List<ImportProblem> problems)
     {
-        var name = row[column];
-        if (participants.TryGetValue(Normalize(name), out var found) && found is [var only])
+        var value = row[column];
+        var found = participants.Find(value);
+        if (found is [var only])
         {
             return only;
         }
         problems.Add(found is { Count: > 1 }
-            ? new ImportProblem(row.Line, Text.Format("Import.AmbiguousParticipant", name))
-                { Column = header, Value = name, Accepted = string.Join(", ", found.Select(p => p.Name)) }
-            : new ImportProblem(row.Line, Text.Format("Import.UnknownParticipant", name))
-                { Column = header, Value = name, Accepted = Text.Get("Import.Accepted.Participant") });
+            ? new ImportProblem(row.Line, Text.Format("Import.AmbiguousParticipant", value))
+                { Column = header, Value = value, Accepted = string.Join(", ", found.Select(p => p.Name)) }
+            : new ImportProblem(row.Line, Text.Format("Import.UnknownParticipant", value))
+                { Column = header, Value = value, Accepted = Text.Get("Import.Accepted.Participant") });
         return null;
+    }
+
+    /// <summary>A participant named in a file by its code, or else by its name; both ignoring case and runs of spaces.</summary>
+    private sealed class ParticipantNames(IReadOnlyList<Participant> participants)
+    {
+        private readonly ILookup<string, Participant> _codes = participants.Where(p => p.Code is not null)
+            .ToLookup(p => Normalize(p.Code!), StringComparer.OrdinalIgnoreCase);
+
+        private readonly ILookup<string, Participant> _names = participants.ToLookup(p => Normalize(p.Name), StringComparer.OrdinalIgnoreCase);
+
+        public IReadOnlyList<Participant> Find(string value)
+        {
+            var key = Normalize(value);
+            return (_codes[key].Any() ? _codes[key] : _names[key]).ToList();
+        }
     }
 
     private static (int? Participant, List<Column> Columns) MapColumns(IReadOnlyList<string> header, Survey survey, List<ImportProblem> problems)

@@ -1,32 +1,44 @@
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
+using SurveyApp.Administration.Imports;
+using SurveyApp.Auditing;
 using SurveyApp.Domain;
 using SurveyApp.Resources;
 using SurveyApp.Storage;
-using SurveyApp.Administration.Imports;
-using SurveyApp.Auditing;
 
 namespace SurveyApp.Administration.Participants;
 
-/// <summary>Why a participant change was refused: a resource key for the message.</summary>
-public enum ParticipantRefusal { None, NotFound, NameMissing, NameTooLong, TypeMissing, TypeTooLong, NameTaken }
+/// <summary>Why a participant or list change was refused: a resource key for the message.</summary>
+public enum ParticipantRefusal
+{
+    None, NotFound, NameMissing, NameTooLong, TypeMissing, TypeTooLong, NameTaken, CodeTooLong, CodeTaken,
+    ListNotFound, ListNameMissing, ListNameTooLong, ListNameTaken, SurveyNotFound,
+}
 
 /// <summary>
-/// A deactivated participant keeps its invitations and answers but gets no new links. CSV imports keep
-/// columns beyond <c>name</c> and <c>type</c> as attributes; a file with any wrong row imports nothing.
+/// Participant lists and their participants. A list belongs to a survey series; names and codes are unique within a
+/// list, compared as Swedish text (case and accents of any letter folded alike). A deactivated participant keeps its
+/// invitations and answers but gets no new links. An import (CSV or the first sheet of an .xlsx workbook) keeps
+/// columns beyond code, name and type as attributes; a file with any wrong row imports nothing.
 /// </summary>
-public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext> factory, AuditLog audit)
+public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext> factory, AuditLog audit, TimeProvider clock)
 {
     public const int MaxNameLength = 200;
     public const int MaxTypeLength = 64;
+    public const int MaxCodeLength = 64;
     public const string NameColumn = "name";
     public const string TypeColumn = "type";
+    public const string CodeColumn = "code";
 
-    /// <summary>The first problem with a name and a type, the name's before the type's.</summary>
-    public static ParticipantRefusal Check(string? name, string? type) =>
-        CheckName(name) is var refusal and not ParticipantRefusal.None ? refusal : CheckType(type);
+    // A file may name its columns in English or in Swedish.
+    private static readonly string[] NameColumns = [NameColumn, "namn"];
+    private static readonly string[] TypeColumns = [TypeColumn, "typ"];
+    private static readonly string[] CodeColumns = [CodeColumn, "kod"];
+
+    /// <summary>The first problem with a name, a type and a code, in that order.</summary>
+    public static ParticipantRefusal Check(string? name, string? type, string? code = null) =>
+        CheckName(name) is var refusal and not ParticipantRefusal.None ? refusal
+        : CheckType(type) is var typeRefusal and not ParticipantRefusal.None ? typeRefusal
+        : CheckCode(code);
 
     public static ParticipantRefusal CheckName(string? name) =>
         string.IsNullOrWhiteSpace(name) ? ParticipantRefusal.NameMissing
@@ -38,25 +50,66 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
         : type.Trim().Length > MaxTypeLength ? ParticipantRefusal.TypeTooLong
         : ParticipantRefusal.None;
 
-    public async Task<ParticipantRefusal> AddAsync(string actor, string? name, string? type, CancellationToken cancellationToken = default)
+    public static ParticipantRefusal CheckCode(string? code) =>
+        code?.Trim().Length > MaxCodeLength ? ParticipantRefusal.CodeTooLong : ParticipantRefusal.None;
+
+    public static ParticipantRefusal CheckListName(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? ParticipantRefusal.ListNameMissing
+        : name.Trim().Length > MaxNameLength ? ParticipantRefusal.ListNameTooLong
+        : ParticipantRefusal.None;
+
+    /// <summary>A new, empty list of the survey's series.</summary>
+    public async Task<(ParticipantRefusal Refusal, int? ListId)> CreateListAsync(string actor, int surveyId, string? name, CancellationToken cancellationToken = default)
     {
-        if (Check(name, type) is var refusal and not ParticipantRefusal.None) return refusal;
+        if (CheckListName(name) is var refusal and not ParticipantRefusal.None) return (refusal, null);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        if (await NameTakenAsync(db, name!.Trim(), null, cancellationToken)) return ParticipantRefusal.NameTaken;
-        db.Participants.Add(new Participant { Name = name.Trim(), Type = type!.Trim() });
-        audit.Add(db, actor, AuditActions.ParticipantAdded, name.Trim(), type.Trim());
+        if (!await db.Surveys.AnyAsync(s => s.Id == surveyId, cancellationToken)) return (ParticipantRefusal.SurveyNotFound, null);
+        var series = await ParticipantScope.SeriesOfAsync(db, surveyId, cancellationToken);
+        var trimmed = name!.Trim();
+        if (await ListNameTakenAsync(db, series, trimmed, null, cancellationToken)) return (ParticipantRefusal.ListNameTaken, null);
+        var list = new ParticipantList { SurveyId = series, Name = trimmed, CreatedAt = clock.GetUtcNow() };
+        db.ParticipantLists.Add(list);
+        await db.SaveChangesAsync(cancellationToken);
+        audit.Add(db, actor, AuditActions.ParticipantListCreated, $"{list.Name} ({list.Id})");
+        await db.SaveChangesAsync(cancellationToken);
+        return (ParticipantRefusal.None, list.Id);
+    }
+
+    public async Task<ParticipantRefusal> RenameListAsync(string actor, int listId, string? name, CancellationToken cancellationToken = default)
+    {
+        if (CheckListName(name) is var refusal and not ParticipantRefusal.None) return refusal;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (await db.ParticipantLists.SingleOrDefaultAsync(l => l.Id == listId, cancellationToken) is not { } list) return ParticipantRefusal.ListNotFound;
+        var trimmed = name!.Trim();
+        if (await ListNameTakenAsync(db, list.SurveyId, trimmed, listId, cancellationToken)) return ParticipantRefusal.ListNameTaken;
+        var before = list.Name;
+        list.Name = trimmed;
+        audit.Add(db, actor, AuditActions.ParticipantListRenamed, $"{list.Name} ({list.Id})", $"{before} → {list.Name}");
         await db.SaveChangesAsync(cancellationToken);
         return ParticipantRefusal.None;
     }
 
-    public async Task<ParticipantRefusal> UpdateAsync(string actor, int id, string? name, string? type, CancellationToken cancellationToken = default)
+    public async Task<ParticipantRefusal> AddAsync(string actor, int listId, string? name, string? type, string? code = null, CancellationToken cancellationToken = default)
     {
-        if (Check(name, type) is var refusal and not ParticipantRefusal.None) return refusal;
+        if (Check(name, type, code) is var refusal and not ParticipantRefusal.None) return refusal;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (!await db.ParticipantLists.AnyAsync(l => l.Id == listId, cancellationToken)) return ParticipantRefusal.ListNotFound;
+        var participant = new Participant { ListId = listId, Name = name!.Trim(), Type = type!.Trim(), Code = Blank(code) };
+        if (await TakenAsync(db, participant, cancellationToken) is var taken and not ParticipantRefusal.None) return taken;
+        db.Participants.Add(participant);
+        audit.Add(db, actor, AuditActions.ParticipantAdded, participant.Name, participant.Type);
+        await db.SaveChangesAsync(cancellationToken);
+        return ParticipantRefusal.None;
+    }
+
+    public async Task<ParticipantRefusal> UpdateAsync(string actor, int id, string? name, string? type, string? code = null, CancellationToken cancellationToken = default)
+    {
+        if (Check(name, type, code) is var refusal and not ParticipantRefusal.None) return refusal;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (await db.Participants.SingleOrDefaultAsync(p => p.Id == id, cancellationToken) is not { } participant) return ParticipantRefusal.NotFound;
-        if (await NameTakenAsync(db, name!.Trim(), id, cancellationToken)) return ParticipantRefusal.NameTaken;
         var before = $"{participant.Name} ({participant.Type})";
-        (participant.Name, participant.Type) = (name.Trim(), type!.Trim());
+        (participant.Name, participant.Type, participant.Code) = (name!.Trim(), type!.Trim(), Blank(code));
+        if (await TakenAsync(db, participant, cancellationToken) is var taken and not ParticipantRefusal.None) return taken;
         audit.Add(db, actor, AuditActions.ParticipantChanged, participant.Name, $"{before} → {participant.Name} ({participant.Type})");
         await db.SaveChangesAsync(cancellationToken);
         return ParticipantRefusal.None;
@@ -73,72 +126,98 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
         return ParticipantRefusal.None;
     }
 
-    /// <summary>
-    /// Imports an uploaded file. It is read whole first (an upload from a page streams only asynchronously):
-    /// UTF-8, a byte order mark allowed; another encoding's undecodable bytes become U+FFFD, refused as unreadable.
-    /// </summary>
-    public async Task<ImportResult> ImportAsync(string actor, Stream upload, CancellationToken cancellationToken = default)
-    {
-        using var buffer = new MemoryStream();
-        await upload.CopyToAsync(buffer, cancellationToken);
-        buffer.Position = 0;
-        using var reader = new StreamReader(buffer, new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
-        return await ImportAsync(actor, reader, cancellationToken);
-    }
+    /// <summary>Imports an uploaded file, CSV or .xlsx by its name and content, into a list.</summary>
+    public async Task<ImportResult> ImportAsync(string actor, int listId, string fileName, byte[] content, CancellationToken cancellationToken = default) =>
+        await ImportAsync(actor, listId, await ImportTable.ReadUploadAsync(fileName, content), cancellationToken);
 
-    public async Task<ImportResult> ImportAsync(string actor, TextReader csv, CancellationToken cancellationToken = default)
+    public async Task<ImportResult> ImportAsync(string actor, int listId, ImportTable table, CancellationToken cancellationToken = default)
     {
-        using var reader = new CsvReader(csv, new CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = true, BadDataFound = null });
-        if (!await reader.ReadAsync() || !reader.ReadHeader() || reader.HeaderRecord is not { } header)
+        if (table.Header is not { } header)
         {
-            return new ImportResult(0, [new ImportProblem(1, Text.Get("Import.NoHeader"))]);
+            return new ImportResult(0, table.Problems.Count > 0 ? table.Problems : [new ImportProblem(1, Text.Get("Import.NoHeader"))]);
         }
-        var problems = new List<ImportProblem>();
-        foreach (var column in new[] { NameColumn, TypeColumn }.Where(c => !header.Contains(c)))
+        var problems = new List<ImportProblem>(table.Problems);
+        var (name, type, code) = (Find(header, NameColumns), Find(header, TypeColumns), Find(header, CodeColumns));
+        foreach (var (_, accepted) in new[] { (name, NameColumns), (type, TypeColumns) }.Where(c => c.Item1 is null))
         {
-            problems.Add(new ImportProblem(1, Text.Format("Import.MissingColumn", column)));
+            problems.Add(new ImportProblem(1, Text.Format("Import.MissingColumn", accepted[0])) { Column = accepted[0], Accepted = string.Join(", ", accepted) });
         }
-        if (problems.Count > 0) return new ImportResult(0, problems);
+        if (name is null || type is null) return new ImportResult(0, problems);
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var taken = (await db.Participants.Select(p => p.Name).ToListAsync(cancellationToken)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var rows = new List<Participant>();
-        var extra = header.Where(h => h is not NameColumn and not TypeColumn && !string.IsNullOrWhiteSpace(h)).ToList();
-        while (await reader.ReadAsync())
+        if (!await db.ParticipantLists.AnyAsync(l => l.Id == listId, cancellationToken))
         {
-            var line = reader.Parser.RawRow;
-            if (CsvRowShape.Check(reader, header) is { } misshapen)
-            {
-                problems.Add(misshapen);
-                continue;
-            }
-            var (name, type) = (reader.GetField(NameColumn)?.Trim(), reader.GetField(TypeColumn)?.Trim());
-            var values = extra.ToDictionary(c => c, c => reader.GetField(c)?.Trim() ?? "", StringComparer.Ordinal);
-            if (Check(name, type) is var refusal and not ParticipantRefusal.None)
-            {
-                problems.Add(new ImportProblem(line, Text.Get("Participants.Refusal." + refusal)));
-            }
-            else if (taken.Contains(name!) || !seen.Add(name!))
-            {
-                problems.Add(new ImportProblem(line, Text.Format("Participants.Import.Taken", name!)));
-            }
-            else if (values.Values.Append(name!).Append(type!).Any(Domain.AnswerRules.IsUnreadable))
-            {
-                problems.Add(new ImportProblem(line, Text.Get("Import.Problem.Unreadable")));
-            }
-            else
-            {
-                rows.Add(new Participant { Name = name!, Type = type!, Attributes = values.Where(v => v.Value.Length > 0).ToDictionary() });
-            }
+            return new ImportResult(0, [new ImportProblem(0, Text.Get("Participants.Refusal.ListNotFound"))]);
         }
-        if (problems.Count > 0) return new ImportResult(0, problems);
+        var members = await db.Participants.AsNoTracking().Where(p => p.ListId == listId).Select(p => new { p.Name, p.Code }).ToListAsync(cancellationToken);
+        var names = members.Select(m => SwedishText.Fold(m.Name)).ToHashSet(StringComparer.Ordinal);
+        var codes = members.Where(m => m.Code is not null).Select(m => SwedishText.Fold(m.Code!)).ToHashSet(StringComparer.Ordinal);
+        var extra = header.Select((h, i) => (Header: h.Trim(), Index: i))
+            .Where(c => c.Index != name && c.Index != type && c.Index != code && c.Header.Length > 0).ToList();
+        var rows = new List<Participant>();
+        foreach (var row in table.Rows)
+        {
+            var participant = new Participant
+            {
+                ListId = listId,
+                Name = row[name.Value].Trim(),
+                Type = row[type.Value].Trim(),
+                Code = code is { } at ? Blank(row[at]) : null,
+                Attributes = extra.Where(c => row[c.Index].Trim().Length > 0).ToDictionary(c => c.Header, c => row[c.Index].Trim()),
+            };
+            var rowProblems = new List<ImportProblem>();
+            Problem(rowProblems, row, header, name.Value, CheckName(participant.Name), "Participants.Accepted.Name");
+            Problem(rowProblems, row, header, type.Value, CheckType(participant.Type), "Participants.Accepted.Type");
+            if (code is { } codeAt)
+            {
+                Problem(rowProblems, row, header, codeAt, CheckCode(participant.Code), "Participants.Accepted.Code");
+            }
+            if (rowProblems.Count == 0 && !names.Add(SwedishText.Fold(participant.Name)))
+            {
+                Problem(rowProblems, row, header, name.Value, ParticipantRefusal.NameTaken, "Participants.Accepted.NewName");
+            }
+            if (rowProblems.Count == 0 && participant.Code is { } given && !codes.Add(SwedishText.Fold(given)))
+            {
+                Problem(rowProblems, row, header, code!.Value, ParticipantRefusal.CodeTaken, "Participants.Accepted.NewCode");
+            }
+            if (rowProblems.Count == 0 && participant.Attributes.Values.Append(participant.Name).Append(participant.Type).Append(participant.Code ?? "").Any(AnswerRules.IsUnreadable))
+            {
+                rowProblems.Add(new ImportProblem(row.Line, Text.Get("Import.Problem.Unreadable")));
+            }
+            problems.AddRange(rowProblems);
+            rows.Add(participant);
+        }
+        if (problems.Count > 0) return new ImportResult(0, problems.OrderBy(p => p.Line).ToList());
         db.Participants.AddRange(rows);
-        audit.Add(db, actor, AuditActions.ParticipantsImported, $"n={rows.Count}", extra.Count == 0 ? null : string.Join(", ", extra));
+        audit.Add(db, actor, AuditActions.ParticipantsImported, $"n={rows.Count}", extra.Count == 0 ? null : string.Join(", ", extra.Select(c => c.Header)));
         await db.SaveChangesAsync(cancellationToken);
         return new ImportResult(rows.Count, []);
     }
 
-    private static Task<bool> NameTakenAsync(SurveyDbContext db, string name, int? except, CancellationToken cancellationToken) =>
-        db.Participants.AnyAsync(p => SwedishText.Folded(p.Name) == SwedishText.Fold(name) && p.Id != except, cancellationToken);
+    private static void Problem(List<ImportProblem> problems, ImportRow row, IReadOnlyList<string> header, int column, ParticipantRefusal refusal, string accepted)
+    {
+        if (refusal == ParticipantRefusal.None) return;
+        problems.Add(new ImportProblem(row.Line, Text.Get("Participants.Refusal." + refusal))
+            { Column = header[column], Value = row[column], Accepted = Text.Get(accepted) });
+    }
+
+    private static int? Find(IReadOnlyList<string> header, string[] names) =>
+        header.Select((h, i) => (h, i)).Where(c => names.Contains(c.h.Trim(), StringComparer.OrdinalIgnoreCase)).Select(c => (int?)c.i).FirstOrDefault();
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static async Task<ParticipantRefusal> TakenAsync(SurveyDbContext db, Participant participant, CancellationToken cancellationToken)
+    {
+        var others = db.Participants.Where(p => p.ListId == participant.ListId && p.Id != participant.Id);
+        var name = SwedishText.Fold(participant.Name);
+        if (await others.AnyAsync(p => SwedishText.Folded(p.Name) == name, cancellationToken)) return ParticipantRefusal.NameTaken;
+        if (participant.Code is { } code && await others.AnyAsync(p => p.Code != null && SwedishText.Folded(p.Code) == SwedishText.Fold(code), cancellationToken))
+        {
+            return ParticipantRefusal.CodeTaken;
+        }
+        return ParticipantRefusal.None;
+    }
+
+    private static Task<bool> ListNameTakenAsync(SurveyDbContext db, int? surveyId, string name, int? except, CancellationToken cancellationToken) =>
+        db.ParticipantLists.AnyAsync(l => l.SurveyId == surveyId && l.Id != except && SwedishText.Folded(l.Name) == SwedishText.Fold(name), cancellationToken);
 }

@@ -33,6 +33,13 @@ public sealed class InvitationQuery(IDbContextFactory<SurveyDbContext> factory)
         return await db.Waves.Where(w => w.Id == waveId).Select(w => w.Name).SingleOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>How many hold a usable link to the wave.</summary>
+    public async Task<int> InvitedAsync(int waveId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Invitations.CountAsync(i => i.WaveId == waveId && i.RevokedAt == null, cancellationToken);
+    }
+
     public async Task<InvitationPage> PageAsync(int waveId, InvitationGridRequest request, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

@@ -30,38 +30,10 @@ public sealed class ResponseUpload(IDbContextFactory<SurveyDbContext> factory, R
         {
             if (!await db.Waves.AnyAsync(w => w.Id == waveId, cancellationToken)) return Refused(Text.Get("Import.NoWave"));
         }
-        var table = await ReadAsync(file!.Name, content);
+        var table = await ImportTable.ReadUploadAsync(file!.Name, content);
         return table.Header is null && table.Problems.Count > 0
             ? new ImportResult(0, table.Problems)
             : await importer.ImportAsync(waveId, table, cancellationToken, actor, file.Name);
-    }
-
-    /// <summary>
-    /// The name says what the file should be and the content what it is: a workbook is read as a workbook even when
-    /// named .csv; a file named .xlsx that is no workbook, a binary file named .csv, or any other name is refused.
-    /// </summary>
-    public static async Task<ImportTable> ReadAsync(string fileName, byte[] content)
-    {
-        var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        if (extension is not (".csv" or ".xlsx"))
-        {
-            return ImportTable.Refused(Text.Get("Import.WrongType"));
-        }
-        if (ImportTable.LooksLikeWorkbook(content))
-        {
-            return ImportTable.ReadWorkbook(content);
-        }
-        if (extension == ".xlsx")
-        {
-            return ImportTable.Refused(Text.Get("Import.NotWorkbook"));
-        }
-        // Text has no NUL bytes in UTF-8; an old binary workbook (.xls) or any other binary file has many.
-        if (Array.IndexOf(content, (byte)0) >= 0)
-        {
-            return ImportTable.Refused(Text.Get("Import.NotText"));
-        }
-        using var reader = UploadedFile.OpenText(content);
-        return await ImportTable.ReadCsvAsync(reader);
     }
 
     private static ImportResult Refused(string message) => new(0, [new ImportProblem(0, message)]);

@@ -13,11 +13,25 @@ internal sealed class WaveConfiguration : IEntityTypeConfiguration<Wave>
     }
 }
 
+internal sealed class ParticipantListConfiguration : IEntityTypeConfiguration<ParticipantList>
+{
+    public void Configure(EntityTypeBuilder<ParticipantList> builder)
+    {
+        builder.Property(l => l.Name).HasMaxLength(200);
+        builder.HasIndex(l => l.SurveyId);
+        builder.HasOne(l => l.Survey).WithMany().HasForeignKey(l => l.SurveyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Participant>
 {
     public void Configure(EntityTypeBuilder<Participant> builder)
     {
         builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.Code).HasMaxLength(64);
+        // A code names one participant of its list; participants without a code are many (NULLs are distinct).
+        builder.HasIndex(p => new { p.ListId, p.Code }).IsUnique();
+        builder.HasOne(p => p.List).WithMany().HasForeignKey(p => p.ListId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(p => p.Type).HasMaxLength(64);
         // Existing rows become active; the sentinel makes EF write false explicitly instead of leaving it to the default.
         builder.Property(p => p.IsActive).HasDefaultValue(true).HasSentinel(true);

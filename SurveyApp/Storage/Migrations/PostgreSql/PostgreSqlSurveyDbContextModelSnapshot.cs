@@ -349,10 +349,17 @@ namespace SurveyApp.Storage.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasDefaultValueSql("'{}'");
 
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<bool>("IsActive")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
                         .HasDefaultValue(true);
+
+                    b.Property<int>("ListId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -366,7 +373,36 @@ namespace SurveyApp.Storage.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ListId", "Code")
+                        .IsUnique();
+
                     b.ToTable("Participants");
+                });
+
+            modelBuilder.Entity("SurveyApp.Domain.ParticipantList", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("ParticipantLists");
                 });
 
             modelBuilder.Entity("SurveyApp.Domain.Question", b =>
@@ -916,6 +952,27 @@ namespace SurveyApp.Storage.Migrations.PostgreSql
                     b.Navigation("Participant");
 
                     b.Navigation("Wave");
+                });
+
+            modelBuilder.Entity("SurveyApp.Domain.Participant", b =>
+                {
+                    b.HasOne("SurveyApp.Domain.ParticipantList", "List")
+                        .WithMany()
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("List");
+                });
+
+            modelBuilder.Entity("SurveyApp.Domain.ParticipantList", b =>
+                {
+                    b.HasOne("SurveyApp.Domain.Survey", "Survey")
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Survey");
                 });
 
             modelBuilder.Entity("SurveyApp.Domain.Question", b =>
