@@ -97,21 +97,63 @@ public sealed class SurveyBuildingJourneyTests() : AdminBrowserTests("survey-bui
         await page.FillAsync("#name", "Första omgången");
         await page.GetByRole(AriaRole.Button, new() { Name = "Skapa omgång" }).ClickAsync();
         await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Omgången Första omgången är skapad.");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Första omgången" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Första omgången", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/admin/omgangar/\\d+/inbjudningar$"));
-        await Browser.CheckPageAsync(page, "invitations");
+        // A new wave of a survey without a list says what to do next.
+        await Expect(page.Locator(".no-invitees")).ToContainTextAsync("Ingen är inbjuden till omgången ännu.");
+        await Browser.CheckPageAsync(page, "invitations-empty");
+        var invitations = page.Url;
 
+        // The survey's own participants: a list made for it, filled from a workbook as the network keeps it.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Deltagare", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(App.BaseUrl + "/admin/deltagare");
+        await Expect(page.Locator(".staff-menu-button")).ToBeEnabledAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ny lista" }).ClickAsync();
+        await Expect(page.Locator("#list-name")).ToBeVisibleAsync();
+        // The newest survey is offered first.
+        await Expect(page.Locator(".mud-dialog")).ToContainTextAsync(SurveyTitle);
+        await page.FillAsync("#list-name", "Nätverkets medlemmar");
+        await Browser.CheckPageAsync(page, "participants-new-list");
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Ny lista" }).ClickAsync();
+        await Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("Listan Nätverkets medlemmar är skapad.");
+        await Expect(page.Locator(".participants-page")).ToContainTextAsync("Importeras till listan Nätverkets medlemmar.");
+        var workbook = Path.Combine(Path.GetTempPath(), $"medlemmar-{Guid.NewGuid():N}.xlsx");
+        WriteMembers(workbook);
+        await page.Locator("input[type=file]").SetInputFilesAsync(workbook);
+        await Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("5 deltagare importerades.");
+        File.Delete(workbook);
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(5);
+        await Expect(page.Locator("tbody tr").First).ToContainTextAsync("1440");
+        await Browser.CheckPageAsync(page, "participants-list", fitsPhone: true);
+
+        // Inviting the list's municipalities only: the region is left out by its type.
+        await page.GotoAsync(invitations);
+        await Expect(page.Locator(".staff-menu-button")).ToBeEnabledAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bjud in deltagare…" }).ClickAsync();
+        await Expect(page.Locator(".invite-table tbody tr")).ToHaveCountAsync(5);
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Typ" }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "kommun", Exact = true }).ClickAsync();
+        // A choice of several stays open until closed.
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".invite-table tbody tr")).ToHaveCountAsync(4);
+        await Expect(page.Locator(".invite-count")).ToHaveTextAsync("4 av 4 visade deltagare bjuds in.");
+        await Browser.CheckPageAsync(page, "invite-dialog", fitsPhone: true);
         var download = await page.RunAndWaitForDownloadAsync(() =>
-            page.GetByRole(AriaRole.Button, new() { Name = "Skapa länkar för deltagare utan länk (CSV)" }).ClickAsync());
+            page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Bjud in 4" }).ClickAsync());
         var links = await File.ReadAllLinesAsync(await download.PathAsync());
         Assert.Equal("participant,type,link", links[0].TrimStart('\uFEFF'));
+        Assert.Equal(5, links.Length);
+        Assert.DoesNotContain(links, l => l.StartsWith("Region Halland,", StringComparison.Ordinal));
         var link = links[1].Split(',')[^1];
         Assert.StartsWith(App.BaseUrl + "/s/", link);
+        await Expect(page.Locator(".invitations-grid tbody tr")).ToHaveCountAsync(4);
+        await Browser.CheckPageAsync(page, "invitations");
 
         await AnswerAsync(link);
 
         await page.GotoAsync(App.BaseUrl + "/admin/omgangar");
-        await Expect(page.Locator("tbody tr:has(a:text-is('Första omgången'))")).ToContainTextAsync("1 av 20");
+        await Expect(page.Locator("tbody tr:has(a:text-is('Första omgången'))")).ToContainTextAsync("1 av 4");
         await Browser.CheckPageAsync(page, "waves-counted");
 
         // Now that the survey has an answer, removing a question is refused with the reason …
@@ -155,7 +197,7 @@ public sealed class SurveyBuildingJourneyTests() : AdminBrowserTests("survey-bui
         await page.GotoAsync(App.BaseUrl + "/admin/enkater");
         await Expect(page.Locator($"tbody tr:has(strong:text-is('{SurveyTitle}'))")).ToHaveCountAsync(2);
         await page.GotoAsync(App.BaseUrl + "/admin/omgangar");
-        await Expect(page.Locator("tbody tr:has(a:text-is('Första omgången'))")).ToContainTextAsync("1 av 20");
+        await Expect(page.Locator("tbody tr:has(a:text-is('Första omgången'))")).ToContainTextAsync("1 av 4");
         await page.GotoAsync(App.BaseUrl + "/admin/logg");
         await Expect(page.Locator("tbody")).ToContainTextAsync("Ny version av enkät");
     }
@@ -219,4 +261,28 @@ public sealed class SurveyBuildingJourneyTests() : AdminBrowserTests("survey-bui
     /// <summary>The editor marks itself ready once its first interactive render is done.</summary>
     private static Task WaitForInteractivityAsync(IPage page) =>
         Expect(page.Locator(".editor-layout[data-ready]")).ToHaveCountAsync(1);
+
+    /// <summary>A member list as a network keeps it in Excel: Swedish headings, codes with leading zeros kept as text.</summary>
+    private static void WriteMembers(string path)
+    {
+        using var workbook = new ClosedXML.Excel.XLWorkbook();
+        var sheet = workbook.AddWorksheet("Medlemmar");
+        string[][] rows =
+        [
+            ["Kod", "Namn", "Typ", "Län"],
+            ["1440", "Ale kommun", "kommun", "Västra Götaland"],
+            ["1489", "Alingsås kommun", "kommun", "Västra Götaland"],
+            ["0480", "Nyköpings kommun", "kommun", "Södermanland"],
+            ["1380", "Halmstads kommun", "kommun", "Halland"],
+            ["13", "Region Halland", "region", "Halland"],
+        ];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            for (var c = 0; c < rows[r].Length; c++)
+            {
+                sheet.Cell(r + 1, c + 1).SetValue(rows[r][c]).DataType = ClosedXML.Excel.XLDataType.Text;
+            }
+        }
+        workbook.SaveAs(path);
+    }
 }

@@ -52,7 +52,10 @@ public sealed class WavesPageTests : WavePagesContext
         cut.Find("form.wave-form").Submit();
 
         AssertSnackbar("Omgången Uppföljning 2027 är skapad.");
-        cut.WaitForAssertion(() => Assert.Contains("0 av 0", Row(cut, "Uppföljning 2027").TextContent));
+        // Nobody is invited yet: the row says so and leads to where invitations are made.
+        cut.WaitForAssertion(() => Assert.Contains("Ingen inbjuden ännu – bjud in", Row(cut, "Uppföljning 2027").TextContent));
+        var invite = Row(cut, "Uppföljning 2027").QuerySelector("a.no-invitees-link")!;
+        Assert.Matches("^/admin/omgangar/\\d+/inbjudningar$", invite.GetAttribute("href"));
         Assert.Equal([AuditActions.WaveCreated], (await AuditAsync()).Select(e => e.Action));
         Assert.Equal("", cut.Find("#name").GetAttribute("value") ?? "");
     }
