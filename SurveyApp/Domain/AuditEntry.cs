@@ -9,6 +9,12 @@ public class AuditEntry
     public string Action { get; set; } = "";
     public string Subject { get; set; } = "";
     public string? Details { get; set; }
+
+    /// <summary>
+    /// The participant the entry is about, for entries about one participant (no foreign key: the entry outlives an
+    /// erased participant). A name does not tell which participant an entry was about: names change and can be used again.
+    /// </summary>
+    public int? ParticipantId { get; set; }
 }
 
 /// <summary>The names are stable: they are stored, and translated when shown.</summary>

@@ -43,9 +43,14 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
         if (Check(name, type) is var refusal and not ParticipantRefusal.None) return refusal;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (await NameTakenAsync(db, name!.Trim(), null, cancellationToken)) return ParticipantRefusal.NameTaken;
-        db.Participants.Add(new Participant { Name = name.Trim(), Type = type!.Trim() });
-        audit.Add(db, actor, AuditActions.ParticipantAdded, name.Trim(), type.Trim());
+        // Saved before its entry, which names it by id; both in one transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var participant = new Participant { Name = name.Trim(), Type = type!.Trim() };
+        db.Participants.Add(participant);
         await db.SaveChangesAsync(cancellationToken);
+        audit.Add(db, actor, AuditActions.ParticipantAdded, participant.Id, participant.Name, participant.Type);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return ParticipantRefusal.None;
     }
 
@@ -57,7 +62,7 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
         if (await NameTakenAsync(db, name!.Trim(), id, cancellationToken)) return ParticipantRefusal.NameTaken;
         var before = $"{participant.Name} ({participant.Type})";
         (participant.Name, participant.Type) = (name.Trim(), type!.Trim());
-        audit.Add(db, actor, AuditActions.ParticipantChanged, participant.Name, $"{before} → {participant.Name} ({participant.Type})");
+        audit.Add(db, actor, AuditActions.ParticipantChanged, participant.Id, participant.Name, $"{before} → {participant.Name} ({participant.Type})");
         await db.SaveChangesAsync(cancellationToken);
         return ParticipantRefusal.None;
     }
@@ -68,7 +73,7 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
         if (await db.Participants.SingleOrDefaultAsync(p => p.Id == id, cancellationToken) is not { } participant) return ParticipantRefusal.NotFound;
         if (participant.IsActive == active) return ParticipantRefusal.None;
         participant.IsActive = active;
-        audit.Add(db, actor, active ? AuditActions.ParticipantReactivated : AuditActions.ParticipantDeactivated, participant.Name);
+        audit.Add(db, actor, active ? AuditActions.ParticipantReactivated : AuditActions.ParticipantDeactivated, participant.Id, participant.Name);
         await db.SaveChangesAsync(cancellationToken);
         return ParticipantRefusal.None;
     }
