@@ -1,6 +1,9 @@
 namespace SurveyApp.Domain;
 
-/// <summary>Entries are only added, never changed; <see cref="Action"/> is one of <see cref="AuditActions"/>.</summary>
+/// <summary>
+/// Entries are only added, never changed, except that erasing a participant's data blanks the subject and details
+/// of the entries about that participant; <see cref="Action"/> is one of <see cref="AuditActions"/>.
+/// </summary>
 public class AuditEntry
 {
     public long Id { get; set; }
@@ -43,12 +46,13 @@ public static class AuditActions
     public const string ParticipantDeactivated = "participant.deactivated";
     public const string ParticipantReactivated = "participant.reactivated";
     public const string ParticipantsImported = "participants.imported";
+    public const string ParticipantErased = "participant.erased";
 
     public static readonly string[] All =
     [
         StaffCreated, StaffRoleChanged, StaffDeactivated, StaffReactivated, WorkbookExported, CsvExported,
         WaveCreated, WaveClosed, WaveOpened, InvitationsIssued, InvitationRevoked, InvitationReissued, ResponsesImported,
         SurveyImported, SurveyExported, SurveyCreated, SurveyEdited, SurveyVersioned, ParticipantAdded, ParticipantChanged,
-        ParticipantDeactivated, ParticipantReactivated, ParticipantsImported,
+        ParticipantDeactivated, ParticipantReactivated, ParticipantsImported, ParticipantErased,
     ];
 }
