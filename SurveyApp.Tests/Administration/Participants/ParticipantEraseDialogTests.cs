@@ -52,7 +52,7 @@ public sealed class ParticipantEraseDialogTests : StaffComponentContext, IDispos
         var providers = RenderProviders();
         var page = Context.Render<ParticipantsPage>();
         page.WaitForAssertion(() => Assert.Equal(20, page.FindAll("tbody tr").Count), TimeSpan.FromSeconds(10));
-        page.Find($"button[aria-label='Radera uppgifterna om {name}…']").Click();
+        page.Find($"button[aria-label='Radera uppgifter om {name}…']").Click();
         providers.WaitForAssertion(() => Assert.NotNull(providers.Find("#participant-erase-name")), TimeSpan.FromSeconds(10));
         return (providers, page);
     }

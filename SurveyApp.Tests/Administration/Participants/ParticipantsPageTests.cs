@@ -105,6 +105,6 @@ public sealed class ParticipantsPageTests : AppPageContext
 
         providers.WaitForAssertion(() => Assert.Contains("Arvika kommun är avstängd.", providers.Markup), TimeSpan.FromSeconds(10));
         Assert.False((await ParticipantAsync("Arvika kommun")).IsActive);
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("button[aria-label='Aktivera Arvika kommun igen']")));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("button[aria-label='Aktivera igen: Arvika kommun']")));
     }
 }
