@@ -113,7 +113,7 @@ public sealed class AuditAtomicityTests : IDisposable
 
     public static TheoryData<string> Actions =>
     [
-        "participant added", "participant changed", "participant deactivated", "participants imported",
+        "participant added", "participant changed", "participant deactivated", "participants imported", "participant erased",
         "wave created", "wave closed", "follow-up wave", "invitation revoked", "invitation reissued", "invitations issued",
         "staff created", "staff role changed", "staff deactivated", "staff reactivated",
         "survey imported", "responses imported", "survey created in the editor",
@@ -150,6 +150,7 @@ public sealed class AuditAtomicityTests : IDisposable
             case "participant changed": await participants.UpdateAsync(Actor, await FirstParticipantAsync(), "Nytt namn", "kommun"); break;
             case "participant deactivated": await participants.SetActiveAsync(Actor, await FirstParticipantAsync(), active: false); break;
             case "participants imported": await participants.ImportAsync(Actor, new StringReader("name,type\nImporterad kommun,kommun\n")); break;
+            case "participant erased": await services.GetRequiredService<ParticipantErasure>().EraseAsync(Actor, await FirstParticipantAsync()); break;
             case "wave created": await waves.CreateAsync(Actor, 1, "Ny omgång", null, null); break;
             case "wave closed": await waves.SetClosedAsync(Actor, 1, closed: true); break;
             case "follow-up wave": await waves.CopyAsFollowUpAsync(Actor, 1, "Uppföljning", null, null); break;
