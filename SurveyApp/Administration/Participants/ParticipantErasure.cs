@@ -46,9 +46,9 @@ public sealed class ParticipantErasure(IDbContextFactory<SurveyDbContext> factor
     public async Task<ErasureResult> EraseAsync(string actor, int participantId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        // Whether the participant exists is told by deleting it, last: of two erasures at once only one deletes it,
+        // and the other's transaction, which found nothing to erase, is rolled back as a refusal.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await db.Participants.AnyAsync(p => p.Id == participantId, cancellationToken)) return ErasureResult.NotFound;
-
         var responses = ResponsesOf(db, participantId);
         var answers = db.Answers.Where(a => responses.Any(r => r.Id == a.ResponseId));
         // The database would cascade these two; deleting them by set first keeps the work explicit and cheap.
@@ -58,7 +58,7 @@ public sealed class ParticipantErasure(IDbContextFactory<SurveyDbContext> factor
         await EraseMessagesAsync(db, participantId, cancellationToken);
         var erasedInvitations = await InvitationsOf(db, participantId).ExecuteDeleteAsync(cancellationToken);
         await ScrubAuditAsync(db, participantId, cancellationToken);
-        await db.Participants.Where(p => p.Id == participantId).ExecuteDeleteAsync(cancellationToken);
+        if (await db.Participants.Where(p => p.Id == participantId).ExecuteDeleteAsync(cancellationToken) == 0) return ErasureResult.NotFound;
 
         audit.Add(db, actor, AuditActions.ParticipantErased, participantId, Subject(participantId),
             string.Create(CultureInfo.InvariantCulture, $"responses={erasedResponses}; answers={erasedAnswers}; invitations={erasedInvitations}"));
