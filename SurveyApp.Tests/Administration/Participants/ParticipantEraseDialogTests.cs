@@ -47,12 +47,13 @@ public sealed class ParticipantEraseDialogTests : StaffComponentContext, IDispos
         return await db.Participants.AnyAsync(p => p.Id == participantId);
     }
 
-    private (IRenderedComponent<MudProviders> Providers, IRenderedComponent<ParticipantsPage> Page) OpenDialog(string name)
+    private async Task<(IRenderedComponent<MudProviders> Providers, IRenderedComponent<ParticipantsPage> Page)> OpenDialogAsync(string name)
     {
         var providers = RenderProviders();
         var page = Context.Render<ParticipantsPage>();
         page.WaitForAssertion(() => Assert.Equal(20, page.FindAll("tbody tr").Count), TimeSpan.FromSeconds(10));
-        page.Find($"button[aria-label='Radera uppgifter om {name}…']").Click();
+        // Found and clicked in one go: the grid may render again in between, which would leave a stale button.
+        await page.InvokeAsync(() => page.Find($"button[aria-label='Radera uppgifter om {name}…']").Click());
         providers.WaitForAssertion(() => Assert.NotNull(providers.Find("#participant-erase-name")), TimeSpan.FromSeconds(10));
         return (providers, page);
     }
@@ -63,7 +64,7 @@ public sealed class ParticipantEraseDialogTests : StaffComponentContext, IDispos
     public async Task TheDialogTellsWhatGoesAndWhatStaysAndErasesOnlyOnceTheExactNameIsTyped()
     {
         var (participant, responses, invitations) = await AnsweredTwiceAsync();
-        var (providers, page) = OpenDialog(participant.Name);
+        var (providers, page) = await OpenDialogAsync(participant.Name);
 
         var dialog = providers.Find(".mud-dialog").TextContent;
         Assert.Contains($"Radera uppgifterna om {participant.Name}?", dialog);
@@ -98,7 +99,7 @@ public sealed class ParticipantEraseDialogTests : StaffComponentContext, IDispos
     public async Task CancellingErasesNothing()
     {
         var (participant, _, _) = await AnsweredTwiceAsync();
-        var (providers, _) = OpenDialog(participant.Name);
+        var (providers, _) = await OpenDialogAsync(participant.Name);
 
         providers.Find("#participant-erase-name").Input(participant.Name);
         providers.FindAll("button").Single(b => b.TextContent.Trim() == "Avbryt").Click();
