@@ -71,7 +71,8 @@ public sealed class AuditAtomicityTests : IDisposable
     {
         await using var db = _app.CreateDbContext();
         var state = new StringBuilder();
-        foreach (var p in await db.Participants.AsNoTracking().OrderBy(p => p.Id).ToListAsync()) state.AppendLine($"P {p.Id} {p.Name} {p.Type} {p.IsActive}");
+        foreach (var l in await db.ParticipantLists.AsNoTracking().OrderBy(l => l.Id).ToListAsync()) state.AppendLine($"L {l.Id} {l.Name} {l.SurveyId}");
+        foreach (var p in await db.Participants.AsNoTracking().OrderBy(p => p.Id).ToListAsync()) state.AppendLine($"P {p.Id} {p.ListId} {p.Code} {p.Name} {p.Type} {p.IsActive}");
         foreach (var w in await db.Waves.AsNoTracking().OrderBy(w => w.Id).ToListAsync()) state.AppendLine($"W {w.Id} {w.Name} {w.IsClosed}");
         foreach (var i in await db.Invitations.AsNoTracking().OrderBy(i => i.Id).ToListAsync()) state.AppendLine($"I {i.Id} {i.TokenHash} {i.RevokedAt}");
         foreach (var s in await db.Surveys.AsNoTracking().OrderBy(s => s.Id).ToListAsync()) state.AppendLine($"S {s.Id} {s.Title}");
@@ -125,7 +126,8 @@ public sealed class AuditAtomicityTests : IDisposable
 
     public static TheoryData<string> Actions =>
     [
-        "participant added", "participant changed", "participant deactivated", "participants imported",
+        "participant added", "participant changed", "participant deactivated", "participants imported", "participant erased",
+        "participant list created", "participant list renamed",
         "wave created", "wave closed", "follow-up wave", "invitation revoked", "invitation reissued", "invitations issued",
         "staff created", "staff role changed", "staff deactivated", "staff reactivated",
         "survey imported", "responses imported", "survey created in the editor",
@@ -162,6 +164,9 @@ public sealed class AuditAtomicityTests : IDisposable
             case "participant changed": await participants.UpdateAsync(Actor, await FirstParticipantAsync(), "Nytt namn", "kommun"); break;
             case "participant deactivated": await participants.SetActiveAsync(Actor, await FirstParticipantAsync(), active: false); break;
             case "participants imported": await participants.ImportAsync(Actor, await ListIdAsync(), "deltagare.csv", Encoding.UTF8.GetBytes("name,type\nImporterad kommun,kommun\n")); break;
+            case "participant erased": await services.GetRequiredService<ParticipantErasure>().EraseAsync(Actor, await FirstParticipantAsync()); break;
+            case "participant list created": await participants.CreateListAsync(Actor, 1, "Ny lista"); break;
+            case "participant list renamed": await participants.RenameListAsync(Actor, await ListIdAsync(), "Nytt namn"); break;
             case "wave created": await waves.CreateAsync(Actor, 1, "Ny omgång", null, null); break;
             case "wave closed": await waves.SetClosedAsync(Actor, 1, closed: true); break;
             case "follow-up wave": await waves.CopyAsFollowUpAsync(Actor, 1, "Uppföljning", null, null); break;

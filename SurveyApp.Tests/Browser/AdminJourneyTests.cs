@@ -6,7 +6,7 @@ using Xunit;
 namespace SurveyApp.Tests.Browser;
 
 /// <summary>
-/// An administrator looks at the surveys, adds, finds and deactivates a participant, creates a wave, closes it, makes a follow-up,
+/// An administrator looks at the surveys, adds, finds, deactivates and erases a participant, creates a wave, closes it, makes a follow-up,
 /// gives a new link, imports responses, creates an analyst account, promotes and deactivates it, and reads and filters the audit log. axe-core audits
 /// every page at desktop and phone width; screenshots go to TestResults/screenshots/admin.
 /// </summary>
@@ -45,6 +45,22 @@ public sealed class AdminJourneyTests() : AdminBrowserTests("admin")
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Stäng av" }).ClickAsync();
         await Expect(page.Locator("tbody tr")).ToContainTextAsync("Avstängd");
         await Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("Gotlands kommun är avstängd.");
+        // Erasing its data asks for its name, typed exactly, before the button works; it then leaves the list.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Radera uppgifter om Gotlands kommun…" }).ClickAsync();
+        var erase = page.GetByRole(AriaRole.Dialog);
+        await Expect(erase.Locator("h2")).ToHaveTextAsync("Radera uppgifterna om Gotlands kommun?");
+        await Expect(erase).ToContainTextAsync("Inbjudningar (länkarna slutar fungera): 0");
+        var eraseButton = erase.GetByRole(AriaRole.Button, new() { Name = "Radera för alltid" });
+        await Expect(eraseButton).ToBeDisabledAsync();
+        await erase.Locator("#participant-erase-name").FillAsync("gotlands kommun");
+        await Expect(eraseButton).ToBeDisabledAsync();
+        await erase.Locator("#participant-erase-name").FillAsync("Gotlands kommun");
+        await Expect(eraseButton).ToBeEnabledAsync();
+        await MessagesGoneAsync(page);
+        await Browser.CheckPageAsync(page, "participants-erase-dialog", fitsPhone: true);
+        await eraseButton.ClickAsync();
+        await Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("Uppgifterna om Gotlands kommun är raderade.");
+        await Expect(page.Locator("tbody tr")).ToContainTextAsync("Inga deltagare matchar.");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Omgångar" }).ClickAsync();
         await page.WaitForURLAsync(App.BaseUrl + "/admin/omgangar");
@@ -159,8 +175,10 @@ public sealed class AdminJourneyTests() : AdminBrowserTests("admin")
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Logg" }).ClickAsync();
         await page.WaitForURLAsync(App.BaseUrl + "/admin/logg");
-        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(11);
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(12);
         await Expect(page.Locator("tbody tr").First).ToContainTextAsync("Konto avstängt");
+        await Expect(page.Locator("tbody tr:has-text('Deltagares uppgifter raderade')")).ToContainTextAsync("Svar: 0, svarsvärden: 0, inbjudningar: 0");
+        await Expect(page.Locator("tbody")).Not.ToContainTextAsync("Gotlands kommun");
         await Browser.CheckPageAsync(page, "audit-log", fitsPhone: true);
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Vad" }).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Roll ändrad" }).ClickAsync();
@@ -185,7 +203,7 @@ public sealed class AdminJourneyTests() : AdminBrowserTests("admin")
         // next page button is disabled on the last page; on a phone the new page is shown from its top.
         await page.GetByRole(AriaRole.Link, new() { Name = "Deltagare", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(App.BaseUrl + "/admin/deltagare");
-        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(21);
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(20);
         var more = Path.Combine(Path.GetTempPath(), $"deltagare-{Guid.NewGuid():N}.csv");
         await File.WriteAllTextAsync(more, "name,type\n" + string.Concat(Enumerable.Range(1, 10).Select(i => $"Provkommun {i},kommun\n")));
         await page.Locator("input[type=file]").SetInputFilesAsync(more);
@@ -195,7 +213,7 @@ public sealed class AdminJourneyTests() : AdminBrowserTests("admin")
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sortera efter Typ" })).ToHaveCountAsync(1);
         await page.GetByRole(AriaRole.Button, new() { Name = "Nästa sida" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(6);
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(5);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Föregående sida" })).ToBeFocusedAsync();
         await page.SetViewportSizeAsync(390, 844);
         await page.Keyboard.PressAsync("Enter");
@@ -203,7 +221,7 @@ public sealed class AdminJourneyTests() : AdminBrowserTests("admin")
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Nästa sida" })).ToBeFocusedAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Nästa sida" }).ScrollIntoViewIfNeededAsync();
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(6);
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(5);
         await page.WaitForFunctionAsync("""
             () => {
                 const top = document.querySelector('.mud-data-grid').getBoundingClientRect().top;

@@ -23,6 +23,7 @@ public static class AdministrationExtensions
         builder.Services.AddSingleton<ResponseUpload>();
         builder.Services.AddSingleton<ParticipantAdministration>();
         builder.Services.AddSingleton<ParticipantQuery>();
+        builder.Services.AddSingleton<ParticipantErasure>();
         builder.Services.AddScoped<StaffAccounts>();
         builder.Services.AddSingleton<StaffAdministration>();
         builder.Services.AddSingleton<AuditLogQuery>();

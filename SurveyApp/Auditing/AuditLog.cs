@@ -18,4 +18,8 @@ public sealed class AuditLog(IDbContextFactory<SurveyDbContext> factory, TimePro
     // Added for the context's next save, so that a change and its entry are stored in one transaction.
     public void Add(SurveyDbContext db, string actor, string action, string subject, string? details = null) =>
         db.AuditLog.Add(new AuditEntry { At = clock.GetUtcNow(), Actor = actor, Action = action, Subject = subject, Details = details });
+
+    // An entry about one participant names it by id as well, so that erasing its data can find the entry.
+    public void Add(SurveyDbContext db, string actor, string action, int participantId, string subject, string? details = null) =>
+        db.AuditLog.Add(new AuditEntry { At = clock.GetUtcNow(), Actor = actor, Action = action, Subject = subject, Details = details, ParticipantId = participantId });
 }

@@ -1,6 +1,9 @@
 namespace SurveyApp.Domain;
 
-/// <summary>Entries are only added, never changed; <see cref="Action"/> is one of <see cref="AuditActions"/>.</summary>
+/// <summary>
+/// Entries are only added, never changed, except that erasing a participant's data blanks the subject and details
+/// of the entries about that participant; <see cref="Action"/> is one of <see cref="AuditActions"/>.
+/// </summary>
 public class AuditEntry
 {
     public long Id { get; set; }
@@ -9,6 +12,12 @@ public class AuditEntry
     public string Action { get; set; } = "";
     public string Subject { get; set; } = "";
     public string? Details { get; set; }
+
+    /// <summary>
+    /// The participant the entry is about, for entries about one participant (no foreign key: the entry outlives an
+    /// erased participant). A name does not tell which participant an entry was about: names change and can be used again.
+    /// </summary>
+    public int? ParticipantId { get; set; }
 }
 
 /// <summary>The names are stable: they are stored, and translated when shown.</summary>
@@ -39,6 +48,7 @@ public static class AuditActions
     public const string ParticipantsImported = "participants.imported";
     public const string ParticipantListCreated = "participantlist.created";
     public const string ParticipantListRenamed = "participantlist.renamed";
+    public const string ParticipantErased = "participant.erased";
 
     public static readonly string[] All =
     [
@@ -46,5 +56,6 @@ public static class AuditActions
         WaveCreated, WaveClosed, WaveOpened, InvitationsIssued, InvitationRevoked, InvitationReissued, ResponsesImported,
         SurveyImported, SurveyExported, SurveyCreated, SurveyEdited, SurveyVersioned, ParticipantAdded, ParticipantChanged,
         ParticipantDeactivated, ParticipantReactivated, ParticipantsImported, ParticipantListCreated, ParticipantListRenamed,
+        ParticipantErased,
     ];
 }

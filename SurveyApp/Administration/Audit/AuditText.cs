@@ -13,11 +13,18 @@ public static partial class AuditText
     public static string Action(string action, IStringLocalizer<Strings> l) =>
         AuditActions.All.Contains(action) ? l["Audit.Action." + action] : action;
 
-    public static string? Details(AuditEntry entry, IStringLocalizer<Strings> l) =>
-        entry.Action is AuditActions.StaffCreated or AuditActions.StaffRoleChanged && entry.Details is { } details
-            ? RoleName().Replace(details, m => l["Staff.Role." + m.Value])
-            : entry.Details;
+    public static string? Details(AuditEntry entry, IStringLocalizer<Strings> l) => entry switch
+    {
+        { Action: AuditActions.StaffCreated or AuditActions.StaffRoleChanged, Details: { } details } =>
+            RoleName().Replace(details, m => l["Staff.Role." + m.Value]),
+        { Action: AuditActions.ParticipantErased, Details: { } details } when ErasedCounts().Match(details) is { Success: true } counts =>
+            l["Audit.Erased.Details", counts.Groups["responses"].Value, counts.Groups["answers"].Value, counts.Groups["invitations"].Value],
+        _ => entry.Details,
+    };
 
     [GeneratedRegex($@"\b({StaffRoles.Admin}|{StaffRoles.Analyst})\b")]
     private static partial Regex RoleName();
+
+    [GeneratedRegex(@"^responses=(?<responses>\d+); answers=(?<answers>\d+); invitations=(?<invitations>\d+)$")]
+    private static partial Regex ErasedCounts();
 }

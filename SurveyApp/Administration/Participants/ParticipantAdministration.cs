@@ -67,11 +67,14 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
         var series = await ParticipantScope.SeriesOfAsync(db, surveyId, cancellationToken);
         var trimmed = name!.Trim();
         if (await ListNameTakenAsync(db, series, trimmed, null, cancellationToken)) return (ParticipantRefusal.ListNameTaken, null);
+        // Saved before its entry, which names it by id; both in one transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var list = new ParticipantList { SurveyId = series, Name = trimmed, CreatedAt = clock.GetUtcNow() };
         db.ParticipantLists.Add(list);
         await db.SaveChangesAsync(cancellationToken);
         audit.Add(db, actor, AuditActions.ParticipantListCreated, $"{list.Name} ({list.Id})");
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return (ParticipantRefusal.None, list.Id);
     }
 
@@ -96,9 +99,13 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
         if (!await db.ParticipantLists.AnyAsync(l => l.Id == listId, cancellationToken)) return ParticipantRefusal.ListNotFound;
         var participant = new Participant { ListId = listId, Name = name!.Trim(), Type = type!.Trim(), Code = Blank(code) };
         if (await TakenAsync(db, participant, cancellationToken) is var taken and not ParticipantRefusal.None) return taken;
+        // Saved before its entry, which names it by id; both in one transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Participants.Add(participant);
-        audit.Add(db, actor, AuditActions.ParticipantAdded, participant.Name, participant.Type);
         await db.SaveChangesAsync(cancellationToken);
+        audit.Add(db, actor, AuditActions.ParticipantAdded, participant.Id, participant.Name, participant.Type);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return ParticipantRefusal.None;
     }
 
@@ -110,7 +117,7 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
         var before = $"{participant.Name} ({participant.Type})";
         (participant.Name, participant.Type, participant.Code) = (name!.Trim(), type!.Trim(), Blank(code));
         if (await TakenAsync(db, participant, cancellationToken) is var taken and not ParticipantRefusal.None) return taken;
-        audit.Add(db, actor, AuditActions.ParticipantChanged, participant.Name, $"{before} → {participant.Name} ({participant.Type})");
+        audit.Add(db, actor, AuditActions.ParticipantChanged, participant.Id, participant.Name, $"{before} → {participant.Name} ({participant.Type})");
         await db.SaveChangesAsync(cancellationToken);
         return ParticipantRefusal.None;
     }
@@ -121,7 +128,7 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
         if (await db.Participants.SingleOrDefaultAsync(p => p.Id == id, cancellationToken) is not { } participant) return ParticipantRefusal.NotFound;
         if (participant.IsActive == active) return ParticipantRefusal.None;
         participant.IsActive = active;
-        audit.Add(db, actor, active ? AuditActions.ParticipantReactivated : AuditActions.ParticipantDeactivated, participant.Name);
+        audit.Add(db, actor, active ? AuditActions.ParticipantReactivated : AuditActions.ParticipantDeactivated, participant.Id, participant.Name);
         await db.SaveChangesAsync(cancellationToken);
         return ParticipantRefusal.None;
     }

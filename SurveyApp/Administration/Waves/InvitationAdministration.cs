@@ -23,7 +23,7 @@ public sealed class InvitationAdministration(IDbContextFactory<SurveyDbContext> 
         var (invitation, refusal) = await FindChangeableAsync(db, invitationId, cancellationToken);
         if (invitation is null) return refusal;
         invitation.RevokedAt = clock.GetUtcNow();
-        audit.Add(db, actor, AuditActions.InvitationRevoked, Subject(invitation));
+        audit.Add(db, actor, AuditActions.InvitationRevoked, invitation.ParticipantId, Subject(invitation));
         await db.SaveChangesAsync(cancellationToken);
         return InvitationRefusal.None;
     }
@@ -35,7 +35,7 @@ public sealed class InvitationAdministration(IDbContextFactory<SurveyDbContext> 
         if (invitation is null) return (refusal, null);
         var token = InvitationToken.Generate();
         invitation.TokenHash = InvitationToken.Hash(token);
-        audit.Add(db, actor, AuditActions.InvitationReissued, Subject(invitation));
+        audit.Add(db, actor, AuditActions.InvitationReissued, invitation.ParticipantId, Subject(invitation));
         await db.SaveChangesAsync(cancellationToken);
         return (InvitationRefusal.None, token);
     }

@@ -13,5 +13,6 @@ internal sealed class AuditConfiguration : IEntityTypeConfiguration<AuditEntry>
         builder.Property(e => e.Action).HasMaxLength(64);
         builder.Property(e => e.Subject).HasMaxLength(400);
         builder.Property(e => e.Details).HasMaxLength(2000);
+        builder.HasIndex(e => e.ParticipantId);
     }
 }

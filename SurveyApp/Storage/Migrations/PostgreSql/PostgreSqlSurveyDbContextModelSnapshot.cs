@@ -264,12 +264,17 @@ namespace SurveyApp.Storage.Migrations.PostgreSql
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int?>("ParticipantId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
 
                     b.ToTable("AuditLog", (string)null);
                 });

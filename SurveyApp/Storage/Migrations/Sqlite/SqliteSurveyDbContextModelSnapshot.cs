@@ -247,12 +247,17 @@ namespace SurveyApp.Storage.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
 
                     b.ToTable("AuditLog", (string)null);
                 });
