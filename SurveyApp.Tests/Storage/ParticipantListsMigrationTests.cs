@@ -33,7 +33,7 @@ public sealed class ParticipantListsMigrationTests : IDisposable
             """INSERT INTO "Surveys" ("Key", "Title", "Language", "CreatedAt", "Version", "PreviousVersionId") SELECT 'a2', 'A', 'sv', '2015-01-01 00:00:00+00:00', 2, "Id" FROM "Surveys" WHERE "Key" = 'a'""",
             """INSERT INTO "Surveys" ("Key", "Title", "Language", "CreatedAt", "Version") VALUES ('b', 'B', 'sv', '2016-01-01 00:00:00+00:00', 1)""",
             """INSERT INTO "Sections" ("SurveyId", "Key", "Title", "Position") SELECT "Id", 's', 'S', 1 FROM "Surveys" WHERE "Key" = 'b'""",
-            """INSERT INTO "Questions" ("SectionId", "Key", "Kind", "MaxAnswers", "MaxLength", "Position", "Required", "Text", "ConditionValues") SELECT "Id", 'q1', 'Scale', 1, 0, 1, FALSE, 'Q', '[]' FROM "Sections" """,
+            $$"""INSERT INTO "Questions" ("SectionId", "Key", "Kind", "MaxAnswers", "MaxLength", "Position", "Required", "Text", "ConditionValues") SELECT "Id", 'q1', 'Scale', 1, 0, 1, FALSE, 'Q', {{NoValues}} FROM "Sections" """,
             """INSERT INTO "Waves" ("SurveyId", "Name", "IsClosed") SELECT "Id", 'w1', FALSE FROM "Surveys" WHERE "Key" = 'a'""",
             """INSERT INTO "Waves" ("SurveyId", "Name", "IsClosed") SELECT "Id", 'w2', FALSE FROM "Surveys" WHERE "Key" = 'a2'""",
             """INSERT INTO "Waves" ("SurveyId", "Name", "IsClosed") SELECT "Id", 'w3', FALSE FROM "Surveys" WHERE "Key" = 'b'""",
@@ -120,6 +120,9 @@ public sealed class ParticipantListsMigrationTests : IDisposable
         await using var db = _database.CreateContext();
         Assert.Empty(await db.ParticipantLists.ToListAsync());
     }
+
+    // A question's condition values: a JSON array in SQLite, an array column in PostgreSQL.
+    private static string NoValues => TestDatabase.Provider == StorageProvider.Sqlite ? "'[]'" : "'{}'";
 
     private async Task MigrateBeforeListsAsync()
     {

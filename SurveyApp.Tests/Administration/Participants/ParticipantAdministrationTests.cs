@@ -220,6 +220,9 @@ public sealed class ParticipantAdministrationTests : IDisposable
 
         var participants = await ParticipantsAsync();
         Assert.Equal("1784", participants.Single(p => p.Id == arvika.Id).Code);
+        // The list is searched by code as well as by name.
+        var found = await _app.Services.GetRequiredService<ParticipantQuery>().PageAsync(new ParticipantFilter(seeded, "178"), ParticipantSort.Name, false, 0, 25);
+        Assert.Equal([("Arvika kommun", "1784")], found.Rows.Select(r => (r.Name, r.Code)));
         Assert.Equal(2, participants.Count(p => p.Name == "Arvika kommun"));
         Assert.Equal((21, 2), (participants.Count(p => p.ListId == seeded), participants.Count(p => p.ListId == other)));
     }
