@@ -162,8 +162,7 @@ public sealed class ParticipantAdministrationTests : IDisposable
 
         Assert.Equal(0, result.Imported);
         Assert.Equal(
-            [(3, "Det finns redan en deltagare med det namnet i listan.", "name", "Arvika kommun"), (5, "Det finns redan en deltagare med det namnet i listan.", "name", "Dubbel"),
-                (6, "Namn saknas.", "name", ""), (7, "Typ saknas.", "type", "")],
+            [(5, "Namnet står flera gånger i filen.", "name", "Dubbel"), (6, "Namn saknas.", "name", ""), (7, "Typ saknas.", "type", "")],
             result.Problems.Select(p => (p.Line, p.Message, p.Column, p.Value)));
         Assert.Contains("inte kunde läsas", Assert.Single(latin1.Problems).Message);
         Assert.Equal((1, "kolumnen 'type' saknas", "type, typ"), (Assert.Single(noType.Problems).Line, noType.Problems[0].Message, noType.Problems[0].Accepted));
@@ -255,16 +254,44 @@ public sealed class ParticipantAdministrationTests : IDisposable
     }
 
     [Fact]
-    public async Task ACodeTakenInTheListOrTwiceInTheFileIsAProblemAtItsCell()
+    public async Task ImportingTheListAgainUpdatesWhoIsInItByCodeOrNameAndAddsTheRest()
+    {
+        var listId = await ListIdAsync();
+        await Participants.AddAsync(Actor, listId, "Gotlands kommun", "kommun", "0980");
+
+        var result = await ImportAsync(Encoding.UTF8.GetBytes(
+            "kod,namn,typ,län\n0980,Region Gotland,region,Gotland\n1784,ARVIKA KOMMUN,kommun,Värmland\n,Ny kommun,kommun,Uppsala\n"));
+
+        Assert.Equal((1, 2, 0), (result.Imported, result.Updated, result.Problems.Count));
+        var participants = (await ParticipantsAsync()).Where(p => p.ListId == listId).ToList();
+        Assert.Equal(22, participants.Count);
+        // The code names the participant: its name and type follow the file.
+        var gotland = participants.Single(p => p.Code == "0980");
+        Assert.Equal(("Region Gotland", "region", "Gotland"), (gotland.Name, gotland.Type, gotland.Attributes["län"]));
+        // The name names one without a code, which gets the file's code; its invitations and answers stay its own.
+        var arvika = participants.Single(p => p.Code == "1784");
+        Assert.Equal(("ARVIKA KOMMUN", "Värmland"), (arvika.Name, arvika.Attributes["län"]));
+        await using var db = _app.CreateDbContext();
+        Assert.True(await db.Invitations.AnyAsync(i => i.ParticipantId == arvika.Id));
+        Assert.Equal("n=1, updated=2", (await AuditAsync()).Last().Subject);
+    }
+
+    [Fact]
+    public async Task ANameOrCodeOfAnotherParticipantOrGivenTwiceIsAProblemAtItsCell()
     {
         await Participants.AddAsync(Actor, await ListIdAsync(), "Gotlands kommun", "kommun", "0980");
 
-        var result = await ImportAsync(Encoding.UTF8.GetBytes("code,name,type\n0980,Ny kommun,kommun\n1111,Kommun A,kommun\n1111,Kommun B,kommun\n"));
+        var result = await ImportAsync(Encoding.UTF8.GetBytes(
+            "code,name,type\n0980,Arvika kommun,kommun\n0127,Gotlands kommun,kommun\n1111,Kommun A,kommun\n1111,Kommun B,kommun\n"));
 
         Assert.Equal(0, result.Imported);
-        Assert.Equal([(2, "code", "0980"), (4, "code", "1111")], result.Problems.Select(p => (p.Line, p.Column, p.Value)));
-        Assert.All(result.Problems, p => Assert.Equal("Det finns redan en deltagare med den koden i listan.", p.Message));
-        Assert.Equal("en kod som inte redan finns i listan eller i filen", result.Problems[0].Accepted);
+        Assert.Equal(
+            [(2, "name", "Arvika kommun", "Det finns redan en deltagare med det namnet i listan."), (3, "code", "0127", "Namnet hör till en deltagare i listan som har en annan kod."),
+                (5, "code", "1111", "Koden står flera gånger i filen.")],
+            result.Problems.Select(p => (p.Line, p.Column, p.Value, p.Message)));
+        Assert.Equal("ett namn som ingen annan deltagare i listan har", result.Problems[0].Accepted);
+        Assert.Equal("deltagarens kod, 0980, eller en tom cell", result.Problems[1].Accepted);
+        Assert.Equal(21, (await ParticipantsAsync()).Count);
     }
 
     private async Task<int> SurveyIdAsync(int version)

@@ -25,6 +25,9 @@ public sealed record ImportProblem(int Line, string Message)
 
 public sealed record ImportResult(int Imported, IReadOnlyList<ImportProblem> Problems)
 {
+    /// <summary>Rows that changed what was there rather than adding to it (participants already in their list).</summary>
+    public int Updated { get; init; }
+
     public bool Succeeded => Problems.Count == 0;
 }
 

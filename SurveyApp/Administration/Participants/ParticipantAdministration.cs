@@ -11,7 +11,7 @@ namespace SurveyApp.Administration.Participants;
 public enum ParticipantRefusal
 {
     None, NotFound, NameMissing, NameTooLong, TypeMissing, TypeTooLong, NameTaken, CodeTooLong, CodeTaken,
-    ListNotFound, ListNameMissing, ListNameTooLong, ListNameTaken, SurveyNotFound,
+    ListNotFound, ListNameMissing, ListNameTooLong, ListNameTaken, SurveyNotFound, NameTwiceInFile, CodeTwiceInFile,
 }
 
 /// <summary>
@@ -156,49 +156,79 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
         {
             return new ImportResult(0, [new ImportProblem(0, Text.Get("Participants.Refusal.ListNotFound"))]);
         }
-        var members = await db.Participants.AsNoTracking().Where(p => p.ListId == listId).Select(p => new { p.Name, p.Code }).ToListAsync(cancellationToken);
-        var names = members.Select(m => SwedishText.Fold(m.Name)).ToHashSet(StringComparer.Ordinal);
-        var codes = members.Where(m => m.Code is not null).Select(m => SwedishText.Fold(m.Code!)).ToHashSet(StringComparer.Ordinal);
+        // A row names a participant already in the list by its code, or else by its name: that participant is updated
+        // (a list kept elsewhere is imported again as it grows); any other row adds one.
+        var members = await db.Participants.Where(p => p.ListId == listId).ToListAsync(cancellationToken);
+        var byCode = members.Where(m => m.Code is not null).ToDictionary(m => SwedishText.Fold(m.Code!), StringComparer.Ordinal);
+        var byName = members.ToDictionary(m => SwedishText.Fold(m.Name), StringComparer.Ordinal);
         var extra = header.Select((h, i) => (Header: h.Trim(), Index: i))
             .Where(c => c.Index != name && c.Index != type && c.Index != code && c.Header.Length > 0).ToList();
-        var rows = new List<Participant>();
+        var (added, updated) = (new List<Participant>(), new HashSet<Participant>());
+        var (namesInFile, codesInFile) = (new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
         foreach (var row in table.Rows)
         {
-            var participant = new Participant
-            {
-                ListId = listId,
-                Name = row[name.Value].Trim(),
-                Type = row[type.Value].Trim(),
-                Code = code is { } at ? Blank(row[at]) : null,
-                Attributes = extra.Where(c => row[c.Index].Trim().Length > 0).ToDictionary(c => c.Header, c => row[c.Index].Trim()),
-            };
+            var (rowName, rowType, rowCode) = (row[name.Value].Trim(), row[type.Value].Trim(), code is { } at ? Blank(row[at]) : null);
+            var attributes = extra.Where(c => row[c.Index].Trim().Length > 0).ToDictionary(c => c.Header, c => row[c.Index].Trim());
             var rowProblems = new List<ImportProblem>();
-            Problem(rowProblems, row, header, name.Value, CheckName(participant.Name), "Participants.Accepted.Name");
-            Problem(rowProblems, row, header, type.Value, CheckType(participant.Type), "Participants.Accepted.Type");
+            Problem(rowProblems, row, header, name.Value, CheckName(rowName), "Participants.Accepted.Name");
+            Problem(rowProblems, row, header, type.Value, CheckType(rowType), "Participants.Accepted.Type");
             if (code is { } codeAt)
             {
-                Problem(rowProblems, row, header, codeAt, CheckCode(participant.Code), "Participants.Accepted.Code");
+                Problem(rowProblems, row, header, codeAt, CheckCode(rowCode), "Participants.Accepted.Code");
             }
-            if (rowProblems.Count == 0 && !names.Add(SwedishText.Fold(participant.Name)))
-            {
-                Problem(rowProblems, row, header, name.Value, ParticipantRefusal.NameTaken, "Participants.Accepted.NewName");
-            }
-            if (rowProblems.Count == 0 && participant.Code is { } given && !codes.Add(SwedishText.Fold(given)))
-            {
-                Problem(rowProblems, row, header, code!.Value, ParticipantRefusal.CodeTaken, "Participants.Accepted.NewCode");
-            }
-            if (rowProblems.Count == 0 && participant.Attributes.Values.Append(participant.Name).Append(participant.Type).Append(participant.Code ?? "").Any(AnswerRules.IsUnreadable))
+            if (rowProblems.Count == 0 && attributes.Values.Append(rowName).Append(rowType).Append(rowCode ?? "").Any(AnswerRules.IsUnreadable))
             {
                 rowProblems.Add(new ImportProblem(row.Line, Text.Get("Import.Problem.Unreadable")));
             }
-            problems.AddRange(rowProblems);
-            rows.Add(participant);
+            if (rowProblems.Count > 0)
+            {
+                problems.AddRange(rowProblems);
+                continue;
+            }
+            var (foldedName, foldedCode) = (SwedishText.Fold(rowName), rowCode is null ? null : SwedishText.Fold(rowCode));
+            if (!namesInFile.Add(foldedName))
+            {
+                Problem(problems, row, header, name.Value, ParticipantRefusal.NameTwiceInFile, "Participants.Accepted.OnceInFile");
+                continue;
+            }
+            if (foldedCode is not null && !codesInFile.Add(foldedCode))
+            {
+                Problem(problems, row, header, code!.Value, ParticipantRefusal.CodeTwiceInFile, "Participants.Accepted.OnceInFile");
+                continue;
+            }
+            var existing = (foldedCode is null ? null : byCode.GetValueOrDefault(foldedCode)) ?? byName.GetValueOrDefault(foldedName);
+            // Another participant of the list already has the name, or the code, this row gives its own.
+            if (byName.GetValueOrDefault(foldedName) is { } named && named != existing)
+            {
+                Problem(problems, row, header, name.Value, ParticipantRefusal.NameTaken, "Participants.Accepted.NewName");
+                continue;
+            }
+            if (foldedCode is not null && byCode.GetValueOrDefault(foldedCode) is { } coded && coded != existing)
+            {
+                Problem(problems, row, header, code!.Value, ParticipantRefusal.CodeTaken, "Participants.Accepted.NewCode");
+                continue;
+            }
+            // Found by its name, a participant with a code of its own is not given another: the row may mean someone else.
+            if (existing?.Code is { } own && foldedCode is not null && SwedishText.Fold(own) != foldedCode)
+            {
+                problems.Add(new ImportProblem(row.Line, Text.Get("Participants.Refusal.CodeDiffers"))
+                    { Column = header[code!.Value], Value = row[code.Value], Accepted = Text.Format("Participants.Accepted.OwnCode", own) });
+                continue;
+            }
+            if (existing is null)
+            {
+                added.Add(new Participant { ListId = listId, Name = rowName, Type = rowType, Code = rowCode, Attributes = attributes });
+                continue;
+            }
+            (existing.Name, existing.Type, existing.Code) = (rowName, rowType, rowCode ?? existing.Code);
+            existing.Attributes = new Dictionary<string, string>(existing.Attributes.Concat(attributes).GroupBy(a => a.Key).Select(g => g.Last()));
+            updated.Add(existing);
         }
         if (problems.Count > 0) return new ImportResult(0, problems.OrderBy(p => p.Line).ToList());
-        db.Participants.AddRange(rows);
-        audit.Add(db, actor, AuditActions.ParticipantsImported, $"n={rows.Count}", extra.Count == 0 ? null : string.Join(", ", extra.Select(c => c.Header)));
+        db.Participants.AddRange(added);
+        audit.Add(db, actor, AuditActions.ParticipantsImported, updated.Count == 0 ? $"n={added.Count}" : $"n={added.Count}, updated={updated.Count}", extra.Count == 0 ? null : string.Join(", ", extra.Select(c => c.Header)));
         await db.SaveChangesAsync(cancellationToken);
-        return new ImportResult(rows.Count, []);
+        return new ImportResult(added.Count, []) { Updated = updated.Count };
     }
 
     private static void Problem(List<ImportProblem> problems, ImportRow row, IReadOnlyList<string> header, int column, ParticipantRefusal refusal, string accepted)
