@@ -44,7 +44,7 @@ public sealed class MigrationsTests : IDisposable
         using var postgreSql = new PostgreSqlDesignTimeContext().CreateDbContext([]);
 
         Assert.Empty(sqlite.Database.GetMigrations().Intersect(postgreSql.Database.GetMigrations()));
-        Assert.Equal(9, sqlite.Database.GetMigrations().Count());
-        Assert.Equal(2, postgreSql.Database.GetMigrations().Count());
+        Assert.Equal(10, sqlite.Database.GetMigrations().Count());
+        Assert.Equal(3, postgreSql.Database.GetMigrations().Count());
     }
 }

@@ -37,12 +37,17 @@ public static class AuditActions
     public const string ParticipantDeactivated = "participant.deactivated";
     public const string ParticipantReactivated = "participant.reactivated";
     public const string ParticipantsImported = "participants.imported";
+    public const string MailQueued = "mail.queued";
+    public const string MailResent = "mail.resent";
+    public const string MailTextsChanged = "mail.texts-changed";
+    public const string MailScheduleChanged = "mail.schedule-changed";
 
     public static readonly string[] All =
     [
         StaffCreated, StaffRoleChanged, StaffDeactivated, StaffReactivated, WorkbookExported, CsvExported,
         WaveCreated, WaveClosed, WaveOpened, InvitationsIssued, InvitationRevoked, InvitationReissued, ResponsesImported,
         SurveyImported, SurveyExported, SurveyCreated, SurveyEdited, SurveyVersioned, ParticipantAdded, ParticipantChanged,
-        ParticipantDeactivated, ParticipantReactivated, ParticipantsImported,
+        ParticipantDeactivated, ParticipantReactivated, ParticipantsImported, MailQueued, MailResent, MailTextsChanged,
+        MailScheduleChanged,
     ];
 }
