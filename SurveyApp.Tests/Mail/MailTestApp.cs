@@ -10,7 +10,8 @@ namespace SurveyApp.Tests.Mail;
 /// <summary>The app on a fresh seeded database, sending to an SMTP server in the test process, with every log line kept.</summary>
 public sealed class MailTestApp : IAsyncDisposable
 {
-    public MailTestApp(bool dispatch = false, IReadOnlyDictionary<string, string>? settings = null, TestSmtpServer? smtp = null, bool useSmtp = true)
+    public MailTestApp(bool dispatch = false, IReadOnlyDictionary<string, string>? settings = null, TestSmtpServer? smtp = null, bool useSmtp = true,
+        Action<IServiceCollection>? services = null)
     {
         Smtp = smtp ?? new TestSmtpServer();
         var all = new Dictionary<string, string>(useSmtp ? Smtp.Settings() : new Dictionary<string, string>())
@@ -22,7 +23,11 @@ public sealed class MailTestApp : IAsyncDisposable
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Trace",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
-        App = new SurveyAppFactory(settings: all, services: s => s.AddSingleton<ILoggerProvider>(Logs));
+        App = new SurveyAppFactory(settings: all, services: s =>
+        {
+            s.AddSingleton<ILoggerProvider>(Logs);
+            services?.Invoke(s);
+        });
         _ = App.Server;
     }
 
