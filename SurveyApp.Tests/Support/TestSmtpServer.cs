@@ -46,6 +46,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public ConcurrentQueue<ReceivedMail> Received { get; } = new();
 
+    /// <summary>How long the server takes to accept a message once its data has arrived.</summary>
+    public TimeSpan Delay { get; set; }
+
     /// <summary>Recipients the server answers with 550 at RCPT TO.</summary>
     public Func<string, bool> Rejects { get; set; } = _ => false;
 
@@ -103,6 +106,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            if (owner.Delay > TimeSpan.Zero) await Task.Delay(owner.Delay, cancellationToken);
             using var stream = new MemoryStream(buffer.ToArray());
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
             owner.Received.Enqueue(new ReceivedMail(transaction.To.Select(Address).ToList(), message));
