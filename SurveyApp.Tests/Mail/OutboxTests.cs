@@ -207,6 +207,24 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheBackgroundSenderKeepsToTheConfiguredPace()
+    {
+        // 300 a minute: sends start 200 ms apart at least, so eleven take two seconds (less what the first connection costs).
+        await using var paced = new MailTestApp(dispatch: true, settings: new Dictionary<string, string> { ["Mail:MessagesPerMinute"] = "300" });
+        foreach (var participant in (await paced.ParticipantsAsync()).Take(11))
+        {
+            await paced.SetContactAsync(participant.Id, $"p{participant.Id}@kommun.test");
+        }
+
+        await paced.QueueAsync(MessageKind.Invitation);
+        paced.Get<MailQueue>().Wake();
+
+        var arrived = (await paced.Smtp.WaitForAsync(11)).Select(r => r.At).Order().ToList();
+        Assert.True(arrived[^1] - arrived[0] >= TimeSpan.FromMilliseconds(1700), $"11 messages within {(arrived[^1] - arrived[0]).TotalMilliseconds} ms");
+        Assert.All((await paced.OutboxAsync()).Where(m => m.Recipients != ""), m => Assert.Equal(OutboxState.Sent, m.State));
+    }
+
+    [Fact]
     public async Task AServerThatCannotBeReachedIsTriedAgainLater()
     {
         await using var unreachable = new MailTestApp(settings: new Dictionary<string, string> { ["Mail:Port"] = "1" });

@@ -11,8 +11,8 @@ using SmtpServer.Storage;
 
 namespace SurveyApp.Tests.Support;
 
-/// <summary>A message as it arrived: the envelope's recipients and the parsed message.</summary>
-public sealed record ReceivedMail(IReadOnlyList<string> EnvelopeTo, MimeMessage Message);
+/// <summary>A message as it arrived: the envelope's recipients, the parsed message and when it arrived.</summary>
+public sealed record ReceivedMail(IReadOnlyList<string> EnvelopeTo, MimeMessage Message, DateTimeOffset At);
 
 /// <summary>
 /// A real SMTP server inside the test process, on a free port of the loopback address, keeping what it receives.
@@ -109,7 +109,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             if (owner.Delay > TimeSpan.Zero) await Task.Delay(owner.Delay, cancellationToken);
             using var stream = new MemoryStream(buffer.ToArray());
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
-            owner.Received.Enqueue(new ReceivedMail(transaction.To.Select(Address).ToList(), message));
+            owner.Received.Enqueue(new ReceivedMail(transaction.To.Select(Address).ToList(), message, DateTimeOffset.UtcNow));
             return SmtpResponse.Ok;
         }
     }
