@@ -243,6 +243,56 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AMessageTheServerPutsOffIsTriedAgainLaterAndFailedAfterTheLastTry()
+    {
+        var participants = await _mail.ParticipantsAsync();
+        await _mail.SetContactAsync(participants[0].Id, "kansli@arvika.test");
+        await _mail.SetContactAsync(participants[1].Id, "kansli@botkyrka.test");
+        await _mail.QueueAsync(MessageKind.Invitation);
+        var dispatcher = _mail.Get<OutboxDispatcher>();
+        var arvikaTries = 0;
+        _mail.Smtp.PutsOff = address => address == "kansli@botkyrka.test" || (address == "kansli@arvika.test" && arvikaTries++ == 0);
+
+        Assert.True(await dispatcher.SendNextAsync());
+        var putOff = (await _mail.OutboxAsync()).Single(m => m.Recipients == "kansli@arvika.test");
+        Assert.Equal((OutboxState.Queued, 1, "451 try again later"), (putOff.State, putOff.Attempts, putOff.Error));
+        Assert.InRange(putOff.DueAt - DateTimeOffset.UtcNow, TimeSpan.FromSeconds(50), TimeSpan.FromSeconds(61));
+        Assert.True(await dispatcher.SendNextAsync());
+        Assert.False(await dispatcher.SendNextAsync());
+
+        // Each time they are due again: the first is sent at its second try, the second is put off at each of its
+        // four tries (Mail:MaxAttempts) and then Failed with the server's reason.
+        for (var round = 0; round < 4; round++)
+        {
+            await using var db = _mail.App.CreateDbContext();
+            await db.Outbox.Where(m => m.State == OutboxState.Queued).ExecuteUpdateAsync(s => s.SetProperty(m => m.DueAt, DateTimeOffset.UtcNow.AddSeconds(-1)));
+            await MailTestApp.DrainAsync(dispatcher);
+        }
+
+        var outbox = await _mail.OutboxAsync();
+        Assert.Equal((OutboxState.Sent, 2), outbox.Single(m => m.Recipients == "kansli@arvika.test") is var sent ? (sent.State, sent.Attempts) : default);
+        var failed = outbox.Single(m => m.Recipients == "kansli@botkyrka.test");
+        Assert.Equal((OutboxState.Failed, 4, "451 try again later"), (failed.State, failed.Attempts, failed.Error));
+        Assert.Equal(["kansli@arvika.test"], _mail.Smtp.Received.Select(r => r.EnvelopeTo.Single()));
+    }
+
+    [Fact]
+    public async Task WithStartTlsRequiredAServerThatCannotEncryptGetsNothing()
+    {
+        await using var plain = new MailTestApp(settings: new Dictionary<string, string> { ["Mail:Security"] = "StartTls" });
+        var participant = (await plain.ParticipantsAsync())[0];
+        await plain.SetContactAsync(participant.Id, "kansli@arvika.test");
+        await plain.QueueAsync(MessageKind.Invitation);
+
+        Assert.True(await plain.Get<OutboxDispatcher>().SendNextAsync());
+
+        var message = (await plain.OutboxAsync()).Single(m => m.Recipients != "");
+        Assert.Equal((OutboxState.Queued, 1), (message.State, message.Attempts));
+        Assert.Contains("STARTTLS", message.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(plain.Smtp.Received);
+    }
+
+    [Fact]
     public async Task AServerThatRequiresSignInGetsTheConfiguredUserAndPassword()
     {
         await using var server = new TestSmtpServer("surveyapp", "hemligt");

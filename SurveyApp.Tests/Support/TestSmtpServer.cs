@@ -49,6 +49,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>How long the server takes to accept a message once its data has arrived.</summary>
     public TimeSpan Delay { get; set; }
 
+    /// <summary>Messages to these recipients the server answers with "451 try again later" after their data.</summary>
+    public Func<string, bool> PutsOff { get; set; } = _ => false;
+
     /// <summary>Recipients the server answers with 550 at RCPT TO.</summary>
     public Func<string, bool> Rejects { get; set; } = _ => false;
 
@@ -107,6 +110,10 @@ public sealed class TestSmtpServer : IAsyncDisposable
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             if (owner.Delay > TimeSpan.Zero) await Task.Delay(owner.Delay, cancellationToken);
+            if (transaction.To.Select(Address).Any(owner.PutsOff))
+            {
+                return new SmtpResponse(SmtpReplyCode.Aborted, "try again later");
+            }
             using var stream = new MemoryStream(buffer.ToArray());
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
             owner.Received.Enqueue(new ReceivedMail(transaction.To.Select(Address).ToList(), message, DateTimeOffset.UtcNow));

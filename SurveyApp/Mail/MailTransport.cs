@@ -59,14 +59,15 @@ public sealed class SmtpTransport(MailOptions options) : MailTransport
             var reason = $"{code} {e.Message}".Trim();
             return new SendOutcome(code is >= 400 and < 500 ? SendResult.TryAgain : SendResult.Refused, reason);
         }
-        catch (AuthenticationException e)
+        catch (Exception e) when (transferring && e is IOException or SocketException or SmtpProtocolException or OperationCanceledException or TimeoutException)
         {
-            return new SendOutcome(SendResult.TryAgain, e.Message);
+            // The connection broke while the message was being handed over.
+            return new SendOutcome(SendResult.Uncertain, e.Message);
         }
-        catch (Exception e) when (e is IOException or SocketException or SmtpProtocolException or SslHandshakeException or OperationCanceledException or TimeoutException)
+        catch (Exception e) when (!transferring)
         {
-            if (transferring) return new SendOutcome(SendResult.Uncertain, e.Message);
-            if (e is OperationCanceledException && cancellationToken.IsCancellationRequested) throw;
+            // Connecting, encrypting or signing in failed (an unreachable server, no STARTTLS offered, a refused
+            // password, the time limit): nothing was handed over.
             return new SendOutcome(SendResult.TryAgain, e.Message);
         }
         try

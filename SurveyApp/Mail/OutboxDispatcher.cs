@@ -120,7 +120,13 @@ public sealed class OutboxDispatcher(
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
+                // The pickup folder could not be written.
                 outcome = new SendOutcome(SendResult.TryAgain, e.Message);
+            }
+            catch (Exception e)
+            {
+                // Whatever else went wrong during a send, whether the message went is not known.
+                outcome = new SendOutcome(SendResult.Uncertain, e.Message);
             }
         }
 
