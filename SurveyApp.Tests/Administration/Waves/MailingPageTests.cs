@@ -114,10 +114,16 @@ public sealed class MailingPageTests : WavePagesContext
     public async Task SendingAsksWithTheCountAndListsEachInviteesStateWithResendForFailedOnes()
     {
         await SetEmailAsync("Arvika kommun", "kansli@arvika.test");
+        await using (var db = App.CreateDbContext())
+        {
+            // An invitation from before e-mail sending: the confirmation says it gets a new link.
+            await db.Invitations.Where(i => i.Participant!.Name == "Eskilstuna kommun").ExecuteUpdateAsync(s => s.SetProperty(i => i.ProtectedToken, (string?)null));
+        }
         var cut = RenderPage();
 
         Click(cut, "button.send-invitations");
         Providers.WaitForAssertion(() => Assert.Contains("20 inbjudningar läggs i kön och skickas. 19 av dem saknar e-postadress", Providers.Markup, StringComparison.Ordinal));
+        Assert.Contains("1 av dem har en länk från tiden före e-postutskicken: de får en ny länk, och den gamla slutar fungera.", Providers.Markup, StringComparison.Ordinal);
         AnswerDialog(confirm: false);
         Assert.Empty(await ReadAsync(db => db.Outbox.ToListAsync()));
 
