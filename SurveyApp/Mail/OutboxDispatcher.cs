@@ -137,7 +137,7 @@ public sealed class OutboxDispatcher(
                 logger.LogInformation("Sent {Kind} message {MessageId} for invitation {InvitationId}.", row.Kind, id, row.InvitationId);
                 break;
             case SendResult.TryAgain when row.Attempts < Options.MaxAttempts:
-                await RequeueAsync(id, row.Attempts, outcome.Reason, cancellationToken);
+                await RequeueAsync(id, row.Attempts, outcome.Reason, CancellationToken.None);
                 logger.LogWarning("Message {MessageId} not sent, to be tried again: {Reason}", id, outcome.Reason);
                 break;
             case SendResult.Uncertain:

@@ -104,7 +104,6 @@ public sealed class MailingPageTests : WavePagesContext
     {
         var cut = RenderPage();
 
-        cut.Find("#text-language").Change("en");
         await cut.InvokeAsync(() => cut.FindComponents<MudBlazor.MudSelect<string>>().Single().Instance.ValueChanged.InvokeAsync("en"));
 
         cut.WaitForAssertion(() => Assert.Equal("Invitation to answer a survey", cut.Find("#text-subject").GetAttribute("value")));
