@@ -180,7 +180,8 @@ public static class LoadBenchmark
     private static async Task<ConcurrentQueue<string>> IssueAsync(IBenchmarkDatabase database, OpenWave wave, int count)
     {
         const int batch = 5_000;
-        var service = new InvitationService(database.CreateFactory(), TimeProvider.System);
+        // The links are protected with throw-away keys: the benchmark never sends them.
+        var service = new InvitationService(database.CreateFactory(), new SurveyApp.Mail.InvitationLinkProtector(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider()), TimeProvider.System);
         var tokens = new ConcurrentQueue<string>();
         for (var start = 0; start < count; start += batch)
         {

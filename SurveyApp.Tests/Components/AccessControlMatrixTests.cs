@@ -72,6 +72,7 @@ public sealed class AccessControlMatrixTests(DemoDataFixture fixture) : IClassFi
         ["GET /admin/enkater/{SurveyId:int}/redigera"] = (Access.Admin, "/admin/enkater/1/redigera"),
         ["GET /admin/omgangar/{WaveId:int}/inbjudningar"] = (Access.Admin, "/admin/omgangar/1/inbjudningar"),
         ["GET /admin/omgangar/{WaveId:int}/import"] = (Access.Admin, "/admin/omgangar/1/import"),
+        ["GET /admin/omgangar/{WaveId:int}/utskick"] = (Access.Admin, "/admin/omgangar/1/utskick"),
         ["GET /admin/omgangar/{waveId:int}/ej-svarat.csv"] = (Access.Admin, "/admin/omgangar/1/ej-svarat.csv"),
         ["GET /_framework/opaque-redirect"] = (Access.Framework, "/_framework/opaque-redirect"),
         // Files served from where the build left them when the app runs from its build folder (as here and
@@ -91,7 +92,8 @@ public sealed class AccessControlMatrixTests(DemoDataFixture fixture) : IClassFi
         "/s/{Token}/granska", "/resultat", "/resultat/{WaveId:int}", "/resultat/{WaveId:int}/korstabell", "/resultat/jamfor",
         "/resultat/{WaveId:int}/fritext/{QuestionKey}", "/logga-ut", "/admin/personal", "/admin/logg",
         "/admin/omgangar",
-        "/admin/omgangar/{WaveId:int}/inbjudningar", "/admin/omgangar/{WaveId:int}/import", "/admin/enkater", "/admin/deltagare",
+        "/admin/omgangar/{WaveId:int}/inbjudningar", "/admin/omgangar/{WaveId:int}/import", "/admin/omgangar/{WaveId:int}/utskick",
+        "/admin/enkater", "/admin/deltagare",
         "/admin/enkater/ny", "/admin/enkater/{SurveyId:int}/redigera",
     ];
 

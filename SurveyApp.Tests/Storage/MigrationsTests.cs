@@ -44,7 +44,7 @@ public sealed class MigrationsTests : IDisposable
         using var postgreSql = new PostgreSqlDesignTimeContext().CreateDbContext([]);
 
         Assert.Empty(sqlite.Database.GetMigrations().Intersect(postgreSql.Database.GetMigrations()));
-        Assert.Equal(11, sqlite.Database.GetMigrations().Count());
-        Assert.Equal(4, postgreSql.Database.GetMigrations().Count());
+        Assert.Equal(12, sqlite.Database.GetMigrations().Count());
+        Assert.Equal(5, postgreSql.Database.GetMigrations().Count());
     }
 }

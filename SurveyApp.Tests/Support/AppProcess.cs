@@ -74,6 +74,8 @@ public sealed class AppProcess(bool demoResponses = false, TestDatabase? databas
         start.Environment["Seed__ParticipantsFile"] = RepoPaths.ModelParticipants;
         start.Environment["Seed__LinksFile"] = LinksFile;
         start.Environment["Responding__PublicBaseUrl"] = BaseUrl;
+        // Without an SMTP server messages become files: in the process's folder, not beside the published app.
+        start.Environment["Mail__PickupFolder"] = Path.Combine(Folder, "mail");
         foreach (var (key, value) in DemoSettings(demoResponses).Concat((settings ?? new Dictionary<string, string>()).Select(s => (s.Key, s.Value))))
         {
             start.Environment[key.Replace(":", "__")] = value;

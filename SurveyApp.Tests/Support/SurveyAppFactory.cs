@@ -51,6 +51,8 @@ public sealed class SurveyAppFactory(
         builder.UseSetting("Seed:LinksFile", LinksFile);
         builder.UseSetting("Responding:PublicBaseUrl", "http://localhost");
         builder.UseSetting("Responding:WrongLinks:Limit", "100000");
+        // Without an SMTP server messages become files: in the test's folder, not the repository's data folder.
+        builder.UseSetting("Mail:PickupFolder", Path.Combine(Folder, "mail"));
         if (services is not null) builder.ConfigureServices(services);
         foreach (var (key, value) in AppProcess.DemoSettings(demoResponses).Concat((settings ?? new Dictionary<string, string>()).Select(s => (s.Key, s.Value))))
         {

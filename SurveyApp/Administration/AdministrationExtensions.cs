@@ -20,6 +20,8 @@ public static class AdministrationExtensions
         builder.Services.AddSingleton<InvitationAdministration>();
         builder.Services.AddSingleton<InvitationQuery>();
         builder.Services.AddSingleton<InvitationLinksCsv>();
+        builder.Services.AddSingleton<WaveMailing>();
+        builder.Services.AddSingleton<MailingQuery>();
         builder.Services.AddSingleton<ResponseUpload>();
         builder.Services.AddSingleton<ParticipantAdministration>();
         builder.Services.AddSingleton<ParticipantQuery>();

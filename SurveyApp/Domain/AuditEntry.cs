@@ -49,6 +49,10 @@ public static class AuditActions
     public const string ParticipantListCreated = "participantlist.created";
     public const string ParticipantListRenamed = "participantlist.renamed";
     public const string ParticipantErased = "participant.erased";
+    public const string MailQueued = "mail.queued";
+    public const string MailResent = "mail.resent";
+    public const string MailTextsChanged = "mail.texts-changed";
+    public const string MailScheduleChanged = "mail.schedule-changed";
 
     public static readonly string[] All =
     [
@@ -56,6 +60,6 @@ public static class AuditActions
         WaveCreated, WaveClosed, WaveOpened, InvitationsIssued, InvitationRevoked, InvitationReissued, ResponsesImported,
         SurveyImported, SurveyExported, SurveyCreated, SurveyEdited, SurveyVersioned, ParticipantAdded, ParticipantChanged,
         ParticipantDeactivated, ParticipantReactivated, ParticipantsImported, ParticipantListCreated, ParticipantListRenamed,
-        ParticipantErased,
+        ParticipantErased, MailQueued, MailResent, MailTextsChanged, MailScheduleChanged,
     ];
 }

@@ -48,6 +48,12 @@ public class Participant
     public bool IsActive { get; set; } = true;
 
     public Dictionary<string, string> Attributes { get; set; } = [];
+
+    /// <summary>Where invitations and reminders go: one or more addresses separated by ";" or ","; see <see cref="ParticipantContacts"/>.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>The language of the messages the participant gets: "sv" or "en".</summary>
+    public string Language { get; set; } = MessageLanguages.Swedish;
 }
 
 /// <summary>Only the SHA-256 hash of its token is stored.</summary>
@@ -59,6 +65,12 @@ public class Invitation
     public int ParticipantId { get; set; }
     public Participant? Participant { get; set; }
     public required string TokenHash { get; set; }
+
+    /// <summary>
+    /// The token encrypted with the app's data-protection keys, so that a message can carry the link; null for
+    /// invitations made before e-mail sending existed and for those made by a response import.
+    /// </summary>
+    public string? ProtectedToken { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
 }

@@ -15,6 +15,10 @@ public static class Text
     public static string Get(string key) =>
         Resources.GetString(key, CultureInfo.CurrentUICulture) ?? throw new KeyNotFoundException($"No string resource '{key}'.");
 
+    /// <summary>A string in a language chosen by the caller, such as the language of a message's recipient.</summary>
+    public static string Get(string key, CultureInfo culture) =>
+        Resources.GetString(key, culture) ?? throw new KeyNotFoundException($"No string resource '{key}'.");
+
     public static string Format(string key, params object[] args) =>
         string.Format(CultureInfo.CurrentCulture, Get(key), args);
 }

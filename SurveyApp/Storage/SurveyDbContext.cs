@@ -26,6 +26,10 @@ public abstract class SurveyDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<AnswerCategory> AnswerCategories => Set<AnswerCategory>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<WaveMessageText> WaveMessageTexts => Set<WaveMessageText>();
+    public DbSet<ReminderSchedule> ReminderSchedules => Set<ReminderSchedule>();
+    public DbSet<ReminderRun> ReminderRuns => Set<ReminderRun>();
 
     /// <summary>The keys that protect sign-in cookies and forms, shared by every app process on the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -294,6 +294,25 @@ public sealed class ParticipantAdministrationTests : IDisposable
         Assert.Equal(21, (await ParticipantsAsync()).Count);
     }
 
+    [Fact]
+    public async Task AddressesAndLanguageImportAndAMalformedOneIsAProblemAtItsCell()
+    {
+        var refused = await ImportAsync(Encoding.UTF8.GetBytes(
+            "namn;typ;e-post;språk\nNy kommun;kommun;registrator@ny.se;sv\nAnnan kommun;kommun;inte en adress;svenska\nTredje kommun;kommun;;tyska\n"));
+        var result = await ImportAsync(Encoding.UTF8.GetBytes(
+            "namn;typ;e-post;språk\nNy kommun;kommun;registrator@ny.se, kansli@ny.se;engelska\nArvika kommun;kommun;kommun@arvika.se;\n"));
+
+        Assert.Equal([(3, "e-post", "inte en adress"), (4, "språk", "tyska")], refused.Problems.Select(p => (p.Line, p.Column, p.Value)));
+        Assert.Equal((1, 1, 0), (result.Imported, result.Updated, result.Problems.Count));
+        var participants = await ParticipantsAsync();
+        Assert.Equal(("registrator@ny.se, kansli@ny.se", "en"), participants.Where(p => p.Name == "Ny kommun").Select(p => (p.Email, p.Language)).Single());
+        Assert.Equal(("kommun@arvika.se", "sv"), participants.Where(p => p.Name == "Arvika kommun").Select(p => (p.Email, p.Language)).Single());
+        // The e-mail columns are the participant's own, not other details.
+        Assert.All(participants, p => Assert.False(p.Attributes.ContainsKey("e-post")));
+        Assert.Equal(ParticipantRefusal.EmailInvalid, await Participants.AddAsync(Actor, await ListIdAsync(), "Fjärde", "kommun", email: "fel@"));
+        Assert.Equal(ParticipantRefusal.LanguageUnknown, await Participants.AddAsync(Actor, await ListIdAsync(), "Fjärde", "kommun", language: "de"));
+    }
+
     private async Task<int> SurveyIdAsync(int version)
     {
         await using var db = _app.CreateDbContext();

@@ -147,7 +147,7 @@ public sealed class ParticipantErasureTests : IDisposable
         var log = await AuditAsync();
         var erasure = Assert.Single(log, e => e.Action == AuditActions.ParticipantErased);
         Assert.Equal(earlier.Count + 1, log.Count);
-        Assert.Equal((Actor, "#" + participant.Id, $"responses={theirs.Responses}; answers={theirs.Answers}; invitations={theirs.Invitations}", participant.Id),
+        Assert.Equal((Actor, "#" + participant.Id, $"responses={theirs.Responses}; answers={theirs.Answers}; invitations={theirs.Invitations}; messages=0", participant.Id),
             (erasure.Actor, erasure.Subject, erasure.Details, erasure.ParticipantId));
         foreach (var name in new[] { participant.Name, Renamed })
         {
@@ -194,6 +194,32 @@ public sealed class ParticipantErasureTests : IDisposable
         Assert.Contains(_failure.Deletes, d => d.Contains("DELETE FROM \"Invitations\"", StringComparison.Ordinal));
         Assert.Equal(before, await CountAsync(participant.Id));
         Assert.Empty(await AuditAsync());
+    }
+
+    [Fact]
+    public async Task TheEmailMessagesOfItsInvitationsAreErasedAndOthersKept()
+    {
+        var participant = await CodedInTwoWavesAsync();
+        var other = await OtherAsync(participant.Id);
+        await using (var db = _app.CreateDbContext())
+        {
+            foreach (var invitation in await db.Invitations.Where(i => i.ParticipantId == participant.Id || i.ParticipantId == other.Id).ToListAsync())
+            {
+                db.Outbox.Add(new OutboxMessage
+                {
+                    WaveId = invitation.WaveId, InvitationId = invitation.Id, Kind = MessageKind.Invitation, State = OutboxState.Sent,
+                    Recipients = invitation.ParticipantId == participant.Id ? "kontakt@deltagare.example" : "annan@example.se",
+                    MessageId = $"{Guid.NewGuid():N}@surveyapp.test",
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(ErasureRefusal.None, (await Erasure.EraseAsync(Actor, participant.Id)).Refusal);
+
+        await using var check = _app.CreateDbContext();
+        Assert.Equal(["annan@example.se"], await check.Outbox.Select(m => m.Recipients).Distinct().ToListAsync());
+        Assert.EndsWith("; messages=2", (await AuditAsync()).Single(e => e.Action == AuditActions.ParticipantErased).Details);
     }
 
     /// <summary>Fails the set-based delete from one table, after the deletes before it have run.</summary>

@@ -18,13 +18,14 @@ public static partial class AuditText
         { Action: AuditActions.StaffCreated or AuditActions.StaffRoleChanged, Details: { } details } =>
             RoleName().Replace(details, m => l["Staff.Role." + m.Value]),
         { Action: AuditActions.ParticipantErased, Details: { } details } when ErasedCounts().Match(details) is { Success: true } counts =>
-            l["Audit.Erased.Details", counts.Groups["responses"].Value, counts.Groups["answers"].Value, counts.Groups["invitations"].Value],
+            l["Audit.Erased.Details", counts.Groups["responses"].Value, counts.Groups["answers"].Value, counts.Groups["invitations"].Value,
+                counts.Groups["messages"].Value],
         _ => entry.Details,
     };
 
     [GeneratedRegex($@"\b({StaffRoles.Admin}|{StaffRoles.Analyst})\b")]
     private static partial Regex RoleName();
 
-    [GeneratedRegex(@"^responses=(?<responses>\d+); answers=(?<answers>\d+); invitations=(?<invitations>\d+)$")]
+    [GeneratedRegex(@"^responses=(?<responses>\d+); answers=(?<answers>\d+); invitations=(?<invitations>\d+); messages=(?<messages>\d+)$")]
     private static partial Regex ErasedCounts();
 }

@@ -12,6 +12,7 @@ public enum ParticipantRefusal
 {
     None, NotFound, NameMissing, NameTooLong, TypeMissing, TypeTooLong, NameTaken, CodeTooLong, CodeTaken,
     ListNotFound, ListNameMissing, ListNameTooLong, ListNameTaken, SurveyNotFound, NameTwiceInFile, CodeTwiceInFile,
+    EmailInvalid, EmailTooLong, LanguageUnknown,
 }
 
 /// <summary>
@@ -33,6 +34,26 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
     private static readonly string[] NameColumns = [NameColumn, "namn"];
     private static readonly string[] TypeColumns = [TypeColumn, "typ"];
     private static readonly string[] CodeColumns = [CodeColumn, "kod"];
+    private static readonly string[] EmailColumns = ["email", "e-post", "epost"];
+    private static readonly string[] LanguageColumns = ["language", "språk"];
+
+    // A language may be written as its code or its name, in Swedish or English.
+    private static readonly Dictionary<string, string> LanguageNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["sv"] = MessageLanguages.Swedish, ["svenska"] = MessageLanguages.Swedish, ["swedish"] = MessageLanguages.Swedish,
+        ["en"] = MessageLanguages.English, ["engelska"] = MessageLanguages.English, ["english"] = MessageLanguages.English,
+    };
+
+    /// <summary>One or more addresses separated by ";" or ","; none is allowed.</summary>
+    public static ParticipantRefusal CheckEmail(string? email) => ParticipantContacts.Check(email).Refusal switch
+    {
+        ContactRefusal.TooLong => ParticipantRefusal.EmailTooLong,
+        ContactRefusal.None => ParticipantRefusal.None,
+        _ => ParticipantRefusal.EmailInvalid,
+    };
+
+    public static ParticipantRefusal CheckLanguage(string? language) =>
+        language is null || ParticipantContacts.CheckLanguage(language) == ContactRefusal.None ? ParticipantRefusal.None : ParticipantRefusal.LanguageUnknown;
 
     /// <summary>The first problem with a name, a type and a code, in that order.</summary>
     public static ParticipantRefusal Check(string? name, string? type, string? code = null) =>
@@ -92,12 +113,17 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
         return ParticipantRefusal.None;
     }
 
-    public async Task<ParticipantRefusal> AddAsync(string actor, int listId, string? name, string? type, string? code = null, CancellationToken cancellationToken = default)
+    public async Task<ParticipantRefusal> AddAsync(string actor, int listId, string? name, string? type, string? code = null, string? email = null,
+        string? language = null, CancellationToken cancellationToken = default)
     {
         if (Check(name, type, code) is var refusal and not ParticipantRefusal.None) return refusal;
+        if (CheckContacts(email, language) is var contactRefusal and not ParticipantRefusal.None) return contactRefusal;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (!await db.ParticipantLists.AnyAsync(l => l.Id == listId, cancellationToken)) return ParticipantRefusal.ListNotFound;
-        var participant = new Participant { ListId = listId, Name = name!.Trim(), Type = type!.Trim(), Code = Blank(code) };
+        var participant = new Participant
+        {
+            ListId = listId, Name = name!.Trim(), Type = type!.Trim(), Code = Blank(code), Email = Blank(email), Language = language ?? MessageLanguages.Swedish,
+        };
         if (await TakenAsync(db, participant, cancellationToken) is var taken and not ParticipantRefusal.None) return taken;
         // Saved before its entry, which names it by id; both in one transaction.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -109,13 +135,17 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
         return ParticipantRefusal.None;
     }
 
-    public async Task<ParticipantRefusal> UpdateAsync(string actor, int id, string? name, string? type, string? code = null, CancellationToken cancellationToken = default)
+    /// <summary>Changes a participant; its e-mail addresses become <paramref name="email"/>, its language stays unless given.</summary>
+    public async Task<ParticipantRefusal> UpdateAsync(string actor, int id, string? name, string? type, string? code = null, string? email = null,
+        string? language = null, CancellationToken cancellationToken = default)
     {
         if (Check(name, type, code) is var refusal and not ParticipantRefusal.None) return refusal;
+        if (CheckContacts(email, language) is var contactRefusal and not ParticipantRefusal.None) return contactRefusal;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (await db.Participants.SingleOrDefaultAsync(p => p.Id == id, cancellationToken) is not { } participant) return ParticipantRefusal.NotFound;
         var before = $"{participant.Name} ({participant.Type})";
-        (participant.Name, participant.Type, participant.Code) = (name!.Trim(), type!.Trim(), Blank(code));
+        (participant.Name, participant.Type, participant.Code, participant.Email) = (name!.Trim(), type!.Trim(), Blank(code), Blank(email));
+        participant.Language = language ?? participant.Language;
         if (await TakenAsync(db, participant, cancellationToken) is var taken and not ParticipantRefusal.None) return taken;
         audit.Add(db, actor, AuditActions.ParticipantChanged, participant.Id, participant.Name, $"{before} → {participant.Name} ({participant.Type})");
         await db.SaveChangesAsync(cancellationToken);
@@ -145,6 +175,7 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
         }
         var problems = new List<ImportProblem>(table.Problems);
         var (name, type, code) = (Find(header, NameColumns), Find(header, TypeColumns), Find(header, CodeColumns));
+        var (email, language) = (Find(header, EmailColumns), Find(header, LanguageColumns));
         foreach (var (_, accepted) in new[] { (name, NameColumns), (type, TypeColumns) }.Where(c => c.Item1 is null))
         {
             problems.Add(new ImportProblem(1, Text.Format("Import.MissingColumn", accepted[0])) { Column = accepted[0], Accepted = string.Join(", ", accepted) });
@@ -162,7 +193,7 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
         var byCode = members.Where(m => m.Code is not null).ToDictionary(m => SwedishText.Fold(m.Code!), StringComparer.Ordinal);
         var byName = members.ToDictionary(m => SwedishText.Fold(m.Name), StringComparer.Ordinal);
         var extra = header.Select((h, i) => (Header: h.Trim(), Index: i))
-            .Where(c => c.Index != name && c.Index != type && c.Index != code && c.Header.Length > 0).ToList();
+            .Where(c => c.Index != name && c.Index != type && c.Index != code && c.Index != email && c.Index != language && c.Header.Length > 0).ToList();
         var (added, updated) = (new List<Participant>(), new HashSet<Participant>());
         var (namesInFile, codesInFile) = (new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
         foreach (var row in table.Rows)
@@ -175,6 +206,16 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
             if (code is { } codeAt)
             {
                 Problem(rowProblems, row, header, codeAt, CheckCode(rowCode), "Participants.Accepted.Code");
+            }
+            var rowEmail = email is { } emailAt ? Blank(row[emailAt]) : null;
+            if (email is { } emailColumn)
+            {
+                Problem(rowProblems, row, header, emailColumn, CheckEmail(rowEmail), "Participants.Accepted.Email");
+            }
+            string? rowLanguage = null;
+            if (language is { } languageAt && Blank(row[languageAt]) is { } written && !LanguageNames.TryGetValue(written, out rowLanguage))
+            {
+                Problem(rowProblems, row, header, languageAt, ParticipantRefusal.LanguageUnknown, "Participants.Accepted.Language");
             }
             if (rowProblems.Count == 0 && attributes.Values.Append(rowName).Append(rowType).Append(rowCode ?? "").Any(AnswerRules.IsUnreadable))
             {
@@ -217,10 +258,16 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
             }
             if (existing is null)
             {
-                added.Add(new Participant { ListId = listId, Name = rowName, Type = rowType, Code = rowCode, Attributes = attributes });
+                added.Add(new Participant
+                {
+                    ListId = listId, Name = rowName, Type = rowType, Code = rowCode, Attributes = attributes, Email = rowEmail,
+                    Language = rowLanguage ?? MessageLanguages.Swedish,
+                });
                 continue;
             }
             (existing.Name, existing.Type, existing.Code) = (rowName, rowType, rowCode ?? existing.Code);
+            // A file without the column, or an empty cell, leaves what is known.
+            (existing.Email, existing.Language) = (rowEmail ?? existing.Email, rowLanguage ?? existing.Language);
             existing.Attributes = new Dictionary<string, string>(existing.Attributes.Concat(attributes).GroupBy(a => a.Key).Select(g => g.Last()));
             updated.Add(existing);
         }
@@ -230,6 +277,9 @@ public sealed class ParticipantAdministration(IDbContextFactory<SurveyDbContext>
         await db.SaveChangesAsync(cancellationToken);
         return new ImportResult(added.Count, []) { Updated = updated.Count };
     }
+
+    private static ParticipantRefusal CheckContacts(string? email, string? language) =>
+        CheckEmail(email) is var refusal and not ParticipantRefusal.None ? refusal : CheckLanguage(language);
 
     private static void Problem(List<ImportProblem> problems, ImportRow row, IReadOnlyList<string> header, int column, ParticipantRefusal refusal, string accepted)
     {

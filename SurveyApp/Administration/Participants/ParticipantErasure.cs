@@ -55,13 +55,13 @@ public sealed class ParticipantErasure(IDbContextFactory<SurveyDbContext> factor
         await db.AnswerCategories.Where(c => answers.Any(a => a.Id == c.AnswerId)).ExecuteDeleteAsync(cancellationToken);
         var erasedAnswers = await answers.ExecuteDeleteAsync(cancellationToken);
         var erasedResponses = await responses.ExecuteDeleteAsync(cancellationToken);
-        await EraseMessagesAsync(db, participantId, cancellationToken);
+        var erasedMessages = await EraseMessagesAsync(db, participantId, cancellationToken);
         var erasedInvitations = await InvitationsOf(db, participantId).ExecuteDeleteAsync(cancellationToken);
         await ScrubAuditAsync(db, participantId, cancellationToken);
         if (await db.Participants.Where(p => p.Id == participantId).ExecuteDeleteAsync(cancellationToken) == 0) return ErasureResult.NotFound;
 
         audit.Add(db, actor, AuditActions.ParticipantErased, participantId, Subject(participantId),
-            string.Create(CultureInfo.InvariantCulture, $"responses={erasedResponses}; answers={erasedAnswers}; invitations={erasedInvitations}"));
+            string.Create(CultureInfo.InvariantCulture, $"responses={erasedResponses}; answers={erasedAnswers}; invitations={erasedInvitations}; messages={erasedMessages}"));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ErasureResult(ErasureRefusal.None, erasedResponses, erasedAnswers, erasedInvitations);
@@ -76,10 +76,11 @@ public sealed class ParticipantErasure(IDbContextFactory<SurveyDbContext> factor
         db.Invitations.Where(i => i.ParticipantId == participantId);
 
     /// <summary>
-    /// The one place where messages sent to the participant (e-mail sent or waiting to be sent for its invitations)
-    /// are erased, before its invitations. The app keeps no such messages yet; a table of them is erased here.
+    /// The one place where messages sent to the participant (e-mail sent or waiting to be sent for its invitations:
+    /// the outbox holds their recipients and state, never their text) are erased, before its invitations.
     /// </summary>
-    private static Task EraseMessagesAsync(SurveyDbContext db, int participantId, CancellationToken cancellationToken) => Task.CompletedTask;
+    private static Task<int> EraseMessagesAsync(SurveyDbContext db, int participantId, CancellationToken cancellationToken) =>
+        db.Outbox.Where(m => InvitationsOf(db, participantId).Select(i => i.Id).Contains(m.InvitationId)).ExecuteDeleteAsync(cancellationToken);
 
     /// <summary>
     /// Earlier entries about the participant keep when, who and what, but lose its name and the details (old names,

@@ -9,7 +9,8 @@ public enum ParticipantSort { Name, Type, Active, Code }
 /// <summary>What the participant list is narrowed to; an empty field narrows nothing.</summary>
 public sealed record ParticipantFilter(int ListId, string? Text = null, string? Type = null, bool? Active = null);
 
-public sealed record ParticipantRow(int Id, string? Code, string Name, string Type, bool Active, IReadOnlyDictionary<string, string> Attributes);
+public sealed record ParticipantRow(int Id, string? Code, string Name, string Type, bool Active, IReadOnlyDictionary<string, string> Attributes,
+    string? Email = null, string Language = MessageLanguages.Swedish);
 
 /// <summary>A participant list as the participants page offers it: its survey's title (null for a list of no survey) and size.</summary>
 public sealed record ParticipantListSummary(int Id, string Name, int? SurveyId, string? SurveyTitle, int Participants);
@@ -42,9 +43,9 @@ public sealed class ParticipantQuery(IDbContextFactory<SurveyDbContext> factory)
             (_, true) => query.OrderByDescending(p => EF.Functions.Collate(p.Name, SwedishText.Collation)),
         };
         var rows = await ordered.ThenBy(p => p.Id).Skip(Math.Max(0, page) * pageSize).Take(pageSize)
-            .Select(p => new { p.Id, p.Code, p.Name, p.Type, p.IsActive, p.Attributes })
+            .Select(p => new { p.Id, p.Code, p.Name, p.Type, p.IsActive, p.Attributes, p.Email, p.Language })
             .ToListAsync(cancellationToken);
-        return new ParticipantPage(rows.Select(p => new ParticipantRow(p.Id, p.Code, p.Name, p.Type, p.IsActive, p.Attributes)).ToList(), total);
+        return new ParticipantPage(rows.Select(p => new ParticipantRow(p.Id, p.Code, p.Name, p.Type, p.IsActive, p.Attributes, p.Email, p.Language)).ToList(), total);
     }
 
     /// <summary>The types in use in a list, for choosing one: types are each list's own.</summary>

@@ -3,6 +3,7 @@ using SurveyApp.Domain;
 using SurveyApp.Responding;
 using SurveyApp.Storage;
 using SurveyApp.Auditing;
+using SurveyApp.Mail;
 
 namespace SurveyApp.Administration.Waves;
 
@@ -14,7 +15,7 @@ public sealed record Invitee(int Id, string? Code, string Name, string Type, IRe
 public sealed record InviteeList(int Id, string Name, IReadOnlyList<Invitee> Participants);
 
 /// <summary>A new link replaces the token of the same invitation, so a respondent who had started keeps every saved answer.</summary>
-public sealed class InvitationAdministration(IDbContextFactory<SurveyDbContext> factory, InvitationService invitations, AuditLog audit, TimeProvider clock)
+public sealed class InvitationAdministration(IDbContextFactory<SurveyDbContext> factory, InvitationService invitations, InvitationLinkProtector links, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Withdraws a link that has not been used to submit; it then gets the same page as an unknown one.</summary>
     public async Task<InvitationRefusal> RevokeAsync(string actor, int invitationId, CancellationToken cancellationToken = default)
@@ -33,8 +34,7 @@ public sealed class InvitationAdministration(IDbContextFactory<SurveyDbContext> 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var (invitation, refusal) = await FindChangeableAsync(db, invitationId, cancellationToken);
         if (invitation is null) return (refusal, null);
-        var token = InvitationToken.Generate();
-        invitation.TokenHash = InvitationToken.Hash(token);
+        var token = links.Renew(invitation);
         audit.Add(db, actor, AuditActions.InvitationReissued, invitation.ParticipantId, Subject(invitation));
         await db.SaveChangesAsync(cancellationToken);
         return (InvitationRefusal.None, token);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SurveyApp.Domain;
+using SurveyApp.Mail;
 using SurveyApp.Responding;
 using SurveyApp.Storage;
 
@@ -21,7 +22,7 @@ public sealed class PendingInvitations(IReadOnlyList<(Invitation Invitation, Par
         invitations.Select(i => new IssuedInvitation(i.Invitation.Id, i.Participant.Id, i.Participant.Name, i.Participant.Type, i.Token)).ToList();
 }
 
-public sealed class InvitationService(IDbContextFactory<SurveyDbContext> factory, TimeProvider clock)
+public sealed class InvitationService(IDbContextFactory<SurveyDbContext> factory, InvitationLinkProtector links, TimeProvider clock)
 {
     public async Task<IReadOnlyList<IssuedInvitation>> IssueAsync(int waveId, IEnumerable<int> participantIds, CancellationToken cancellationToken = default)
     {
@@ -41,8 +42,8 @@ public sealed class InvitationService(IDbContextFactory<SurveyDbContext> factory
         foreach (var id in ids)
         {
             var participant = participants.GetValueOrDefault(id) ?? throw new ArgumentException($"No participant {id}.", nameof(participantIds));
-            var token = InvitationToken.Generate();
-            var invitation = new Invitation { ParticipantId = id, TokenHash = InvitationToken.Hash(token), CreatedAt = clock.GetUtcNow() };
+            var invitation = new Invitation { ParticipantId = id, TokenHash = "", CreatedAt = clock.GetUtcNow() };
+            var token = links.Renew(invitation);
             if (wave.Id == 0)
             {
                 invitation.Wave = wave;

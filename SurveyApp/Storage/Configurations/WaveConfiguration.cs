@@ -45,6 +45,8 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
                     a => a.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
                     a => new Dictionary<string, string>(a)))
             .HasDefaultValueSql("'{}'");
+        builder.Property(p => p.Email).HasMaxLength(ParticipantContacts.MaxEmailLength);
+        builder.Property(p => p.Language).HasMaxLength(8).HasDefaultValue(MessageLanguages.Swedish);
     }
 }
 
@@ -53,6 +55,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
     public void Configure(EntityTypeBuilder<Invitation> builder)
     {
         builder.Property(i => i.TokenHash).HasMaxLength(64);
+        builder.Property(i => i.ProtectedToken).HasMaxLength(500);
         builder.HasIndex(i => i.TokenHash).IsUnique();
         builder.HasIndex(i => new { i.WaveId, i.RevokedAt, i.ParticipantId });
         builder.HasOne(i => i.Wave).WithMany().HasForeignKey(i => i.WaveId).OnDelete(DeleteBehavior.Restrict);

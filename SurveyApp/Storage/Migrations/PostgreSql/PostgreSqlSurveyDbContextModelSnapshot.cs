@@ -317,6 +317,10 @@ namespace SurveyApp.Storage.Migrations.PostgreSql
                     b.Property<int>("ParticipantId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ProtectedToken")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -340,6 +344,77 @@ namespace SurveyApp.Storage.Migrations.PostgreSql
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("SurveyApp.Domain.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("InvitationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("WaveId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WaveId");
+
+                    b.HasIndex("InvitationId", "Id");
+
+                    b.HasIndex("State", "DueAt");
+
+                    b.ToTable("Outbox", (string)null);
+                });
+
             modelBuilder.Entity("SurveyApp.Domain.Participant", b =>
                 {
                     b.Property<int>("Id")
@@ -358,10 +433,21 @@ namespace SurveyApp.Storage.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<bool>("IsActive")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
                         .HasDefaultValue(true);
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("sv");
 
                     b.Property<int>("ListId")
                         .HasColumnType("integer");
@@ -533,6 +619,49 @@ namespace SurveyApp.Storage.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("QuestionOption");
+                });
+
+            modelBuilder.Entity("SurveyApp.Domain.ReminderRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DaysBeforeClosing")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("WaveId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WaveId", "DaysBeforeClosing")
+                        .IsUnique();
+
+                    b.ToTable("ReminderRuns");
+                });
+
+            modelBuilder.Entity("SurveyApp.Domain.ReminderSchedule", b =>
+                {
+                    b.Property<int>("WaveId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DaysBeforeClosing")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("WaveId");
+
+                    b.ToTable("ReminderSchedules");
                 });
 
             modelBuilder.Entity("SurveyApp.Domain.Response", b =>
@@ -839,6 +968,45 @@ namespace SurveyApp.Storage.Migrations.PostgreSql
                     b.ToTable("Waves");
                 });
 
+            modelBuilder.Entity("SurveyApp.Domain.WaveMessageText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("WaveId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WaveId", "Kind", "Language")
+                        .IsUnique();
+
+                    b.ToTable("WaveMessageTexts");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -959,6 +1127,23 @@ namespace SurveyApp.Storage.Migrations.PostgreSql
                     b.Navigation("Wave");
                 });
 
+            modelBuilder.Entity("SurveyApp.Domain.OutboxMessage", b =>
+                {
+                    b.HasOne("SurveyApp.Domain.Invitation", "Invitation")
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SurveyApp.Domain.Wave", null)
+                        .WithMany()
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Invitation");
+                });
+
             modelBuilder.Entity("SurveyApp.Domain.Participant", b =>
                 {
                     b.HasOne("SurveyApp.Domain.ParticipantList", "List")
@@ -1010,6 +1195,24 @@ namespace SurveyApp.Storage.Migrations.PostgreSql
                     b.HasOne("SurveyApp.Domain.Question", null)
                         .WithMany("Options")
                         .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SurveyApp.Domain.ReminderRun", b =>
+                {
+                    b.HasOne("SurveyApp.Domain.Wave", null)
+                        .WithMany()
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SurveyApp.Domain.ReminderSchedule", b =>
+                {
+                    b.HasOne("SurveyApp.Domain.Wave", null)
+                        .WithOne()
+                        .HasForeignKey("SurveyApp.Domain.ReminderSchedule", "WaveId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1090,6 +1293,15 @@ namespace SurveyApp.Storage.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("Survey");
+                });
+
+            modelBuilder.Entity("SurveyApp.Domain.WaveMessageText", b =>
+                {
+                    b.HasOne("SurveyApp.Domain.Wave", null)
+                        .WithMany()
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SurveyApp.Domain.Question", b =>
