@@ -7,13 +7,29 @@ namespace SurveyApp.Tests.Browser;
 
 /// <summary>
 /// An administrator builds a small survey in the editor with one question of each kind, opens a wave
-/// for it, creates the invitation links, and a respondent answers through one of them; the wave then
-/// counts the response. axe-core audits every page at desktop and phone width; screenshots go to
-/// TestResults/screenshots/survey-building.
+/// for it, makes the survey's participant list from a workbook, invites its municipalities and e-mails
+/// them the invitation through a mail server (one in the test); a respondent answers through the link in
+/// the message received, a reminder goes to the others only, and the wave counts the response. axe-core
+/// audits every page at desktop and phone width; screenshots go to TestResults/screenshots/survey-building.
 /// </summary>
-public sealed class SurveyBuildingJourneyTests() : AdminBrowserTests("survey-building")
+public sealed class SurveyBuildingJourneyTests : AdminBrowserTests
 {
     private const string SurveyTitle = "Samverkan i praktiken";
+
+    private readonly TestSmtpServer _smtp;
+
+    public SurveyBuildingJourneyTests() : this(new TestSmtpServer())
+    {
+    }
+
+    private SurveyBuildingJourneyTests(TestSmtpServer smtp)
+        : base("survey-building", new Dictionary<string, string>(smtp.Settings()) { ["Mail:MessagesPerMinute"] = "600" }) => _smtp = smtp;
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _smtp.DisposeAsync();
+    }
 
     [Fact]
     public Task AnAdminBuildsASurveyOpensAWaveAndSeesTheResponseCounted() => Browser.ExplainFailureAsync(App, AnAdminBuildsASurveyOpensAWaveAndSeesTheResponseCountedStepsAsync);
@@ -145,12 +161,45 @@ public sealed class SurveyBuildingJourneyTests() : AdminBrowserTests("survey-bui
         Assert.Equal("participant,type,link", links[0].TrimStart('\uFEFF'));
         Assert.Equal(5, links.Length);
         Assert.DoesNotContain(links, l => l.StartsWith("Region Halland,", StringComparison.Ordinal));
-        var link = links[1].Split(',')[^1];
-        Assert.StartsWith(App.BaseUrl + "/s/", link);
+        var aleLink = links.Single(l => l.StartsWith("Ale kommun,", StringComparison.Ordinal)).Split(',')[^1];
+        Assert.StartsWith(App.BaseUrl + "/s/", aleLink);
         await Expect(page.Locator(".invitations-grid tbody tr")).ToHaveCountAsync(4);
         await Browser.CheckPageAsync(page, "invitations");
 
+        // The invitations go out by e-mail, each in its participant's language, with the same personal link.
+        await page.GetByRole(AriaRole.Link, new() { Name = "E-post" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/admin/omgangar/\\d+/utskick$"));
+        await Expect(page.Locator(".staff-menu-button")).ToBeEnabledAsync();
+        await Expect(page.Locator(".mailing-grid tbody tr")).ToHaveCountAsync(4);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skicka inbjudan till alla inbjudna" }).ClickAsync();
+        await Expect(page.Locator(".mud-dialog")).ToContainTextAsync("4 inbjudningar läggs i kön och skickas.");
+        await page.Locator(".mud-dialog .confirm-button").ClickAsync();
+        var invitationMails = await _smtp.WaitForAsync(4, TimeSpan.FromSeconds(60));
+        Assert.Equal(["info@alingsas.se", "kansli@ale.se", "kommun@halmstad.se", "kommun@nykoping.se", "registrator@nykoping.se"],
+            invitationMails.SelectMany(m => m.EnvelopeTo).Order(StringComparer.Ordinal));
+        var ale = invitationMails.Single(m => m.EnvelopeTo.Contains("kansli@ale.se")).Message;
+        Assert.Contains("Ale kommun", ale.TextBody ?? "");
+        var halmstad = invitationMails.Single(m => m.EnvelopeTo.Contains("kommun@halmstad.se")).Message;
+        Assert.Equal("Invitation to answer a survey", halmstad.Subject);
+        var link = Regex.Match(ale.TextBody ?? "", Regex.Escape(App.BaseUrl) + @"/s/\S+").Value;
+        Assert.Equal(aleLink, link);
+
         await AnswerAsync(link);
+
+        // Each invitation's message is shown as sent; a reminder goes to the three who have not answered, not to Ale kommun.
+        var mailing = page.Url;
+        await page.ReloadAsync();
+        await Expect(page.Locator(".staff-menu-button")).ToBeEnabledAsync();
+        await Expect(page.Locator(".mailing-grid tbody tr:has-text('Ale kommun')")).ToContainTextAsync("Skickat");
+        await Browser.CheckPageAsync(page, "mail-sent", fitsPhone: true);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Påminn dem som inte har svarat" }).ClickAsync();
+        await Expect(page.Locator(".mud-dialog")).ToContainTextAsync("3 påminnelser läggs i kön och skickas till dem som inte har svarat.");
+        await page.Locator(".mud-dialog .confirm-button").ClickAsync();
+        var reminders = (await _smtp.WaitForAsync(7, TimeSpan.FromSeconds(60))).Except(invitationMails).ToList();
+        Assert.Equal(3, reminders.Count);
+        Assert.DoesNotContain(reminders, m => m.EnvelopeTo.Contains("kansli@ale.se"));
+        Assert.Contains(reminders, m => m.Message.Subject == "Reminder: the survey closes soon");
+        Assert.Equal(mailing, page.Url);
 
         await page.GotoAsync(App.BaseUrl + "/admin/omgangar");
         await Expect(page.Locator("tbody tr:has(a:text-is('Första omgången'))")).ToContainTextAsync("1 av 4");
@@ -262,19 +311,19 @@ public sealed class SurveyBuildingJourneyTests() : AdminBrowserTests("survey-bui
     private static Task WaitForInteractivityAsync(IPage page) =>
         Expect(page.Locator(".editor-layout[data-ready]")).ToHaveCountAsync(1);
 
-    /// <summary>A member list as a network keeps it in Excel: Swedish headings, codes with leading zeros kept as text.</summary>
+    /// <summary>A member list as a network keeps it in Excel: Swedish headings, codes with leading zeros kept as text, addresses and language.</summary>
     private static void WriteMembers(string path)
     {
         using var workbook = new ClosedXML.Excel.XLWorkbook();
         var sheet = workbook.AddWorksheet("Medlemmar");
         string[][] rows =
         [
-            ["Kod", "Namn", "Typ", "Län"],
-            ["1440", "Ale kommun", "kommun", "Västra Götaland"],
-            ["1489", "Alingsås kommun", "kommun", "Västra Götaland"],
-            ["0480", "Nyköpings kommun", "kommun", "Södermanland"],
-            ["1380", "Halmstads kommun", "kommun", "Halland"],
-            ["13", "Region Halland", "region", "Halland"],
+            ["Kod", "Namn", "Typ", "Län", "E-post", "Språk"],
+            ["1440", "Ale kommun", "kommun", "Västra Götaland", "kansli@ale.se", "sv"],
+            ["1489", "Alingsås kommun", "kommun", "Västra Götaland", "info@alingsas.se", ""],
+            ["0480", "Nyköpings kommun", "kommun", "Södermanland", "kommun@nykoping.se; registrator@nykoping.se", "svenska"],
+            ["1380", "Halmstads kommun", "kommun", "Halland", "kommun@halmstad.se", "en"],
+            ["13", "Region Halland", "region", "Halland", "region@halland.se", "sv"],
         ];
         for (var r = 0; r < rows.Length; r++)
         {

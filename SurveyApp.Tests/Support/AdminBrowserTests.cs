@@ -7,11 +7,11 @@ namespace SurveyApp.Tests.Support;
 /// A browser journey of an administrator: the app runs as its own process with a fresh database and
 /// one admin account; <see cref="SignedInPageAsync"/> gives a page signed in as that admin.
 /// </summary>
-public abstract class AdminBrowserTests(string journey) : IAsyncLifetime
+public abstract class AdminBrowserTests(string journey, IReadOnlyDictionary<string, string>? settings = null) : IAsyncLifetime
 {
     protected const string Email = "admin@example.se";
 
-    protected AppProcess App { get; } = new();
+    protected AppProcess App { get; } = new(settings: settings);
 
     protected BrowserSession Browser { get; private set; } = default!;
 
@@ -25,7 +25,7 @@ public abstract class AdminBrowserTests(string journey) : IAsyncLifetime
         Browser = await BrowserSession.LaunchAsync(journey);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Browser.DisposeAsync();
         await App.DisposeAsync();
