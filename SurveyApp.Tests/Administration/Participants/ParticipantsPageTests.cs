@@ -112,7 +112,7 @@ public sealed class ParticipantsPageTests : AppPageContext
     public async Task ANewListIsCreatedForASurveyAndShownEmptyAndTheFirstListIsOneChoiceAway()
     {
         var (providers, page) = Render();
-        Assert.Contains("Samlingens 20 organisationer (20)", page.Find(".list-choice").TextContent);
+        Assert.Contains("Samlingens 20 organisationer (20)", page.Find("#participant-list").GetAttribute("value"));
 
         page.FindAll("button").Single(b => b.TextContent.Trim() == "Ny lista").Click();
         providers.WaitForAssertion(() => Assert.NotNull(providers.Find("#list-name")));
@@ -125,6 +125,19 @@ public sealed class ParticipantsPageTests : AppPageContext
         await using var db = App.CreateDbContext();
         var list = await db.ParticipantLists.SingleAsync(l => l.Name == "Regionala nätverket");
         Assert.Equal(await db.Surveys.Select(s => s.Id).SingleAsync(), list.SurveyId);
+
+        // A participant added to the new list joins it, and the list's size shown follows.
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Ny deltagare").Click();
+        providers.WaitForAssertion(() => Assert.NotNull(providers.Find("#participant-name")));
+        providers.Find("#participant-name").Input("Ale kommun");
+        providers.Find("#participant-type").Input("kommun");
+        providers.Find("#participant-type").Blur();
+        providers.Find("#participant-email").Change("kansli@ale.se");
+        providers.Find("form#participant-form").Submit();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("tbody tr")), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.Contains("Regionala nätverket (1)", page.Find("#participant-list").GetAttribute("value")));
+        var ale = await db.Participants.AsNoTracking().SingleAsync(p => p.ListId == list.Id);
+        Assert.Equal(("Ale kommun", "kansli@ale.se"), (ale.Name, ale.Email));
 
         page.Find("#participant-list").Closest(".mud-input-control")!.MouseDown();
         providers.WaitForAssertion(() => Assert.NotEmpty(providers.FindAll(".mud-popover-open .mud-list-item")));
