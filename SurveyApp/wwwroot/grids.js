@@ -50,14 +50,28 @@ window.surveyApp.grids = (function () {
         },
 
         // After a page change the grid's top comes into view when it is above the window or under the app bar (a
-        // phone, paged at the bottom of a long list), so the new page is read from its start.
+        // phone, paged at the bottom of a long list), so the new page is read from its start. The new rows arrive
+        // from the server after the pager has changed, and a shorter page moves the grid as the document shrinks,
+        // so the top is brought into view again as the rows change, for a few seconds.
         revealTop(pager) {
             const grid = pager && pager.closest('.mud-table');
-            const bar = document.querySelector('.mud-appbar');
-            const hidden = bar ? bar.getBoundingClientRect().bottom : 0;
-            if (grid && grid.getBoundingClientRect().top < hidden) {
-                window.scrollBy({ top: grid.getBoundingClientRect().top - hidden - 8 });
-            }
+            if (!grid) return;
+            const reveal = () => {
+                const bar = document.querySelector('.mud-appbar');
+                const hidden = bar ? bar.getBoundingClientRect().bottom : 0;
+                if (grid.getBoundingClientRect().top < hidden) {
+                    window.scrollBy({ top: grid.getBoundingClientRect().top - hidden - 8 });
+                }
+            };
+            reveal();
+            const body = grid.querySelector('tbody') || grid;
+            const rows = new MutationObserver(reveal);
+            rows.observe(body, { childList: true, subtree: true });
+            // Until the user scrolls of their own accord.
+            const stop = () => rows.disconnect();
+            setTimeout(stop, 3000);
+            window.addEventListener('wheel', stop, { once: true, passive: true });
+            window.addEventListener('touchmove', stop, { once: true, passive: true });
         },
     };
 })();

@@ -80,7 +80,7 @@ public sealed class ParticipantQuery(IDbContextFactory<SurveyDbContext> factory)
     {
         query = query.Where(p => p.ListId == filter.ListId);
         // A code is searched as well as the name: a list kept by codes is searched by them.
-        query = query.WhereContains(p => p.Code == null ? p.Name : p.Name + " " + p.Code, filter.Text);
+        query = query.WhereContains(p => p.Name + " " + (p.Code ?? ""), filter.Text);
         if (filter.Type?.Trim() is { Length: > 0 } type)
         {
             query = query.Where(p => p.Type == type);
