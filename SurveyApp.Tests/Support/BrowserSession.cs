@@ -155,7 +155,8 @@ public sealed class BrowserSession : IAsyncDisposable
 
     /// <summary>
     /// The page is no wider than the viewport (a wide table may scroll only inside its own
-    /// <c>.table-scroll</c> area), and no chart label is shortened to an ellipsis.
+    /// <c>.table-scroll</c> area), a grid drawn as cards is no wider than its box (a card's content would be cut
+    /// off at the box's edge), and no chart label is shortened to an ellipsis.
     /// </summary>
     public static async Task AssertFitsWidthAsync(IPage page, string name)
     {
@@ -170,11 +171,15 @@ public sealed class BrowserSession : IAsyncDisposable
                 const shortened = Array.from(document.querySelectorAll('.chart svg text'))
                     .map(t => t.textContent.trim())
                     .filter(t => t.endsWith('\u2026'));
-                return { viewport, document: document.documentElement.scrollWidth, overflowing, shortened };
+                const cutCards = Array.from(document.querySelectorAll('.mud-xs-table .mud-table-root'))
+                    .filter(t => t.getBoundingClientRect().width > t.parentElement.clientWidth + 0.5)
+                    .map(t => `${t.closest('[aria-label]')?.getAttribute('aria-label') ?? 'grid'} (${Math.round(t.getBoundingClientRect().width)} px in ${t.parentElement.clientWidth} px)`);
+                return { viewport, document: document.documentElement.scrollWidth, overflowing, shortened, cutCards };
             }
             """);
         Assert.True(layout.Document <= layout.Viewport,
             $"{name} ({page.Url}) is {layout.Document} px wide in a {layout.Viewport} px viewport; beyond it: {string.Join(", ", layout.Overflowing)}");
+        Assert.True(layout.CutCards.Length == 0, $"{name} ({page.Url}) has grid cards wider than their box: {string.Join(", ", layout.CutCards)}");
         Assert.True(layout.Shortened.Length == 0, $"{name} ({page.Url}) has shortened chart labels: {string.Join(", ", layout.Shortened)}");
     }
 
@@ -183,6 +188,7 @@ public sealed class BrowserSession : IAsyncDisposable
         public int Viewport { get; set; }
         public int Document { get; set; }
         public string[] Overflowing { get; set; } = [];
+        public string[] CutCards { get; set; } = [];
         public string[] Shortened { get; set; } = [];
     }
 
