@@ -52,7 +52,7 @@ window.surveyApp.grids = (function () {
         // After a page change the grid's top comes into view when it is above the window or under the app bar (a
         // phone, paged at the bottom of a long list), so the new page is read from its start. The new rows arrive
         // from the server after the pager has changed, and a shorter page moves the grid as the document shrinks,
-        // so the top is brought into view again as the rows change, for a few seconds.
+        // so the top is brought into view again as the page changes, for a few seconds.
         revealTop(pager) {
             const grid = pager && pager.closest('.mud-table');
             if (!grid) return;
@@ -64,9 +64,9 @@ window.surveyApp.grids = (function () {
                 }
             };
             reveal();
-            const body = grid.querySelector('tbody') || grid;
+            // Anything drawn again above the grid moves it as well, so the whole page is watched.
             const rows = new MutationObserver(reveal);
-            rows.observe(body, { childList: true, subtree: true });
+            rows.observe(document.querySelector('main') || grid, { childList: true, subtree: true, characterData: true });
             // Until the user scrolls of their own accord.
             const stop = () => rows.disconnect();
             setTimeout(stop, 3000);
