@@ -244,11 +244,14 @@ public sealed class SurveyEditorTests : StaffComponentContext
         cut.Find("#f-sections-1-title").Input("Andra sidan");
         cut.Find("#f-sections-1-questions-0-text").Input("Beskriv vad som fungerar.");
         cut.Find("#f-sections-1-questions-0-showIf").Change(true);
+        // Each change is drawn before the next box is ticked, as a user sees it.
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#f-sections-1-questions-0-showIf-anyOf-svar-3")));
         cut.Find("#f-sections-1-questions-0-showIf-anyOf-svar-3").Change(true);
+        cut.WaitForAssertion(() => Assert.Equal(["3"], second.Questions[0].ShowIf!.AnyOf!));
         cut.Find("#f-sections-1-questions-0-showIf-anyOf-svar-4").Change(true);
+        cut.WaitForAssertion(() => Assert.Equal(["3", "4"], second.Questions[0].ShowIf!.AnyOf!));
 
         Assert.Equal("q1", second.Questions[0].ShowIf!.Question);
-        Assert.Equal(["3", "4"], second.Questions[0].ShowIf!.AnyOf!);
         Assert.Empty(state.Problems);
         cut.Find(".editor-preview__pages button:nth-of-type(3)").Click();
         cut.WaitForAssertion(() => Assert.Equal("true", cut.Find(".editor-preview__pages button:nth-of-type(3)").GetAttribute("aria-pressed")));
