@@ -63,8 +63,7 @@ public sealed class ParticipantQuery(IDbContextFactory<SurveyDbContext> factory)
         var lists = await db.ParticipantLists.AsNoTracking()
             .Select(l => new ParticipantListSummary(l.Id, l.Name, l.SurveyId, l.Survey == null ? null : l.Survey.Title, db.Participants.Count(p => p.ListId == l.Id)))
             .ToListAsync(cancellationToken);
-        var culture = System.Globalization.CultureInfo.GetCultureInfo("sv-SE");
-        return lists.OrderByDescending(l => l.SurveyId ?? 0).ThenBy(l => l.Name, StringComparer.Create(culture, ignoreCase: true)).ToList();
+        return lists.OrderByDescending(l => l.SurveyId ?? 0).ThenBy(l => l.Name, Comparer<string>.Create(SwedishText.Compare)).ToList();
     }
 
     /// <summary>The surveys a new list may belong to: each series once, by its first version, newest first.</summary>
