@@ -215,7 +215,7 @@ public sealed class AdminJourneyTests() : AdminBrowserTests("admin")
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("tbody tr")).ToHaveCountAsync(5);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Föregående sida" })).ToBeFocusedAsync();
-        await page.SetViewportSizeAsync(390, 844);
+        await BrowserSession.ResizeAsync(page, BrowserSession.Phone);
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("tbody tr")).ToHaveCountAsync(25);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Nästa sida" })).ToBeFocusedAsync();

@@ -142,7 +142,7 @@ public sealed class BrowserSession : IAsyncDisposable
         var number = Interlocked.Increment(ref _shot);
         foreach (var (width, viewport) in new[] { ("desktop", Desktop), ("phone", Phone) })
         {
-            await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
+            await ResizeAsync(page, viewport);
             await AssertAccessibleAsync(page, $"{name} ({width})");
             await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{number:00}-{name}-{width}.png"), FullPage = true });
             if (fitsPhone && width == "phone")
@@ -150,7 +150,29 @@ public sealed class BrowserSession : IAsyncDisposable
                 await AssertFitsWidthAsync(page, name);
             }
         }
-        await page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
+        await ResizeAsync(page, Desktop);
+    }
+
+    /// <summary>
+    /// Resizes the page and waits until a live staff page has followed: its menu drawer closes on a phone and opens
+    /// on a wide screen after a round trip to the server, and until then the page's content is still moving (a
+    /// click meant for a button could land beside it).
+    /// </summary>
+    public static async Task ResizeAsync(IPage page, ViewportSize size)
+    {
+        await page.SetViewportSizeAsync(size.Width, size.Height);
+        const string followed = """
+            phone => {
+                const drawer = document.querySelector('#staff-drawer');
+                return !drawer || !document.querySelector('main[data-live=true]')
+                    || drawer.classList.contains(phone ? 'mud-drawer--closed' : 'mud-drawer--open');
+            }
+            """;
+        var phone = size.Width < 960;
+        if (!await page.EvaluateAsync<bool>(followed, phone))
+        {
+            await page.WaitForFunctionAsync(followed, phone, new() { PollingInterval = 50, Timeout = 30_000 });
+        }
     }
 
     /// <summary>

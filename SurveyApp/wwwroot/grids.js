@@ -2,6 +2,7 @@
 window.surveyApp = window.surveyApp || {};
 window.surveyApp.grids = (function () {
     const attached = new WeakSet();
+    let stopRevealing = null;
 
     // MudBlazor names every sort button alike ("Sortera"); each is named after its column instead. The header is
     // redrawn as the sorting changes, so the names are kept up by watching it.
@@ -51,11 +52,13 @@ window.surveyApp.grids = (function () {
 
         // After a page change the grid's top comes into view when it is above the window or under the app bar (a
         // phone, paged at the bottom of a long list), so the new page is read from its start. The new rows arrive
-        // from the server after the pager has changed, and a shorter page moves the grid as the document shrinks,
-        // so the top is brought into view again as the page changes, for a few seconds.
+        // from the server some time after the pager has changed (longer on a busy server), and a shorter page moves
+        // the grid as the document shrinks, so the top is brought into view again whenever the page changes, until
+        // the user scrolls, presses a key or touches the page, or for ten seconds at most.
         revealTop(pager) {
             const grid = pager && pager.closest('.mud-table');
             if (!grid) return;
+            if (stopRevealing) stopRevealing();
             const reveal = () => {
                 const bar = document.querySelector('.mud-appbar');
                 const hidden = bar ? bar.getBoundingClientRect().bottom : 0;
@@ -65,13 +68,18 @@ window.surveyApp.grids = (function () {
             };
             reveal();
             // Anything drawn again above the grid moves it as well, so the whole page is watched.
-            const rows = new MutationObserver(reveal);
-            rows.observe(document.querySelector('main') || grid, { childList: true, subtree: true, characterData: true });
-            // Until the user scrolls of their own accord.
-            const stop = () => rows.disconnect();
-            setTimeout(stop, 3000);
-            window.addEventListener('wheel', stop, { once: true, passive: true });
-            window.addEventListener('touchmove', stop, { once: true, passive: true });
+            const changes = new MutationObserver(reveal);
+            changes.observe(document.querySelector('main') || grid, { childList: true, subtree: true, characterData: true });
+            const userEvents = ['wheel', 'touchstart', 'mousedown', 'keydown'];
+            const stop = () => {
+                changes.disconnect();
+                clearTimeout(timer);
+                userEvents.forEach(name => window.removeEventListener(name, stop, true));
+                if (stopRevealing === stop) stopRevealing = null;
+            };
+            const timer = setTimeout(stop, 10000);
+            userEvents.forEach(name => window.addEventListener(name, stop, { capture: true, passive: true }));
+            stopRevealing = stop;
         },
     };
 })();
