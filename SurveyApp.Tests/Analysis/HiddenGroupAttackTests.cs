@@ -15,13 +15,18 @@ namespace SurveyApp.Tests.Analysis;
 
 /// <summary>
 /// The demo data with what an attacker's comparison needs: a participant type that is invited to every
-/// wave but never answers (a group of 0 next to the small types), and for every coded category whose
+/// wave but never answers (a group of 0 next to the small types), a further detail (<see cref="Detail"/>) that
+/// divides the participants as their types do, so that every attack on the types is also one on a detail's
+/// groups, and for every coded category whose
 /// small groups matter a "twin": the same codings with one small group taken out. A view of a category
 /// and the same view of its twin differ only in whether that small group holds 0 or 1–4 responses.
 /// </summary>
 public sealed class HiddenGroupFixture : IAsyncLifetime
 {
     public const string ZeroType = "nolltyp";
+
+    /// <summary>A detail every participant has, whose value is its type.</summary>
+    public const string Detail = "huvudman";
 
     public SurveyAppFactory App { get; } = new(demoResponses: true);
 
@@ -48,6 +53,11 @@ public sealed class HiddenGroupFixture : IAsyncLifetime
         var waves = await db.Waves.OrderBy(w => w.Id).ToListAsync();
         var nobody = new Participant { ListId = ModelSurvey.ListId, Name = "Ingen svarar", Type = ZeroType };
         db.Participants.Add(nobody);
+        foreach (var participant in await db.Participants.ToListAsync())
+        {
+            participant.Attributes = new Dictionary<string, string>(participant.Attributes) { [Detail] = participant.Type };
+        }
+        nobody.Attributes = new Dictionary<string, string> { [Detail] = ZeroType };
         foreach (var wave in waves)
         {
             db.Invitations.Add(new Invitation
@@ -131,6 +141,9 @@ public sealed class HiddenGroupAttackTests(HiddenGroupFixture fixture) : IClassF
 
     public static IEnumerable<object[]> WaveIndexes() => [[0], [1]];
 
+    /// <summary>Each wave, with the groups named as types (typ=) and as the values of a detail (uppgift=…&amp;grupp=).</summary>
+    public static IEnumerable<object[]> WavesAndDimensions() => [[0, false], [1, false], [0, true], [1, true]];
+
     [Fact]
     public async Task NoSurfaceTellsASmallCodedGroupFromAnEmptyOne()
     {
@@ -163,8 +176,8 @@ public sealed class HiddenGroupAttackTests(HiddenGroupFixture fixture) : IClassF
     }
 
     [Theory]
-    [MemberData(nameof(WaveIndexes))]
-    public async Task NoSurfaceTellsASmallParticipantTypeFromAnEmptyOne(int waveIndex)
+    [MemberData(nameof(WavesAndDimensions))]
+    public async Task NoSurfaceTellsASmallParticipantTypeFromAnEmptyOne(int waveIndex, bool asDetail)
     {
         var wave = fixture.Waves[waveIndex];
         var zero = HiddenGroupFixture.ZeroType;
@@ -178,9 +191,11 @@ public sealed class HiddenGroupAttackTests(HiddenGroupFixture fixture) : IClassF
                 foreach (int? category in wave.Categories.Select(c => (int?)c.Id).Prepend(null))
                 {
                     var name = $"{Describe([.. others, type])} vs the same with {zero}, category {category?.ToString() ?? "none"}";
-                    Compare(failures, name,
-                        (await StateAsync(wave, [.. others, type], category, crossTab: others.Count == 0)).Swapped(type, zero).All,
-                        (await StateAsync(wave, [.. others, zero], category, crossTab: others.Count == 0)).All);
+                    var withType = await StateAsync(wave, [.. others, type], category, crossTab: others.Count == 0, asDetail);
+                    // The view is the one asked for: divided by the detail, or by the types.
+                    Assert.StartsWith($"dimension:{(asDetail ? HiddenGroupFixture.Detail : "Deltagartyp")};", withType.Panel);
+                    Compare(failures, name, withType.Swapped(type, zero).All,
+                        (await StateAsync(wave, [.. others, zero], category, crossTab: others.Count == 0, asDetail)).All);
                 }
             }
         }
@@ -280,10 +295,12 @@ public sealed class HiddenGroupAttackTests(HiddenGroupFixture fixture) : IClassF
             new(Swap(Heading, a, b), Columns.Select(c => (Swap(c.Header, a, b), Swap(c.Cells, a, b))).OrderBy(c => c.Item1, StringComparer.Ordinal).ToList());
     }
 
-    private async Task<ViewState> StateAsync(HiddenGroupFixture.WaveFacts wave, IReadOnlyList<string> types, int? category, bool crossTab)
+    private async Task<ViewState> StateAsync(HiddenGroupFixture.WaveFacts wave, IReadOnlyList<string> types, int? category, bool crossTab, bool asDetail = false)
     {
-        var query = string.Join("&", types.Select(t => $"typ={Uri.EscapeDataString(t)}")
-            .Concat(category is null ? [] : [$"kategori={category}"]));
+        IEnumerable<string> groups = asDetail
+            ? [$"uppgift={HiddenGroupFixture.Detail}", .. types.Select(t => $"grupp={Uri.EscapeDataString(t)}")]
+            : types.Select(t => $"typ={Uri.EscapeDataString(t)}");
+        var query = string.Join("&", groups.Concat(category is null ? [] : [$"kategori={category}"]));
         var main = MainOf(await PageAsync($"/resultat/{wave.WaveId}?{query}"));
         main.QuerySelector(".participants")?.Remove();
         var panel = FilterPanel(main);
@@ -335,7 +352,8 @@ public sealed class HiddenGroupAttackTests(HiddenGroupFixture fixture) : IClassF
             .Select(b => $"{b.Closest("label")?.TextContent.Trim()}:{(b.HasAttribute("disabled") ? "disabled" : "enabled")}:{(b.HasAttribute("checked") ? "checked" : "")}")
             .Order(StringComparer.Ordinal);
         var note = form.QuerySelector(".filter-panel__note")?.TextContent ?? "";
-        return string.Join(";", boxes) + " note:" + SortList(note);
+        var dimension = form.QuerySelector(".filter-panel__dimension input")?.GetAttribute("value") ?? "";
+        return $"dimension:{dimension};" + string.Join(";", boxes) + " note:" + SortList(note);
     }
 
     /// <summary>The cross-tab's columns as header and cells, in a fixed order, with the caption and note.</summary>
@@ -364,7 +382,8 @@ public sealed class HiddenGroupAttackTests(HiddenGroupFixture fixture) : IClassF
     private static string SwapPanel(string panel, string a, string b)
     {
         var parts = Swap(panel, a, b).Split(" note:");
-        return string.Join(";", parts[0].Split(';').Order(StringComparer.Ordinal)) + " note:" + SortList(parts[1]);
+        var entries = parts[0].Split(';');
+        return entries[0] + ";" + string.Join(";", entries.Skip(1).Order(StringComparer.Ordinal)) + " note:" + SortList(parts[1]);
     }
 
     /// <summary>Exchanges two type names, so a view of one can be compared with the same view of the other.</summary>

@@ -15,7 +15,7 @@ public static class AnalysisExtensions
         builder.Services.AddSingleton<WaveListQuery>();
         builder.Services.AddSingleton<WaveResultsQuery>();
         builder.Services.AddSingleton<CrossTabQuery>();
-        builder.Services.AddSingleton<ParticipantTypesQuery>();
+        builder.Services.AddSingleton<FilterDimensionsQuery>();
         builder.Services.AddSingleton<CategoriesQuery>();
         builder.Services.AddSingleton<ParticipantProgressQuery>();
         builder.Services.AddSingleton<ComparisonService>();
@@ -29,8 +29,9 @@ public static class AnalysisExtensions
         var charts = app.MapGroup("/resultat/{waveId:int}/diagram").RequireAuthorization(new AuthorizeAttribute { Roles = StaffRoles.AnyStaff });
         foreach (var format in new[] { "svg", "png" })
         {
-            charts.MapGet($"/{{questionKey}}.{format}", (int waveId, string questionKey, string[]? typ, int? kategori, WaveResultsQuery query, CategoriesQuery categories, HttpContext context, CancellationToken cancellationToken) =>
-                ChartAsync(context, query, categories, waveId, questionKey, new ResultsFilter(typ ?? [], kategori), format, cancellationToken));
+            charts.MapGet($"/{{questionKey}}.{format}", (int waveId, string questionKey, string[]? typ, string? uppgift, string[]? grupp, int? kategori, WaveResultsQuery query, CategoriesQuery categories,
+                HttpContext context, CancellationToken cancellationToken) =>
+                ChartAsync(context, query, categories, waveId, questionKey, ResultsFilter.FromQuery(typ, uppgift, grupp, kategori), format, cancellationToken));
         }
 
         // The comparison page's charts: the same waves (a, b) and, for a matrix, the item (del).

@@ -19,14 +19,16 @@ public sealed class CrossTabQuery(IDbContextFactory<SurveyDbContext> factory, Su
 
         var view = ResponsesInView.Responses(db, waveId, filter);
         var waveTotal = await db.Responses.CountAsync(r => r.WaveId == waveId && r.SubmittedAt != null, cancellationToken);
-        var inView = await view.GroupBy(r => r.Invitation!.Participant!.Type)
-            .Select(g => new { Type = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Type, g => g.Count, cancellationToken);
+        // The columns are the groups of the filter's own dimension (the types, or one detail): one dimension at a time.
+        var groups = ParticipantGroups.Of(db, filter.Detail);
+        var inView = await view.Join(groups, r => r.ParticipantId, g => g.ParticipantId, (r, g) => g.Group).GroupBy(g => g)
+            .Select(g => new { Group = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Group, g => g.Count, StringComparer.Ordinal, cancellationToken);
         var total = inView.Values.Sum();
         var showTotal = await suppression.ViewAllowedAsync(db, waveId, filter, total, waveTotal, cancellationToken);
-        // One column per type the filter selects (every type of the wave's invitees without one), empty
-        // ones included, so the columns themselves never tell which types answered.
-        var columnTypes = filter.ParticipantTypes.Count > 0 ? filter.ParticipantTypes.Distinct() : await ParticipantTypesQuery.OfWave(db, waveId).ToListAsync(cancellationToken);
-        var segments = columnTypes.ToDictionary(t => t, t => inView.GetValueOrDefault(t), StringComparer.Ordinal);
+        // One column per group the filter selects (every group of the wave's invitees without one), empty
+        // ones included, so the columns themselves never tell which groups answered.
+        var columnGroups = filter.Groups.Count > 0 ? filter.Groups.Distinct() : await ParticipantGroups.OfWave(db, waveId, filter.Detail).ToListAsync(cancellationToken);
+        var segments = columnGroups.ToDictionary(t => t, t => inView.GetValueOrDefault(t), StringComparer.Ordinal);
         var hidden = !showTotal ? segments.Keys.ToHashSet()
             : filter.CategoryId is null ? Suppression.HiddenSegments(segments, suppression.MinGroupSize)
             : Suppression.HiddenSegmentsOfSecretSize(segments, suppression.MinGroupSize);
@@ -34,7 +36,8 @@ public sealed class CrossTabQuery(IDbContextFactory<SurveyDbContext> factory, Su
         var itemId = item?.Id;
         var rows = await db.Answers
             .Where(a => a.WaveId == waveId && a.QuestionId == question.Id && a.ItemId == itemId && a.Code != null)
-            .Join(view, a => a.ResponseId, r => r.Id, (a, r) => new { a.Code, a.ResponseId, Type = r.Invitation!.Participant!.Type })
+            .Join(view, a => a.ResponseId, r => r.Id, (a, r) => new { a.Code, a.ResponseId, r.ParticipantId })
+            .Join(groups, x => x.ParticipantId, g => g.ParticipantId, (x, g) => new { x.Code, x.ResponseId, Type = g.Group })
             .GroupBy(x => new { x.Type, x.Code })
             .Select(g => new { g.Key.Type, g.Key.Code, Count = g.Count(), Responses = g.Select(x => x.ResponseId).Distinct().Count() })
             .ToListAsync(cancellationToken);

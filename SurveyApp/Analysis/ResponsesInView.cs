@@ -12,7 +12,7 @@ public static class ResponsesInView
     public static IQueryable<Response> Responses(SurveyDbContext db, int waveId, ResultsFilter filter, IQueryable<Response>? source = null)
     {
         var responses = (source ?? db.Responses).Where(r => r.WaveId == waveId && r.SubmittedAt != null);
-        if (ParticipantsOfTypes(db, filter) is { } participants)
+        if (ParticipantsInGroups(db, filter) is { } participants)
         {
             responses = responses.Where(r => participants.Contains(r.ParticipantId));
         }
@@ -27,7 +27,7 @@ public static class ResponsesInView
     public static IQueryable<Answer> Answers(SurveyDbContext db, int? waveId, ResultsFilter filter)
     {
         var answers = waveId is null ? db.Answers : db.Answers.Where(a => a.WaveId == waveId);
-        if (ParticipantsOfTypes(db, filter) is { } participants)
+        if (ParticipantsInGroups(db, filter) is { } participants)
         {
             answers = answers.Where(a => participants.Contains(a.ParticipantId));
         }
@@ -38,11 +38,11 @@ public static class ResponsesInView
         return answers;
     }
 
-    private static IQueryable<int>? ParticipantsOfTypes(SurveyDbContext db, ResultsFilter filter)
+    private static IQueryable<int>? ParticipantsInGroups(SurveyDbContext db, ResultsFilter filter)
     {
-        if (filter.ParticipantTypes.Count == 0) return null;
-        var types = filter.ParticipantTypes.ToList();
-        return db.Participants.Where(p => types.Contains(p.Type)).Select(p => p.Id);
+        if (filter.Groups.Count == 0) return null;
+        var groups = filter.Groups.ToList();
+        return ParticipantGroups.Of(db, filter.Detail).Where(g => groups.Contains(g.Group)).Select(g => g.ParticipantId);
     }
 
     private static IQueryable<int>? CodedResponses(SurveyDbContext db, ResultsFilter filter) =>

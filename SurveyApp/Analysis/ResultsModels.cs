@@ -3,12 +3,24 @@ using SurveyApp.Domain;
 
 namespace SurveyApp.Analysis;
 
-public sealed record ResultsFilter(IReadOnlyList<string> ParticipantTypes, int? CategoryId)
+/// <summary>
+/// A view of a wave: the responses of participants in <see cref="Groups"/> of one dimension (their type when
+/// <see cref="Detail"/> is null, else the value of that further detail; none named means all), and of those
+/// the ones coded with <see cref="CategoryId"/>. One dimension at a time (docs/privacy.md).
+/// </summary>
+public sealed record ResultsFilter(IReadOnlyList<string> Groups, int? CategoryId, string? Detail = null)
 {
     public static readonly ResultsFilter None = new([], null);
 
-    public bool IsActive => ParticipantTypes.Count > 0 || CategoryId is not null;
+    public bool IsActive => Groups.Count > 0 || CategoryId is not null;
+
+    /// <summary>From the address: <c>typ</c> names types; <c>uppgift</c> names a detail and then <c>grupp</c> its values.</summary>
+    public static ResultsFilter FromQuery(string[]? types, string? detail, string[]? groups, int? category) =>
+        string.IsNullOrEmpty(detail) ? new(types ?? [], category) : new(groups ?? [], category, detail);
 }
+
+/// <summary>A dimension the filter offers, with its groups among the wave's invitees and those too small to choose.</summary>
+public sealed record FilterDimension(string? Detail, IReadOnlyList<string> Groups, IReadOnlySet<string> Hidden);
 
 public sealed record WaveSummary(int WaveId, string WaveName, int SurveyId, string SurveyTitle, bool IsClosed, int Invited, int Submitted)
 {
@@ -60,7 +72,16 @@ public sealed record WaveResults(
     int MinGroupSize,
     int InView,
     bool Suppressed,
-    IReadOnlyList<QuestionResults> Questions);
+    IReadOnlyList<QuestionResults> Questions)
+{
+    /// <summary>
+    /// Whether the view's responses may be read row by row (the CSV, the workbook's response sheets). Not for a view
+    /// divided by a further detail (län, say): its rows, matched by their answers with the same rows in the whole
+    /// wave's export, which names each row's type, would show the answers of a detail's group within a type,
+    /// however small (docs/privacy.md). Its counts and charts are shown as for any view.
+    /// </summary>
+    public bool RowsShown => !Suppressed && Filter.Detail is null;
+}
 
 /// <summary>Hidden segments carry no numbers.</summary>
 public sealed record CrossTab(

@@ -12,23 +12,27 @@ public sealed class ViewSuppression(IDbContextFactory<SurveyDbContext> factory, 
     /// Decided on the whole wave's counts, which the list of who has answered shows anyway (docs/privacy.md,
     /// rule 3), so the hidden types are the same whatever else the filter selects.
     /// </summary>
-    public async Task<IReadOnlySet<string>> HiddenTypesAsync(int waveId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlySet<string>> HiddenTypesAsync(int waveId, CancellationToken cancellationToken = default) =>
+        HiddenGroupsAsync(waveId, null, cancellationToken);
+
+    /// <summary>The same for the groups of a further detail (null: the types): each detail is a dimension of its own.</summary>
+    public async Task<IReadOnlySet<string>> HiddenGroupsAsync(int waveId, string? detail, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return Suppression.HiddenSegments(await TypeCountsAsync(db, waveId, null, cancellationToken), MinGroupSize);
+        return Suppression.HiddenSegments(await GroupCountsAsync(db, waveId, detail, null, cancellationToken), MinGroupSize);
     }
 
-    // Rule 2 of docs/privacy.md. Within a category each named type must itself reach the minimum, so that no
-    // two type filters of one category differ by a small group. Every test is "at least the minimum", so 0
-    // and 1 to minimum − 1 always give the same answer.
+    // Rule 2 of docs/privacy.md, on the filter's one dimension (types, or one detail). Within a category each named
+    // group must itself reach the minimum, so that no two filters of one category differ by a small group. Every
+    // test is "at least the minimum", so 0 and 1 to minimum − 1 always give the same answer.
     internal async Task<bool> ViewAllowedAsync(SurveyDbContext db, int waveId, ResultsFilter filter, int inView, int waveCount, CancellationToken cancellationToken)
     {
-        var waveTypes = filter.ParticipantTypes.Count == 0 ? [] : await TypeCountsAsync(db, waveId, null, cancellationToken);
-        // Naming every type of the wave narrows nothing: the view is the wave (or the category's view).
-        var types = filter.ParticipantTypes.Distinct().ToList();
-        if (types.Count > 0 && waveTypes.Keys.All(types.Contains) && types.All(waveTypes.ContainsKey)) types = [];
+        var waveGroups = filter.Groups.Count == 0 ? [] : await GroupCountsAsync(db, waveId, filter.Detail, null, cancellationToken);
+        // Naming every group of the wave narrows nothing: the view is the wave (or the category's view).
+        var groups = filter.Groups.Distinct().ToList();
+        if (groups.Count > 0 && waveGroups.Keys.All(groups.Contains) && groups.All(waveGroups.ContainsKey)) groups = [];
 
-        if (types.Count == 0 && filter.CategoryId is null)
+        if (groups.Count == 0 && filter.CategoryId is null)
         {
             return Suppression.CanShowWave(inView, MinGroupSize);
         }
@@ -36,12 +40,12 @@ public sealed class ViewSuppression(IDbContextFactory<SurveyDbContext> factory, 
         {
             return false;
         }
-        if (types.Count == 0)
+        if (groups.Count == 0)
         {
             return true;
         }
-        var hidden = Suppression.HiddenSegments(waveTypes, MinGroupSize);
-        if (types.Any(t => !waveTypes.ContainsKey(t) || hidden.Contains(t)))
+        var hidden = Suppression.HiddenSegments(waveGroups, MinGroupSize);
+        if (groups.Any(g => !waveGroups.ContainsKey(g) || hidden.Contains(g)))
         {
             return false;
         }
@@ -49,26 +53,26 @@ public sealed class ViewSuppression(IDbContextFactory<SurveyDbContext> factory, 
         {
             return true;
         }
-        var inCategory = await TypeCountsAsync(db, waveId, filter.CategoryId, cancellationToken);
-        if (types.Any(t => inCategory[t] < MinGroupSize))
+        var inCategory = await GroupCountsAsync(db, waveId, filter.Detail, filter.CategoryId, cancellationToken);
+        if (groups.Any(g => inCategory[g] < MinGroupSize))
         {
             return false;
         }
-        var typesOnly = types.Sum(t => waveTypes[t]);
-        return Suppression.CanShowPart(inView, inCategory.Values.Sum(), MinGroupSize) && Suppression.CanShowPart(inView, typesOnly, MinGroupSize);
+        var groupsOnly = groups.Sum(g => waveGroups[g]);
+        return Suppression.CanShowPart(inView, inCategory.Values.Sum(), MinGroupSize) && Suppression.CanShowPart(inView, groupsOnly, MinGroupSize);
     }
 
-    // Types with no responses included, as 0.
-    private static async Task<Dictionary<string, int>> TypeCountsAsync(SurveyDbContext db, int waveId, int? categoryId, CancellationToken cancellationToken)
+    // Groups with no responses included, as 0.
+    private static async Task<Dictionary<string, int>> GroupCountsAsync(SurveyDbContext db, int waveId, string? detail, int? categoryId, CancellationToken cancellationToken)
     {
         var counts = await ResponsesInView.Responses(db, waveId, new ResultsFilter([], categoryId))
-            .Join(db.Participants, r => r.ParticipantId, p => p.Id, (r, p) => p.Type)
-            .GroupBy(t => t)
-            .Select(g => new { Type = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Type, g => g.Count, cancellationToken);
-        foreach (var type in await ParticipantTypesQuery.OfWave(db, waveId).ToListAsync(cancellationToken))
+            .Join(ParticipantGroups.Of(db, detail), r => r.ParticipantId, g => g.ParticipantId, (r, g) => g.Group)
+            .GroupBy(g => g)
+            .Select(g => new { Group = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Group, g => g.Count, StringComparer.Ordinal, cancellationToken);
+        foreach (var group in await ParticipantGroups.OfWave(db, waveId, detail).ToListAsync(cancellationToken))
         {
-            counts.TryAdd(type, 0);
+            counts.TryAdd(group, 0);
         }
         return counts;
     }

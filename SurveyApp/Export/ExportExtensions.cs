@@ -19,29 +19,31 @@ public static class ExportExtensions
     {
         var exports = app.MapGroup("/resultat/{waveId:int}").RequireAuthorization(new AuthorizeAttribute { Roles = StaffRoles.AnyStaff });
 
-        exports.MapGet("/export.xlsx", (int waveId, string[]? typ, int? kategori, ResponseExport export, AuditLog audit, HttpContext context, CancellationToken cancellationToken) =>
-            ExportAsync(context, audit, AuditActions.WorkbookExported, waveId, typ, kategori,
+        exports.MapGet("/export.xlsx", (int waveId, string[]? typ, string? uppgift, string[]? grupp, int? kategori, ResponseExport export, AuditLog audit, HttpContext context,
+                CancellationToken cancellationToken) =>
+            ExportAsync(context, audit, AuditActions.WorkbookExported, waveId, ResultsFilter.FromQuery(typ, uppgift, grupp, kategori),
                 (file, filter) => export.WriteWorkbookAsync(waveId, filter, file, cancellationToken),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"svar-omgang-{waveId}.xlsx", cancellationToken));
 
-        exports.MapGet("/svar.csv", (int waveId, string[]? typ, int? kategori, string? avgransare, ResponseExport export, AuditLog audit, HttpContext context, CancellationToken cancellationToken) =>
-            ExportAsync(context, audit, AuditActions.CsvExported, waveId, typ, kategori,
+        exports.MapGet("/svar.csv", (int waveId, string[]? typ, string? uppgift, string[]? grupp, int? kategori, string? avgransare, ResponseExport export, AuditLog audit,
+                HttpContext context, CancellationToken cancellationToken) =>
+            ExportAsync(context, audit, AuditActions.CsvExported, waveId, ResultsFilter.FromQuery(typ, uppgift, grupp, kategori),
                 (file, filter) => export.WriteCsvAsync(waveId, filter, file, avgransare == "komma" ? ',' : ';', cancellationToken),
                 "text/csv; charset=utf-8", $"svar-omgang-{waveId}.csv", cancellationToken));
     }
 
     // The writers write synchronously (the zip writer) or in one go, so the file goes to a temporary file
     // (memory stays flat however many responses there are), is recorded, and is then sent asynchronously.
-    private static async Task<IResult> ExportAsync(HttpContext context, AuditLog audit, string action, int waveId, string[]? types, int? category,
+    private static async Task<IResult> ExportAsync(HttpContext context, AuditLog audit, string action, int waveId, ResultsFilter filter,
         Func<Stream, ResultsFilter, Task<ExportResult?>> write, string contentType, string fileName, CancellationToken cancellationToken)
     {
         await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
-        var result = await write(file, new ResultsFilter(types ?? [], category));
+        var result = await write(file, filter);
         if (result is null)
         {
             return Results.NotFound();
         }
-        await RecordAsync(audit, context, action, waveId, types, category, result, cancellationToken);
+        await RecordAsync(audit, context, action, waveId, filter, result, cancellationToken);
         file.Position = 0;
         await Attachment.SendAsync(context, file, fileName, contentType, cancellationToken);
         return Results.Empty;
@@ -49,12 +51,13 @@ public static class ExportExtensions
 
     // Every export goes into the audit log: who, which wave, and in the address's own terms which filters
     // and how many responses (n; "–" when the view was too small to show).
-    private static Task RecordAsync(AuditLog audit, HttpContext context, string action, int waveId, string[]? types, int? category,
+    private static Task RecordAsync(AuditLog audit, HttpContext context, string action, int waveId, ResultsFilter filter,
         ExportResult result, CancellationToken cancellationToken)
     {
         var filters = new List<string>();
-        if (types is { Length: > 0 }) filters.Add("typ=" + string.Join(",", types));
-        if (category is { } c) filters.Add("kategori=" + c.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (filter.Detail is { } detail) filters.Add("uppgift=" + detail);
+        if (filter.Groups.Count > 0) filters.Add((filter.Detail is null ? "typ=" : "grupp=") + string.Join(",", filter.Groups));
+        if (filter.CategoryId is { } c) filters.Add("kategori=" + c.ToString(System.Globalization.CultureInfo.InvariantCulture));
         filters.Add("n=" + (result.Suppressed ? "–" : result.Responses.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return audit.RecordAsync(context.User.Identity?.Name ?? "", action, $"{result.WaveName} ({waveId})", string.Join("; ", filters), cancellationToken);
     }

@@ -30,6 +30,7 @@ public static class ExportTexts
     public static string NoFilters => Text.Get("Export.NoFilters");
     public static string FilterParticipantTypes => Text.Get("Export.FilterParticipantTypes");
     public static string FilterCategory => Text.Get("Export.FilterCategory");
+    public static string RowsLeftOutForDetail => Text.Get("Export.RowsLeftOutForDetail");
     public static string InView => Text.Get("Export.InView");
     public static string MinGroupSize => Text.Get("Export.MinGroupSize");
     public static string Generated => Text.Get("Export.Generated");

@@ -42,7 +42,7 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
             codes.WriteRow(Header(columns).Select(XlsxCell.Header));
             labels.WriteRow(Header(columns).Select(XlsxCell.Header));
             texts.WriteRow(OpenAnswerRows.Header.Select(XlsxCell.Header));
-            if (!view.Suppressed)
+            if (view.RowsShown)
             {
                 // The database read and the writing overlap: one thread reads and prepares the rows, another
                 // writes them. (A thread per sheet was slower on two cores.)
@@ -91,7 +91,7 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
         var csv = new CsvRowWriter(text, delimiter);
         await csv.WriteRowAsync(Header(columns), cancellationToken);
         var count = 0;
-        if (!view.Suppressed)
+        if (view.RowsShown)
         {
             await foreach (var response in ReadAsync(waveId, filter, hiddenTypes, cancellationToken))
             {
@@ -104,6 +104,7 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
     }
 
     public sealed record ResponseRow(int ResponseId, string ParticipantType, List<Answer> Answers);
+
 
     // One query ordered by response, grouped as the rows arrive: only one response's answers are held at a
     // time. A participant type too rare to show is not named, as it would point at the organisation.
@@ -212,9 +213,9 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
     {
         var wave = view.Wave;
         var filters = new List<string>();
-        if (view.Filter.ParticipantTypes.Count > 0)
+        if (FilterText.Groups(view.Filter) is { } groups)
         {
-            filters.Add(string.Format(CultureInfo.InvariantCulture, ExportTexts.FilterParticipantTypes, string.Join(", ", view.Filter.ParticipantTypes)));
+            filters.Add(view.Filter.Detail is null ? string.Format(CultureInfo.InvariantCulture, ExportTexts.FilterParticipantTypes, groups) : groups);
         }
         if (view.Filter.CategoryId is not null)
         {
@@ -230,7 +231,7 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
         sheet.WriteRow(XlsxCell.Header(ExportTexts.Submitted), wave.Submitted);
         sheet.WriteRow(XlsxCell.Header(ExportTexts.ResponseRate), XlsxCell.Percent(wave.ResponseRate));
         sheet.WriteRow(XlsxCell.Header(ExportTexts.Filters), XlsxCell.String(filters.Count == 0 ? ExportTexts.NoFilters : string.Join("; ", filters), XlsxStyle.Wrapped));
-        sheet.WriteRow(XlsxCell.Header(ExportTexts.InView), view.Suppressed ? ExportTexts.Suppressed : XlsxCell.Of(written));
+        sheet.WriteRow(XlsxCell.Header(ExportTexts.InView), view.Suppressed ? ExportTexts.Suppressed : XlsxCell.Of(view.RowsShown ? written : view.InView));
         sheet.WriteRow(XlsxCell.Header(ExportTexts.MinGroupSize), view.MinGroupSize);
         sheet.WriteRow(XlsxCell.Header(ExportTexts.Generated), XlsxCell.DateTime(now.DateTime));
         sheet.WriteRow(XlsxCell.Header(ExportTexts.PercentBase), XlsxCell.String(ExportTexts.PercentBaseText, XlsxStyle.Wrapped));
@@ -239,6 +240,10 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
         {
             sheet.WriteRow(XlsxCell.Header(ExportTexts.Note),
                 XlsxCell.String(string.Format(CultureInfo.InvariantCulture, ExportTexts.SuppressedText, view.MinGroupSize), XlsxStyle.Wrapped));
+        }
+        else if (!view.RowsShown)
+        {
+            sheet.WriteRow(XlsxCell.Header(ExportTexts.Note), XlsxCell.String(ExportTexts.RowsLeftOutForDetail, XlsxStyle.Wrapped));
         }
     }
 

@@ -20,6 +20,9 @@ public abstract class SurveyDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Wave> Waves => Set<Wave>();
     public DbSet<ParticipantList> ParticipantLists => Set<ParticipantList>();
     public DbSet<Participant> Participants => Set<Participant>();
+
+    /// <summary>Every participant's further details, one row per detail; a view over <see cref="Participant.Attributes"/>, read only.</summary>
+    public DbSet<ParticipantDetail> ParticipantDetails => Set<ParticipantDetail>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Response> Responses => Set<Response>();
     public DbSet<Answer> Answers => Set<Answer>();
@@ -44,5 +47,12 @@ public abstract class SurveyDbContext(DbContextOptions options) : IdentityDbCont
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SurveyDbContext).Assembly);
+        modelBuilder.Entity<ParticipantDetail>().HasNoKey().ToTable((string?)null).ToSqlQuery(ParticipantDetailsSql);
     }
+
+    /// <summary>
+    /// The engine's query that unfolds each participant's JSON object of details into (ParticipantId, Key, Value) rows.
+    /// Keys are matched as they are, whatever characters they hold (no JSON path is built from them).
+    /// </summary>
+    protected abstract string ParticipantDetailsSql { get; }
 }

@@ -73,7 +73,7 @@ public static class ResultsChart
     public static string Context(WaveResults results, string? categoryName)
     {
         var source = Text.Format("Results.ChartSource", results.Wave.SurveyTitle, results.Wave.WaveName);
-        var parts = results.Filter.ParticipantTypes.Concat(categoryName is null ? [] : [categoryName]).ToList();
+        var parts = new[] { FilterText.Groups(results.Filter), categoryName }.OfType<string>().ToList();
         return parts.Count == 0 ? source : $"{source} {Text.Format("Results.ChartFilter", string.Join(", ", parts))}";
     }
 

@@ -7,6 +7,9 @@ namespace SurveyApp.Storage.Providers;
 
 public sealed class PostgreSqlSurveyDbContext(DbContextOptions<PostgreSqlSurveyDbContext> options) : SurveyDbContext(options)
 {
+    protected override string ParticipantDetailsSql =>
+        "SELECT p.\"Id\" AS \"ParticipantId\", d.key AS \"Key\", d.value AS \"Value\" FROM \"Participants\" AS p, jsonb_each_text(p.\"Attributes\"::jsonb) AS d";
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

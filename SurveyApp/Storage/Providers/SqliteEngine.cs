@@ -15,6 +15,9 @@ public sealed class SqliteSurveyDbContext(DbContextOptions<SqliteSurveyDbContext
     // fixed format, so the text orders as the times do.
     public override bool OrdersByDateTimeOffset => false;
 
+    protected override string ParticipantDetailsSql =>
+        "SELECT p.\"Id\" AS \"ParticipantId\", d.key AS \"Key\", d.value AS \"Value\" FROM \"Participants\" AS p, json_each(p.\"Attributes\") AS d";
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
