@@ -111,6 +111,28 @@ public sealed class AnalystJourneyTests : IAsyncLifetime
         await Expect(page.Locator(".question-results")).ToHaveCountAsync(0);
         await _browser.CheckPageAsync(page, "suppressed", fitsPhone: true);
 
+        // Divided by a further detail of the list instead (landsdel): Norrland's one organisation is hidden, and with it
+        // the next smallest part, Götaland; Svealand's nine can be shown, but not downloaded row by row.
+        await page.GotoAsync(_app.BaseUrl + "/resultat/1");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Visa" })).ToBeEnabledAsync();
+        await page.GetByLabel("Dela upp efter", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "landsdel", Exact = true }).ClickAsync();
+        await Expect(page.GetByLabel("Norrland", new() { Exact = true })).ToBeDisabledAsync();
+        await Expect(page.GetByLabel("Götaland", new() { Exact = true })).ToBeDisabledAsync();
+        await Expect(page.Locator("#filter-hidden-note")).ToContainTextAsync("Götaland, Norrland");
+        await page.GetByLabel("Svealand", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Visa", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/resultat/1?uppgift=landsdel&grupp=Svealand", new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(page.Locator(".filter-summary")).ToHaveTextAsync("Filtret visar 9 av 17 svar.");
+        await Expect(page.Locator(".results-rows-note")).ToContainTextAsync("Svaren rad för rad laddas inte ner");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Ladda ner CSV" })).ToHaveCountAsync(0);
+        await WaitForChartsAsync(page);
+        await _browser.CheckPageAsync(page, "filtered-by-detail", fitsPhone: true);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Korstabell per landsdel" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/resultat/1/korstabell?uppgift=landsdel&grupp=Svealand&fraga=*", new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(page.Locator(".filter-summary")).ToContainTextAsync("landsdel: Svealand");
+        await Expect(page.Locator("thead")).ToContainTextAsync("Svealand");
+
         await page.GotoAsync(_app.BaseUrl + "/resultat/1/korstabell?fraga=f8");
         await Expect(page.Locator("thead")).ToContainTextAsync("för få svar");
         await _browser.CheckPageAsync(page, "cross-tab", fitsPhone: true);
@@ -119,6 +141,14 @@ public sealed class AnalystJourneyTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Option, new() { Name = "Fråga 1.", Exact = false }).First.ClickAsync();
         await page.WaitForURLAsync("**/resultat/1/korstabell?fraga=f1", new() { WaitUntil = WaitUntilState.Commit });
         await Expect(page.Locator("caption")).ToContainTextAsync("Fråga 1.");
+        // The columns can divide by the list's landsdel instead of the type, the small parts hidden by the same rule.
+        await page.GetByLabel("Kolumner efter", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "landsdel", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/resultat/1/korstabell?uppgift=landsdel&fraga=f1", new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(page.Locator("thead th:has-text('Norrland')")).ToContainTextAsync("för få svar");
+        await Expect(page.Locator("thead th:has-text('Götaland')")).ToContainTextAsync("för få svar");
+        await Expect(page.Locator("thead th:has-text('Svealand')")).Not.ToContainTextAsync("för få svar");
+        await _browser.CheckPageAsync(page, "cross-tab-by-detail", fitsPhone: true);
 
         await page.GotoAsync(_app.BaseUrl + "/resultat/jamfor?a=1&b=2");
         await Expect(page.Locator("section:has(#h-jamfor-f5) .results-test")).ToContainTextAsync("Wilcoxons teckenrangtest, 15 deltagare som svarat i båda omgångarna");

@@ -86,23 +86,30 @@ public sealed class ModelSurveySeeder(
         }
     }
 
+    // name and type, then any further columns as the participants' details (landsdel in the model list).
     private static List<Participant> ReadParticipants(string file)
     {
-        using var reader = new CsvReader(new StreamReader(file, Encoding.UTF8), new CsvConfiguration(CultureInfo.InvariantCulture)
+        using var reader = new CsvReader(new StreamReader(file, Encoding.UTF8), new CsvConfiguration(CultureInfo.InvariantCulture));
+        if (!reader.Read() || !reader.ReadHeader() || reader.HeaderRecord is not ["name", "type", ..] header)
         {
-            HeaderValidated = args =>
+            throw new InvalidOperationException($"{file} must start with the header 'name,type' (further columns are details).");
+        }
+        var participants = new List<Participant>();
+        while (reader.Read())
+        {
+            if (reader.Parser.Count != header.Length)
             {
-                if (args.InvalidHeaders.Length > 0) throw new InvalidOperationException($"{file} must start with the header 'name,type'.");
-            },
-            MissingFieldFound = args => throw new InvalidOperationException($"{file} line {args.Context.Parser?.RawRow}: expected 2 fields."),
-        });
-        return reader.GetRecords<ParticipantRow>().Select(row => new Participant { Name = row.Name, Type = row.Type }).ToList();
-    }
-
-    private sealed class ParticipantRow
-    {
-        [Name("name")] public string Name { get; set; } = "";
-        [Name("type")] public string Type { get; set; } = "";
+                throw new InvalidOperationException($"{file} line {reader.Parser.RawRow}: expected {header.Length} fields.");
+            }
+            participants.Add(new Participant
+            {
+                Name = reader.GetField(0)!,
+                Type = reader.GetField(1)!,
+                Attributes = header.Skip(2).Select((key, i) => (key, value: reader.GetField(i + 2)!)).Where(d => d.value.Length > 0)
+                    .ToDictionary(d => d.key, d => d.value),
+            });
+        }
+        return participants;
     }
 
     private async Task WriteLinksAsync(string file, IReadOnlyList<IssuedInvitation> issued, HashSet<int> answered, CancellationToken cancellationToken)
