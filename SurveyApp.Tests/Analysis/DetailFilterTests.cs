@@ -218,6 +218,7 @@ public sealed class DetailFilterTests(DetailFilterTests.Data data) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, page.Status);
         var main = new HtmlParser().ParseDocument(page.Html).QuerySelector("main")!;
         Assert.Equal(Size, main.QuerySelector(".crosstab__dimension input")!.GetAttribute("value"));
+        Assert.Equal("Korstabell per storlek", main.QuerySelector("h1")!.TextContent.Trim());
         var headers = main.QuerySelectorAll("thead th").Skip(1).Select(h => h.ChildNodes[0].TextContent.Trim()).ToList();
         Assert.Equal(["(uppgift saknas)", "stor", "Totalt"], headers);
     }
