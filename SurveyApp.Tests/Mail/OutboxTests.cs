@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using SurveyApp.Domain;
@@ -290,6 +291,53 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal((OutboxState.Queued, 1), (message.State, message.Attempts));
         Assert.Contains("STARTTLS", message.Error, StringComparison.OrdinalIgnoreCase);
         Assert.Empty(plain.Smtp.Received);
+    }
+
+    [Theory]
+    [InlineData("StartTls", false)]
+    [InlineData("Tls", true)]
+    public async Task AServerWithACertificateOfItsOwnGetsTheMessageEncryptedOnceItsFingerprintIsConfigured(string security, bool tlsFromTheStart)
+    {
+        using var certificate = TestSmtpServer.SelfSignedCertificate();
+        await using var server = new TestSmtpServer(certificate: certificate, tlsFromTheStart: tlsFromTheStart);
+        var fingerprint = string.Join(":", Convert.ToHexString(SHA256.HashData(certificate.RawData)).Chunk(2).Select(c => new string(c)));
+        await using var app = new MailTestApp(smtp: server, settings: new Dictionary<string, string>(server.Settings())
+        {
+            ["Mail:Security"] = security,
+            ["Mail:ServerCertificateSha256"] = fingerprint.ToLowerInvariant(),
+        });
+        var participant = (await app.ParticipantsAsync())[0];
+        await app.SetContactAsync(participant.Id, "kansli@arvika.test");
+        await app.QueueAsync(MessageKind.Invitation);
+
+        Assert.True(await app.Get<OutboxDispatcher>().SendNextAsync());
+
+        var message = (await app.OutboxAsync()).Single(m => m.Recipients != "");
+        Assert.Equal((OutboxState.Sent, null), (message.State, message.Error));
+        var received = Assert.Single(server.Received);
+        Assert.True(received.Secure);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF")]
+    public async Task AServerWhoseCertificateIsNeitherTrustedNorTheConfiguredOneGetsNothing(string? fingerprint)
+    {
+        using var certificate = TestSmtpServer.SelfSignedCertificate();
+        await using var server = new TestSmtpServer(certificate: certificate);
+        var settings = new Dictionary<string, string>(server.Settings()) { ["Mail:Security"] = "StartTls" };
+        if (fingerprint is not null) settings["Mail:ServerCertificateSha256"] = fingerprint;
+        await using var app = new MailTestApp(smtp: server, settings: settings);
+        var participant = (await app.ParticipantsAsync())[0];
+        await app.SetContactAsync(participant.Id, "kansli@arvika.test");
+        await app.QueueAsync(MessageKind.Invitation);
+
+        Assert.True(await app.Get<OutboxDispatcher>().SendNextAsync());
+
+        var message = (await app.OutboxAsync()).Single(m => m.Recipients != "");
+        Assert.Equal((OutboxState.Queued, 1), (message.State, message.Attempts));
+        Assert.Contains("certificate", message.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(server.Received);
     }
 
     [Fact]

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Authentication;
@@ -12,11 +14,13 @@ using SmtpServer.Storage;
 namespace SurveyApp.Tests.Support;
 
 /// <summary>A message as it arrived: the envelope's recipients, the parsed message and when it arrived.</summary>
-public sealed record ReceivedMail(IReadOnlyList<string> EnvelopeTo, MimeMessage Message, DateTimeOffset At);
+/// <summary>A message as it arrived; <see cref="Secure"/>: over an encrypted connection.</summary>
+public sealed record ReceivedMail(IReadOnlyList<string> EnvelopeTo, MimeMessage Message, DateTimeOffset At, bool Secure = false);
 
 /// <summary>
 /// A real SMTP server inside the test process, on a free port of the loopback address, keeping what it receives.
-/// It can turn recipients away (<see cref="Rejects"/>) and require a user name and password.
+/// It can turn recipients away (<see cref="Rejects"/>), require a user name and password, and with a certificate offer
+/// STARTTLS, or speak TLS from the first byte.
 /// </summary>
 public sealed class TestSmtpServer : IAsyncDisposable
 {
@@ -24,12 +28,16 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
 
-    public TestSmtpServer(string? userName = null, string? password = null)
+    public TestSmtpServer(string? userName = null, string? password = null, X509Certificate2? certificate = null, bool tlsFromTheStart = false)
     {
         Port = FreePort();
         var options = new SmtpServerOptionsBuilder()
             .ServerName("smtp.test")
-            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)).AuthenticationRequired(userName is not null).AllowUnsecureAuthentication(userName is not null))
+            .Endpoint(b =>
+            {
+                b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)).AuthenticationRequired(userName is not null).AllowUnsecureAuthentication(userName is not null);
+                if (certificate is not null) b.Certificate(certificate).IsSecure(tlsFromTheStart);
+            })
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
@@ -93,6 +101,18 @@ public sealed class TestSmtpServer : IAsyncDisposable
         }
     }
 
+    /// <summary>A certificate of its own for 127.0.0.1, signed by nobody this machine trusts, as an internal relay's.</summary>
+    public static X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=smtp.test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
+    }
+
     // The port is found by binding port 0 and releasing it; the server binds it again at once.
     private static int FreePort()
     {
@@ -116,7 +136,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             }
             using var stream = new MemoryStream(buffer.ToArray());
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
-            owner.Received.Enqueue(new ReceivedMail(transaction.To.Select(Address).ToList(), message, DateTimeOffset.UtcNow));
+            owner.Received.Enqueue(new ReceivedMail(transaction.To.Select(Address).ToList(), message, DateTimeOffset.UtcNow, context.Pipe.IsSecure));
             return SmtpResponse.Ok;
         }
     }

@@ -26,6 +26,18 @@ public sealed class MailOptions : IValidatableObject
 
     public MailSecurity Security { get; set; } = MailSecurity.StartTls;
 
+    /// <summary>
+    /// The SHA-256 fingerprint (hex, colons allowed) of the server's own certificate, for a server whose certificate
+    /// no authority this machine trusts has signed (an organisation's internal relay). Such a server is accepted
+    /// only with exactly that certificate; any server with a certificate this machine trusts is accepted as always.
+    /// </summary>
+    public string? ServerCertificateSha256 { get; set; }
+
+    /// <summary>The fingerprint as 64 upper-case hex digits, or null when none is set.</summary>
+    public string? PinnedCertificate => string.IsNullOrWhiteSpace(ServerCertificateSha256)
+        ? null
+        : string.Concat(ServerCertificateSha256.Where(c => c is not (':' or ' ' or '-'))).ToUpperInvariant();
+
     public string? UserName { get; set; }
 
     public string? Password { get; set; }
@@ -66,6 +78,8 @@ public sealed class MailOptions : IValidatableObject
             yield return new ValidationResult($"{Section}:{nameof(MessagesPerMinute)} must be at least 1.", [nameof(MessagesPerMinute)]);
         if (SendTimeoutSeconds < 1 || PollSeconds < 1 || MaxAttempts < 1)
             yield return new ValidationResult($"{Section}:{nameof(SendTimeoutSeconds)}, {nameof(PollSeconds)} and {nameof(MaxAttempts)} must be at least 1.");
+        if (PinnedCertificate is { } pin && (pin.Length != 64 || !pin.All(Uri.IsHexDigit)))
+            yield return new ValidationResult($"{Section}:{nameof(ServerCertificateSha256)} must be a SHA-256 fingerprint: 64 hex digits, colons allowed.", [nameof(ServerCertificateSha256)]);
         if (!UsesSmtp && string.IsNullOrWhiteSpace(PickupFolder))
             yield return new ValidationResult($"Set {Section}:{nameof(Host)} to an SMTP server or {Section}:{nameof(PickupFolder)} to a folder.", [nameof(PickupFolder)]);
     }

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -34,6 +35,12 @@ public sealed class SmtpTransport(MailOptions options) : MailTransport
     public override async Task<SendOutcome> SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         using var client = new SmtpClient { Timeout = (int)options.SendTimeout.TotalMilliseconds };
+        if (options.PinnedCertificate is { } pin)
+        {
+            client.ServerCertificateValidationCallback = (_, certificate, _, errors) =>
+                errors == System.Net.Security.SslPolicyErrors.None
+                || (certificate is not null && Convert.ToHexString(SHA256.HashData(certificate.GetRawCertData())) == pin);
+        }
         // Until the message's data has been handed over, a failure means it was certainly not delivered.
         var transferring = false;
         try
