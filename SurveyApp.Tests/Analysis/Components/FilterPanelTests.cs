@@ -197,4 +197,18 @@ public sealed class FilterPanelTests : StaffComponentContext
 
         Assert.Empty(_applied!.Groups);
     }
+
+    [Fact]
+    public void ADetailInForceIsShownOnceItsDimensionsArriveAfterTheFilter()
+    {
+        // The page may draw the panel before it has read what the wave offers.
+        var cut = Context.Render<FilterPanel>(ps => ps
+            .Add(p => p.Dimensions, Array.Empty<FilterDimension>())
+            .Add(p => p.Selected, new ResultsFilter(["Örebro län"], null, "län")));
+
+        cut.Render(ps => ps.Add(p => p.Dimensions, [Types, County]));
+
+        Assert.Equal("län", cut.Find(".filter-panel__dimension input").GetAttribute("value"));
+        Assert.True(Box(cut, "Örebro län").HasAttribute("checked"));
+    }
 }
