@@ -39,6 +39,17 @@ public sealed class OpenpyxlTests : IDisposable
             "rate": rate.value,
             "rateFormat": rate.number_format,
             "labelsRows": wb["Svar (etiketter)"].max_row,
+            "print": {ws.title: {
+                "orientation": ws.page_setup.orientation,
+                "paper": str(ws.page_setup.paperSize),
+                "wide": str(ws.page_setup.fitToWidth),
+                "tall": str(ws.page_setup.fitToHeight),
+                "fit": bool(ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage),
+                "titles": ws.print_title_rows or "",
+                "header": ws.oddHeader.left.text or "",
+                "footer": (ws.oddFooter.left.text or "") + "|" + (ws.oddFooter.right.text or ""),
+                "merged": [str(r) for r in ws.merged_cells.ranges],
+            } for ws in wb.worksheets},
         }, ensure_ascii=False))
         """;
 
@@ -82,7 +93,25 @@ public sealed class OpenpyxlTests : IDisposable
         Assert.Equal(3, read.GetProperty("f5").GetInt32());
         Assert.Equal("Reselogistiken och tidsåtgången var ibland resurskrävande.", read.GetProperty("f3").GetString());
         Assert.Equal(0.9, read.GetProperty("rate").GetDouble(), 6);
-        Assert.Equal("0%", read.GetProperty("rateFormat").GetString());
+        // Swedish puts a space before the per cent sign.
+        Assert.Equal("0\\ %", read.GetProperty("rateFormat").GetString());
+
+        // Every sheet prints on A4 scaled to one page wide, with the survey and wave at the top and the sheet and page
+        // number at the bottom; a question sheet on one landscape page; a table sheet repeats its header row on every page.
+        var print = read.GetProperty("print");
+        foreach (var sheet in print.EnumerateObject())
+        {
+            var p = sheet.Value;
+            var question = sheet.Name.StartsWith('f');
+            var table = sheet.Name is "Svar" or "Svar (etiketter)" or "Fritext" or "Kodbok";
+            Assert.Equal((sheet.Name, "9", "1", question ? "1" : "0", true), (sheet.Name, p.GetProperty("paper").GetString(), p.GetProperty("wide").GetString(), p.GetProperty("tall").GetString(), p.GetProperty("fit").GetBoolean()));
+            Assert.Equal((sheet.Name, sheet.Name == "Sammanfattning" ? "portrait" : "landscape"), (sheet.Name, p.GetProperty("orientation").GetString()));
+            Assert.Equal((sheet.Name, table ? "$1:$1" : ""), (sheet.Name, p.GetProperty("titles").GetString()));
+            Assert.Equal("Uppföljning av Samling för social hållbarhet – Uppföljning december 2013", p.GetProperty("header").GetString());
+            Assert.Equal("&A|Sida &P av &N", p.GetProperty("footer").GetString());
+        }
+        // A question's title runs over its table's columns.
+        Assert.Equal(["A1:D1"], print.GetProperty("f1 Hade ni tackat ja till att i").GetProperty("merged").EnumerateArray().Select(e => e.GetString()));
     }
 
     private async Task AddResponseAsync(int waveId)

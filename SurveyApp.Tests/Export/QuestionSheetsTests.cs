@@ -154,7 +154,7 @@ public sealed partial class QuestionSheetsTests(ExportFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task ASingleChoiceQuestionIsAClusteredBarOfTheShareOfRespondents()
+    public async Task ASingleChoiceQuestionIsAClusteredBarOfTheShareOfRespondentsWithEveryAnswerAsOnThePage()
     {
         var (workbook, names, results) = await DemoAsync();
         using (workbook)
@@ -164,9 +164,16 @@ public sealed partial class QuestionSheetsTests(ExportFixture fixture) : IClassF
             Assert.Equal(C.BarDirectionValues.Bar, bar.BarDirection!.Val!.Value);
             Assert.Equal(C.BarGroupingValues.Clustered, bar.BarGrouping!.Val!.Value);
             var series = bar.Elements<C.BarChartSeries>().Single();
-            var onScale = results.Questions.Single(q => q.Question.Key == "f1").Main.Choices.Where(c => !c.IsOffScale).ToList();
-            Assert.Equal($"'{sheet}'!$A$4:$A${3 + onScale.Count}", series.GetFirstChild<C.CategoryAxisData>()!.StringReference!.Formula!.Text);
-            Assert.Equal($"'{sheet}'!$C$4:$C${3 + onScale.Count}", series.GetFirstChild<C.Values>()!.NumberReference!.Formula!.Text);
+            var choices = results.Questions.Single(q => q.Question.Key == "f1").Main.Choices;
+            var onScale = choices.Count(c => !c.IsOffScale);
+            // "Vet ej", listed under its own heading in the table, is a bar of the chart as on the results page.
+            Assert.Equal(1, choices.Count(c => c.IsOffScale));
+            Assert.Equal($"('{sheet}'!$A$4:$A${3 + onScale},'{sheet}'!$A${5 + onScale}:$A${5 + onScale})",
+                series.GetFirstChild<C.CategoryAxisData>()!.StringReference!.Formula!.Text);
+            Assert.Equal($"('{sheet}'!$C$4:$C${3 + onScale},'{sheet}'!$C${5 + onScale}:$C${5 + onScale})",
+                series.GetFirstChild<C.Values>()!.NumberReference!.Formula!.Text);
+            Assert.Equal(choices.Select(c => c.Label), series.GetFirstChild<C.CategoryAxisData>()!.Descendants<C.NumericValue>().Select(v => v.Text));
+            Assert.Equal("Vet ej", workbook.Text(sheet, $"A{5 + onScale}"));
             Assert.Equal(["Svar", "Antal", "Andel av svarande"], workbook.Row(sheet, 3).Values);
         }
     }
@@ -362,9 +369,37 @@ public sealed partial class QuestionSheetsTests(ExportFixture fixture) : IClassF
         }
     }
 
-    /// <summary>The texts of the cells a one-column reference like 'Sheet'!$A$4:$A$8 names, after checking it names <paramref name="sheet"/>.</summary>
+    [Fact]
+    public async Task ASegmentOfAStackedBarTooNarrowForItsLabelHasNone()
+    {
+        var (workbook, names, results) = await DemoAsync();
+        using (workbook)
+        {
+            var sheet = names.Single(n => n.StartsWith("f5 ", StringComparison.Ordinal));
+            var series = Chart(workbook, sheet).Descendants<C.BarChartSeries>().ToList();
+            var f5 = results.Questions.Single(q => q.Question.Key == "f5").Main;
+            foreach (var s in series)
+            {
+                var share = double.Parse(s.GetFirstChild<C.Values>()!.Descendants<C.NumericValue>().Single().Text, CultureInfo.InvariantCulture);
+                var hidden = s.GetFirstChild<C.DataLabels>()?.Elements<C.DataLabel>().Where(l => l.GetFirstChild<C.Delete>()?.Val?.Value == true).ToList() ?? [];
+                Assert.Equal(share < 0.05 ? 1 : 0, hidden.Count);
+            }
+            // The model wave's f5 has a step no one chose (0 %) beside one of 6 %: only the empty one loses its label.
+            Assert.Contains(f5.Choices, c => !c.IsOffScale && c.Count == 0);
+            Assert.Contains(series, s => s.GetFirstChild<C.DataLabels>() is null);
+        }
+    }
+
+    /// <summary>
+    /// The texts of the cells a one-column reference like 'Sheet'!$A$4:$A$8, or a list of them in brackets, names,
+    /// after checking it names <paramref name="sheet"/>.
+    /// </summary>
     private static List<string?> Cells(Workbook workbook, string sheet, string formula)
     {
+        if (formula.StartsWith('(') && formula.EndsWith(')'))
+        {
+            return Regex.Split(formula[1..^1], @",(?=')").SelectMany(part => Cells(workbook, sheet, part)).ToList();
+        }
         var match = Reference().Match(formula);
         Assert.True(match.Success, formula);
         Assert.Equal(sheet, match.Groups[1].Value.Replace("''", "'", StringComparison.Ordinal));

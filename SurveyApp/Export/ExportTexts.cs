@@ -8,6 +8,14 @@ public static class ExportTexts
 {
     public static string SheetFallback => Text.Get("Export.SheetFallback");
 
+    /// <summary>Every printed page names the survey and the wave, and numbers itself, in the workbook's language.</summary>
+    public static XlsxPrintSettings PrintSettings(Analysis.WaveSummary wave) => new()
+    {
+        Header = $"{wave.SurveyTitle} – {wave.WaveName}",
+        PageNumber = Text.Get("Export.PageNumber"),
+        PercentFormat = Text.Get("Export.PercentFormat"),
+    };
+
     public static string SummarySheet => Text.Get("Export.SummarySheet");
     public static string ResponsesSheet => Text.Get("Export.ResponsesSheet");
     public static string ResponseLabelsSheet => Text.Get("Export.ResponseLabelsSheet");

@@ -4,7 +4,7 @@ namespace SurveyApp.Export;
 
 public sealed class OpenAnswerRows(Survey survey, ILookup<long, string> categories)
 {
-    public static readonly WorksheetLayout Layout = new() { FreezeHeader = true, AutoFilter = true, ColumnWidths = [8, 14, 12, 50, 70, 40] };
+    public static readonly WorksheetLayout Layout = new() { FreezeHeader = true, AutoFilter = true, ColumnWidths = [8, 14, 12, 50, 70, 40], Landscape = true, PrintTitleRows = 1 };
 
     public static IReadOnlyList<string> Header =>
         [ExportTexts.ResponseNumber, ExportTexts.ParticipantType, ExportTexts.CodebookQuestion, ExportTexts.CodebookQuestionText, ExportTexts.Answer, ExportTexts.Categories];

@@ -10,7 +10,9 @@ namespace SurveyApp.Export;
 /// <summary>
 /// The results page's table per choice question (the same counts, shares and bases as DistributionTable),
 /// with a native Excel chart whose series reference the table's cells and cache their values for readers
-/// that do not recalculate.
+/// that do not recalculate. The chart draws what the page's chart draws: a scale's steps as shares of the
+/// answers on the scale (the answers outside it listed in the table), any other question's every answer,
+/// "Vet ej" included, as shares of those who answered. Each sheet prints on one landscape page.
 /// </summary>
 public static class QuestionSheets
 {
@@ -30,11 +32,14 @@ public static class QuestionSheets
             var matrix = question.Question.Kind == QuestionKind.Matrix;
             using var sheet = package.AddWorksheet(SheetName(question.Question), new WorksheetLayout
             {
-                ColumnWidths = matrix ? [40, .. Enumerable.Repeat(14d, MatrixColumns(question))] : [40, 10, 18, 18],
+                ColumnWidths = matrix ? [LabelWidth(question), .. Enumerable.Repeat(14d, MatrixColumns(question))] : [LabelWidth(question), 10, 18, 18],
+                Landscape = true,
+                Fit = PrintFit.Page,
             });
             var title = QuestionSheetTexts.Title(results.Survey.NumberOf(question.Question), question.Question.Text);
-            if (matrix) WriteMatrix(sheet, question, title);
-            else WriteTable(sheet, question, title);
+            var percent = package.Print.PercentFormat;
+            if (matrix) WriteMatrix(sheet, question, title, percent);
+            else WriteTable(sheet, question, title, percent);
             names.Add(sheet.Name);
         }
         return names;
@@ -46,12 +51,21 @@ public static class QuestionSheets
         return $"{question.Key} {question.Text}";
     }
 
-    private static void WriteTable(XlsxWorksheetWriter sheet, QuestionResults results, string title)
+    // Wide enough for the longest answer or statement, within reason: longer ones wrap.
+    private static double LabelWidth(QuestionResults results)
+    {
+        var longest = results.Main.Choices.Select(c => c.Label.Length)
+            .Concat(results.Distributions.Select(d => (d.ItemText ?? d.ItemCode ?? "").Length))
+            .Append(QuestionSheetTexts.OffScale.Length).Append(QuestionSheetTexts.Skipped.Length).Max();
+        return Math.Clamp(longest + 2, 24, 50);
+    }
+
+    private static void WriteTable(XlsxWorksheetWriter sheet, QuestionResults results, string title, string percent)
     {
         var question = results.Question;
         var d = results.Main;
         var scaled = question.IsScaled;
-        sheet.WriteRow(XlsxCell.String(title, XlsxStyle.Title));
+        sheet.WriteMergedRow(XlsxCell.String(title, XlsxStyle.Title), 4);
         sheet.WriteRow();
         var header = new List<XlsxCell> { XlsxCell.Header(QuestionSheetTexts.Answer), XlsxCell.Header(QuestionSheetTexts.Count), XlsxCell.Header(QuestionSheetTexts.ShareOfAnswered) };
         if (scaled) header.Add(XlsxCell.Header(QuestionSheetTexts.ShareOfScale));
@@ -67,6 +81,7 @@ public static class QuestionSheets
             sheet.WriteRow(row);
         }
         var offScale = d.Choices.Where(c => c.IsOffScale).ToList();
+        var offScaleRow = sheet.RowCount + 2;
         if (offScale.Count > 0)
         {
             sheet.WriteRow(XlsxCell.Header(QuestionSheetTexts.OffScale));
@@ -94,18 +109,23 @@ public static class QuestionSheets
         }
         else
         {
-            var last = firstRow + onScale.Count - 1;
+            // Every answer, as on the page: the choices, then those outside the scale, which the table lists
+            // under a heading of their own (so the series takes both blocks of rows).
+            string Rows(string column) => offScale.Count == 0
+                ? $"{reference}!${column}${firstRow}:${column}${firstRow + onScale.Count - 1}"
+                : $"({reference}!${column}${firstRow}:${column}${firstRow + onScale.Count - 1},{reference}!${column}${offScaleRow}:${column}${offScaleRow + offScale.Count - 1})";
+            var all = onScale.Concat(offScale).ToList();
             series =
             [
                 new ChartSeries(
                     new CellRange($"{reference}!$C${headerRow}", [QuestionSheetTexts.ShareOfAnswered]),
-                    new CellRange($"{reference}!$A${firstRow}:$A${last}", onScale.Select(c => c.Label).ToList()),
-                    new NumberRange($"{reference}!$C${firstRow}:$C${last}", onScale.Select(d.ShareOfAnswered).ToList()),
+                    new CellRange(Rows("A"), all.Select(c => c.Label).ToList()),
+                    new NumberRange(Rows("C"), all.Select(d.ShareOfAnswered).ToList()),
                     "4F81BD"),
             ];
         }
-        var height = scaled ? 12 : Math.Max(14, onScale.Count * 2 + 4);
-        sheet.AddChart(BarChart(stacked: scaled, series, hideCategories: scaled),
+        var height = scaled ? 12 : Math.Max(14, (onScale.Count + offScale.Count) * 2 + 4);
+        sheet.AddChart(BarChart(stacked: scaled, series, hideCategories: scaled, percent),
             new XlsxAnchor(4 + ChartGap, TitleRows, 4 + ChartGap + ChartWidth, TitleRows + Math.Max(height, tableRows - TitleRows)));
     }
 
@@ -152,7 +172,7 @@ public static class QuestionSheets
         return Math.Max(choices + 3, steps + 3);
     }
 
-    private static void WriteMatrix(XlsxWorksheetWriter sheet, QuestionResults results, string title)
+    private static void WriteMatrix(XlsxWorksheetWriter sheet, QuestionResults results, string title, string percent)
     {
         var question = results.Question;
         var items = results.Distributions;
@@ -162,7 +182,7 @@ public static class QuestionSheets
             d.Choices.FirstOrDefault(c => c.Code == choice.Code) ?? choice with { Count = 0 };
         static string ItemLabel(Distribution d) => d.ItemText ?? d.ItemCode ?? "";
 
-        sheet.WriteRow(XlsxCell.String(title, XlsxStyle.Title));
+        sheet.WriteMergedRow(XlsxCell.String(title, XlsxStyle.Title), 1 + MatrixColumns(results));
         sheet.WriteRow();
 
         sheet.WriteRow([XlsxCell.Header(QuestionSheetTexts.Count), .. choices.Select(c => XlsxCell.Header(Label(c))),
@@ -210,7 +230,7 @@ public static class QuestionSheets
                 StepColor(question, step));
         }).ToArray();
         var fromColumn = 1 + MatrixColumns(results) + ChartGap;
-        sheet.AddChart(BarChart(stacked: true, series, hideCategories: false),
+        sheet.AddChart(BarChart(stacked: true, series, hideCategories: false, percent),
             new XlsxAnchor(fromColumn, TitleRows, fromColumn + ChartWidth + 2, TitleRows + Math.Max(14, items.Count * 2 + 6)));
     }
 
@@ -225,8 +245,11 @@ public static class QuestionSheets
     private const uint CategoryAxisId = 111;
     private const uint ValueAxisId = 222;
 
+    /// <summary>In a stacked bar a segment narrower than this has no label: it would run into its neighbour's.</summary>
+    private const double SmallestLabelled = 0.05;
+
     // Categories run top to bottom in the table's order.
-    private static C.ChartSpace BarChart(bool stacked, IReadOnlyList<ChartSeries> series, bool hideCategories)
+    private static C.ChartSpace BarChart(bool stacked, IReadOnlyList<ChartSeries> series, bool hideCategories, string percent)
     {
         var bar = new C.BarChart(
             new C.BarDirection { Val = C.BarDirectionValues.Bar },
@@ -235,25 +258,24 @@ public static class QuestionSheets
         for (var i = 0; i < series.Count; i++)
         {
             var s = series[i];
-            bar.Append(new C.BarChartSeries(
+            var barSeries = new C.BarChartSeries(
                 new C.Index { Val = (uint)i },
                 new C.Order { Val = (uint)i },
                 new C.SeriesText(StringReference(s.Name)),
                 new C.ChartShapeProperties(new A.SolidFill(new A.RgbColorModelHex { Val = s.Color })),
-                new C.InvertIfNegative { Val = false },
-                new C.CategoryAxisData(StringReference(s.Categories)),
-                new C.Values(NumberReference(s.Values))));
+                new C.InvertIfNegative { Val = false });
+            var small = stacked ? s.Values.Values.Select((v, point) => (v, point)).Where(x => !(x.v >= SmallestLabelled)).Select(x => x.point).ToList() : [];
+            if (small.Count > 0)
+            {
+                // The series' own labels: as the chart's, less those of its small segments.
+                var labels = new C.DataLabels(small.Select(point => new C.DataLabel(new C.Index { Val = (uint)point }, new C.Delete { Val = true })));
+                foreach (var element in LabelSettings(percent)) labels.Append(element);
+                barSeries.Append(labels);
+            }
+            barSeries.Append(new C.CategoryAxisData(StringReference(s.Categories)), new C.Values(NumberReference(s.Values, percent)));
+            bar.Append(barSeries);
         }
-        bar.Append(
-            new C.DataLabels(
-                new C.NumberingFormat { FormatCode = "0%", SourceLinked = false },
-                new C.ShowLegendKey { Val = false },
-                new C.ShowValue { Val = true },
-                new C.ShowCategoryName { Val = false },
-                new C.ShowSeriesName { Val = false },
-                new C.ShowPercent { Val = false },
-                new C.ShowBubbleSize { Val = false }),
-            new C.GapWidth { Val = (ushort)(stacked ? 50 : 80) });
+        bar.Append(new C.DataLabels(LabelSettings(percent)), new C.GapWidth { Val = (ushort)(stacked ? 50 : 80) });
         if (stacked) bar.Append(new C.Overlap { Val = 100 });
         bar.Append(new C.AxisId { Val = CategoryAxisId }, new C.AxisId { Val = ValueAxisId });
 
@@ -280,7 +302,7 @@ public static class QuestionSheets
             new C.Delete { Val = false },
             new C.AxisPosition { Val = C.AxisPositionValues.Bottom },
             new C.MajorGridlines(),
-            new C.NumberingFormat { FormatCode = "0%", SourceLinked = false },
+            new C.NumberingFormat { FormatCode = percent, SourceLinked = false },
             new C.MajorTickMark { Val = C.TickMarkValues.Outside },
             new C.MinorTickMark { Val = C.TickMarkValues.None },
             new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
@@ -300,6 +322,17 @@ public static class QuestionSheets
         return space;
     }
 
+    private static IEnumerable<DocumentFormat.OpenXml.OpenXmlElement> LabelSettings(string percent) =>
+    [
+        new C.NumberingFormat { FormatCode = percent, SourceLinked = false },
+        new C.ShowLegendKey { Val = false },
+        new C.ShowValue { Val = true },
+        new C.ShowCategoryName { Val = false },
+        new C.ShowSeriesName { Val = false },
+        new C.ShowPercent { Val = false },
+        new C.ShowBubbleSize { Val = false },
+    ];
+
     private static C.StringReference StringReference(CellRange range)
     {
         var cache = new C.StringCache(new C.PointCount { Val = (uint)range.Texts.Count });
@@ -310,9 +343,9 @@ public static class QuestionSheets
         return new C.StringReference(new C.Formula(range.Formula), cache);
     }
 
-    private static C.NumberReference NumberReference(NumberRange range)
+    private static C.NumberReference NumberReference(NumberRange range, string percent)
     {
-        var cache = new C.NumberingCache(new C.FormatCode("0%"), new C.PointCount { Val = (uint)range.Values.Count });
+        var cache = new C.NumberingCache(new C.FormatCode(percent), new C.PointCount { Val = (uint)range.Values.Count });
         for (var i = 0; i < range.Values.Count; i++)
         {
             var value = double.IsFinite(range.Values[i]) ? range.Values[i] : 0;

@@ -25,10 +25,12 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
         {
             FreezeHeader = true,
             AutoFilter = true,
+            Landscape = true,
+            PrintTitleRows = 1,
             ColumnWidths = [8, 14, .. columns.Columns.Select(c => c.Question.Kind is QuestionKind.Text or QuestionKind.Texts ? 40d : 14d)],
         };
 
-        using var package = new XlsxPackageWriter(output);
+        using var package = new XlsxPackageWriter(output, print: ExportTexts.PrintSettings(view.Wave));
         QuestionSheets.Write(package, view);
         var hiddenTypes = await suppression.HiddenTypesAsync(waveId, cancellationToken);
         // One pass over the responses fills the three data sheets: the labels and the open answers are
@@ -64,13 +66,13 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
             }
         }
 
-        using (var codebook = package.AddWorksheet(ExportTexts.CodebookSheet, new WorksheetLayout { FreezeHeader = true, AutoFilter = true, ColumnWidths = CodebookWidths }))
+        using (var codebook = package.AddWorksheet(ExportTexts.CodebookSheet, new WorksheetLayout { FreezeHeader = true, AutoFilter = true, ColumnWidths = CodebookWidths, Landscape = true, PrintTitleRows = 1 }))
         {
             WriteCodebook(codebook, columns, view.Survey);
         }
 
         var categoryName = filter.CategoryId is { } categoryId ? await CategoryNameAsync(categoryId, cancellationToken) : null;
-        using (var summary = package.AddWorksheet(ExportTexts.SummarySheet, new WorksheetLayout { ColumnWidths = [24, 100] }, position: 0))
+        using (var summary = package.AddWorksheet(ExportTexts.SummarySheet, new WorksheetLayout { ColumnWidths = [26, 70] }, position: 0))
         {
             WriteSummary(summary, view, written, categoryName);
         }

@@ -10,7 +10,10 @@ using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
 
 namespace SurveyApp.Export;
 
-/// <summary>How a worksheet is laid out; all of it is written before the rows, except the filter.</summary>
+/// <summary>How a printed sheet fits its paper: one page wide (as many pages down as its rows need), or all on one page.</summary>
+public enum PrintFit { Width, Page }
+
+/// <summary>How a worksheet is laid out and printed; all of it is written before the rows, except the filter.</summary>
 public sealed record WorksheetLayout
 {
     /// <summary>Widths of the first columns, in characters.</summary>
@@ -19,6 +22,31 @@ public sealed record WorksheetLayout
     public bool FreezeHeader { get; init; }
 
     public bool AutoFilter { get; init; }
+
+    public bool Landscape { get; init; }
+
+    public PrintFit Fit { get; init; } = PrintFit.Width;
+
+    /// <summary>The first rows, printed again at the top of every page (a table's header).</summary>
+    public int PrintTitleRows { get; init; }
+}
+
+/// <summary>
+/// What every printed page of the workbook carries and how its numbers read: a header (survey and wave), the
+/// sheet's name and the page number in the footer, and shares written as the workbook's language writes them.
+/// </summary>
+public sealed record XlsxPrintSettings
+{
+    public static readonly XlsxPrintSettings Plain = new();
+
+    /// <summary>At the top left of every page; empty for none.</summary>
+    public string Header { get; init; } = "";
+
+    /// <summary>The page number in the footer, with {0} for the page and {1} for the number of pages.</summary>
+    public string PageNumber { get; init; } = "{0} / {1}";
+
+    /// <summary>The number format of shares: "0%" in English, "0 %" (with a space) in Swedish.</summary>
+    public string PercentFormat { get; init; } = "0%";
 }
 
 /// <summary>
@@ -41,23 +69,26 @@ public sealed class XlsxPackageWriter : IDisposable
     private readonly List<FileStream> _aside = [];
     private bool _completed;
 
-    private sealed record SheetEntry(string Name, int Number, string? FilterRange);
+    private sealed record SheetEntry(string Name, int Number, string? FilterRange, int PrintTitleRows = 0);
 
     private readonly string _tempFolder;
 
     /// <param name="output">Where the archive goes; left open.</param>
-    public XlsxPackageWriter(Stream output, string? tempFolder = null)
+    public XlsxPackageWriter(Stream output, string? tempFolder = null, XlsxPrintSettings? print = null)
     {
         _zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8);
         _tempFolder = tempFolder ?? Path.GetTempPath();
+        Print = print ?? XlsxPrintSettings.Plain;
     }
+
+    public XlsxPrintSettings Print { get; }
 
     /// <summary>The previous sheet must be disposed first.</summary>
     public XlsxWorksheetWriter AddWorksheet(string name, WorksheetLayout layout, int? position = null)
     {
         if (_open is { IsClosed: false }) throw new InvalidOperationException("Dispose the previous worksheet before starting another.");
-        var (number, sheetName) = Register(name, position);
-        _open = new XlsxWorksheetWriter(sheetName, _zip.CreateEntry(SheetPath(number), CompressionLevel.Fastest).Open(), layout,
+        var (number, sheetName) = Register(name, position, layout.PrintTitleRows);
+        _open = new XlsxWorksheetWriter(sheetName, _zip.CreateEntry(SheetPath(number), CompressionLevel.Fastest).Open(), layout, Print,
             (range, charts) => Finished(number, range, charts));
         return _open;
     }
@@ -68,7 +99,7 @@ public sealed class XlsxPackageWriter : IDisposable
     /// </summary>
     public XlsxWorksheetWriter AddWorksheetAside(string name, WorksheetLayout layout, int? position = null)
     {
-        var (number, sheetName) = Register(name, position);
+        var (number, sheetName) = Register(name, position, layout.PrintTitleRows);
         // The sheet holds answers: readable by the app's own user only, and gone when closed.
         var options = new FileStreamOptions
         {
@@ -78,7 +109,7 @@ public sealed class XlsxPackageWriter : IDisposable
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         var aside = new FileStream(Path.Combine(_tempFolder, $"surveyapp-sheet-{Guid.NewGuid():N}.xml"), options);
         _aside.Add(aside);
-        return new XlsxWorksheetWriter(sheetName, aside, layout, (range, charts) =>
+        return new XlsxWorksheetWriter(sheetName, aside, layout, Print, (range, charts) =>
         {
             _pending.Enqueue(() =>
             {
@@ -95,13 +126,13 @@ public sealed class XlsxPackageWriter : IDisposable
         }, closeOutput: false);
     }
 
-    private (int Number, string Name) Register(string name, int? position)
+    private (int Number, string Name) Register(string name, int? position, int printTitleRows)
     {
         if (_completed) throw new InvalidOperationException("The workbook is complete.");
         var number = _sheets.Count + 1;
         var sheetName = _names.Add(name);
         var index = position is { } p ? Math.Clamp(p, 0, _sheets.Count) : _sheets.Count;
-        _sheets.Insert(index, new SheetEntry(sheetName, number, null));
+        _sheets.Insert(index, new SheetEntry(sheetName, number, null, printTitleRows));
         return (number, sheetName);
     }
 
@@ -271,21 +302,29 @@ public sealed class XlsxPackageWriter : IDisposable
         workbook.AddNamespaceDeclaration("r", RelNs);
         workbook.Append(new BookViews(new WorkbookView { ActiveTab = 0 }), sheets);
         var filters = _sheets.Select((s, i) => (s, i)).Where(x => x.s.FilterRange is not null)
-            .Select(x => new DefinedName($"'{x.s.Name.Replace("'", "''", StringComparison.Ordinal)}'!{x.s.FilterRange}")
+            .Select(x => new DefinedName($"{XlsxWorksheetWriter.QuoteSheetName(x.s.Name)}!{x.s.FilterRange}")
             {
                 Name = "_xlnm._FilterDatabase",
                 LocalSheetId = (uint)x.i,
                 Hidden = true,
-            }).ToList();
-        if (filters.Count > 0) workbook.Append(new DefinedNames(filters));
+            });
+        // The rows printed again at the top of every page.
+        var titles = _sheets.Select((s, i) => (s, i)).Where(x => x.s.PrintTitleRows > 0)
+            .Select(x => new DefinedName($"{XlsxWorksheetWriter.QuoteSheetName(x.s.Name)}!$1:${x.s.PrintTitleRows.ToString(CultureInfo.InvariantCulture)}")
+            {
+                Name = "_xlnm.Print_Titles",
+                LocalSheetId = (uint)x.i,
+            });
+        var names = filters.Concat(titles).ToList();
+        if (names.Count > 0) workbook.Append(new DefinedNames(names));
         return workbook;
     }
 
-    private static Stylesheet Styles()
+    private Stylesheet Styles()
     {
         static CellFormat Format(uint font = 0, uint numberFormat = 0) =>
             new() { FontId = font, FillId = 0, BorderId = 0, FormatId = 0, NumberFormatId = numberFormat, ApplyFont = font != 0, ApplyNumberFormat = numberFormat != 0 };
-        var percent = Format(numberFormat: 9);
+        var percent = Format(numberFormat: Print.PercentFormat == "0%" ? 9u : 165u);
         var quoted = Format();
         quoted.QuotePrefix = true;
         var wrapped = Format();
@@ -294,6 +333,9 @@ public sealed class XlsxPackageWriter : IDisposable
         var header = Format(font: 1);
         header.Append(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top });
         header.ApplyAlignment = true;
+        var title = Format(font: 2);
+        title.Append(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top });
+        title.ApplyAlignment = true;
         var formats = new Dictionary<XlsxStyle, CellFormat>
         {
             [XlsxStyle.Default] = Format(),
@@ -302,10 +344,12 @@ public sealed class XlsxPackageWriter : IDisposable
             [XlsxStyle.QuotedText] = quoted,
             [XlsxStyle.DateTime] = Format(numberFormat: 164),
             [XlsxStyle.Wrapped] = wrapped,
-            [XlsxStyle.Title] = Format(font: 2),
+            [XlsxStyle.Title] = title,
         };
         return new Stylesheet(
-            new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy-mm-dd hh:mm" }) { Count = 1 },
+            new NumberingFormats(
+                new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy-mm-dd hh:mm" },
+                new NumberingFormat { NumberFormatId = 165, FormatCode = Print.PercentFormat }) { Count = 2 },
             new Fonts(Font(false, 11), Font(true, 11), Font(true, 14)) { Count = 3 },
             new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
             new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },

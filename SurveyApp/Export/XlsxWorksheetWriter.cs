@@ -18,20 +18,29 @@ public sealed class XlsxWorksheetWriter : IDisposable
 
     private readonly XmlWriter _xml;
     private readonly WorksheetLayout _layout;
+    private readonly XlsxPrintSettings _print;
+    private readonly List<string> _merges = [];
     private readonly Action<string?, IReadOnlyList<XlsxChart>> _closed;
     private readonly List<XlsxChart> _charts = [];
     private int _widestRow;
     private readonly List<string> _columnNames = [];
 
-    internal XlsxWorksheetWriter(string name, Stream part, WorksheetLayout layout, Action<string?, IReadOnlyList<XlsxChart>> closed,
+    internal XlsxWorksheetWriter(string name, Stream part, WorksheetLayout layout, XlsxPrintSettings print, Action<string?, IReadOnlyList<XlsxChart>> closed,
         bool closeOutput = true)
     {
         Name = name;
         _layout = layout;
+        _print = print;
         _closed = closed;
         _xml = XlsxPackageWriter.CreateXmlWriter(part, closeOutput);
         _xml.WriteStartDocument(true);
         _xml.WriteStartElement("worksheet", MainNs);
+        // Printed scaled to fit (pageSetup says how): first of the worksheet's elements.
+        _xml.WriteStartElement("sheetPr");
+        _xml.WriteStartElement("pageSetUpPr");
+        _xml.WriteAttributeString("fitToPage", "1");
+        _xml.WriteEndElement();
+        _xml.WriteEndElement();
         if (layout.FreezeHeader)
         {
             _xml.WriteStartElement("sheetViews");
@@ -89,15 +98,35 @@ public sealed class XlsxWorksheetWriter : IDisposable
 
     public void WriteRow(params XlsxCell[] cells) => WriteRow((IEnumerable<XlsxCell>)cells);
 
+    /// <summary>One cell across the first <paramref name="columns"/> columns (a title over its table), wrapped within them.</summary>
+    public void WriteMergedRow(XlsxCell cell, int columns)
+    {
+        var row = Number(RowCount + 1);
+        if (columns > 1) _merges.Add($"A{row}:{ColumnName(columns)}{row}");
+        _mergedColumns = columns;
+        WriteRow(cell);
+        _mergedColumns = 1;
+    }
+
+    private int _mergedColumns = 1;
+
     public void WriteRow(IEnumerable<XlsxCell> cells)
     {
         if (IsClosed) throw new InvalidOperationException("The worksheet is finished.");
         var row = ++RowCount;
         var rowText = Number(row);
+        var list = cells as IReadOnlyList<XlsxCell> ?? cells.ToList();
         _xml.WriteStartElement("row");
         _xml.WriteAttributeString("r", rowText);
+        if (Height(list) is { } height)
+        {
+            // Wrapped text gets the lines it needs: readers do not all grow a row to fit (LibreOffice does not
+            // when converting), and a header would otherwise run over the row below it when printed.
+            _xml.WriteAttributeString("ht", height.ToString("0.##", CultureInfo.InvariantCulture));
+            _xml.WriteAttributeString("customHeight", "1");
+        }
         var column = 0;
-        foreach (var cell in cells)
+        foreach (var cell in list)
         {
             column++;
             if (cell.Kind == XlsxCellKind.Empty) continue;
@@ -130,6 +159,30 @@ public sealed class XlsxWorksheetWriter : IDisposable
         _xml.WriteEndElement();
     }
 
+    // Points per line of an 11-point and of the 14-point title font; characters of a column's width that a line of
+    // bold or larger text holds, roughly.
+    private const double LineHeight = 15;
+    private const double TitleLineHeight = 18.75;
+
+    private double? Height(IReadOnlyList<XlsxCell> cells)
+    {
+        if (_layout.ColumnWidths.Count == 0) return null;
+        double tallest = 0;
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var cell = cells[i];
+            if (cell.Kind != XlsxCellKind.Text || cell.Style is not (XlsxStyle.Header or XlsxStyle.Title or XlsxStyle.Wrapped)) continue;
+            var width = i == 0 ? Enumerable.Range(0, _mergedColumns).Sum(ColumnWidth) : ColumnWidth(i);
+            var title = cell.Style == XlsxStyle.Title;
+            var perLine = Math.Max(1, width * (title ? 0.75 : cell.Style == XlsxStyle.Header ? 0.9 : 1.0) - 1);
+            var lines = cell.Text!.Split('\n').Sum(part => Math.Max(1, (int)Math.Ceiling(part.Length / perLine)));
+            tallest = Math.Max(tallest, lines * (title ? TitleLineHeight : LineHeight));
+        }
+        return tallest > (cells.Any(c => c.Style == XlsxStyle.Title) ? TitleLineHeight : LineHeight) ? tallest : null;
+    }
+
+    private double ColumnWidth(int index) => index < _layout.ColumnWidths.Count ? _layout.ColumnWidths[index] : 8.43;
+
     /// <summary>Whole numbers (counts, codes) as integers, which is most of them; others round-trip exactly.</summary>
     private void WriteNumber(double number)
     {
@@ -161,12 +214,19 @@ public sealed class XlsxWorksheetWriter : IDisposable
             _xml.WriteAttributeString("ref", range.Replace("$", "", StringComparison.Ordinal));
             _xml.WriteEndElement();
         }
-        _xml.WriteStartElement("pageMargins");
-        foreach (var (name, value) in new[] { ("left", "0.7"), ("right", "0.7"), ("top", "0.75"), ("bottom", "0.75"), ("header", "0.3"), ("footer", "0.3") })
+        if (_merges.Count > 0)
         {
-            _xml.WriteAttributeString(name, value);
+            _xml.WriteStartElement("mergeCells");
+            _xml.WriteAttributeString("count", Number(_merges.Count));
+            foreach (var merge in _merges)
+            {
+                _xml.WriteStartElement("mergeCell");
+                _xml.WriteAttributeString("ref", merge);
+                _xml.WriteEndElement();
+            }
+            _xml.WriteEndElement();
         }
-        _xml.WriteEndElement();
+        WritePageSetup();
         if (_charts.Count > 0)
         {
             // After pageMargins, as CT_Worksheet orders it; one drawing part holds every chart of the sheet.
@@ -178,6 +238,39 @@ public sealed class XlsxWorksheetWriter : IDisposable
         _xml.WriteEndDocument();
         _xml.Dispose();
         _closed(range, _charts);
+    }
+
+    // A4, scaled to one page wide (or to one page), narrow margins, and on every page the survey and wave at the
+    // top, the sheet's name and the page number at the bottom.
+    private void WritePageSetup()
+    {
+        _xml.WriteStartElement("pageMargins");
+        foreach (var (name, value) in new[] { ("left", "0.4"), ("right", "0.4"), ("top", "0.7"), ("bottom", "0.7"), ("header", "0.3"), ("footer", "0.3") })
+        {
+            _xml.WriteAttributeString(name, value);
+        }
+        _xml.WriteEndElement();
+        _xml.WriteStartElement("pageSetup");
+        _xml.WriteAttributeString("paperSize", "9");
+        _xml.WriteAttributeString("fitToWidth", "1");
+        _xml.WriteAttributeString("fitToHeight", _layout.Fit == PrintFit.Page ? "1" : "0");
+        _xml.WriteAttributeString("orientation", _layout.Landscape ? "landscape" : "portrait");
+        _xml.WriteEndElement();
+        _xml.WriteStartElement("headerFooter");
+        if (_print.Header.Length > 0)
+        {
+            _xml.WriteElementString("oddHeader", "&L" + HeaderText(_print.Header, 200));
+        }
+        _xml.WriteElementString("oddFooter", "&L&A&R" + string.Format(CultureInfo.InvariantCulture, HeaderText(_print.PageNumber, 60), "&P", "&N"));
+        _xml.WriteEndElement();
+    }
+
+    // Header and footer text: an ampersand starts a code there, so a literal one is doubled; the whole stays within
+    // the 255 characters a header may hold.
+    private static string HeaderText(string text, int most)
+    {
+        var plain = CellText.ForXml(text).Replace("&", "&&", StringComparison.Ordinal);
+        return plain.Length <= most ? plain : plain[..(most - 1)] + "…";
     }
 
     /// <summary>The letters of a 1-based column number: 1 → A, 27 → AA.</summary>
