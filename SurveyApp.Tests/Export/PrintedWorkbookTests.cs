@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using SurveyApp.Analysis;
 using SurveyApp.Tests.Support;
@@ -15,7 +14,6 @@ public sealed partial class PrintedWorkbookTests(ExportFixture fixture) : IClass
 {
     private const string Office = "/usr/bin/soffice";
     private const string PdfText = "/usr/bin/pdftotext";
-    private const string PdfInfo = "/usr/bin/pdfinfo";
 
     [Fact]
     public async Task EachQuestionPrintsOnOnePageWithItsChartAndTheWorkbookOnAFewPages()
@@ -81,22 +79,17 @@ public sealed partial class PrintedWorkbookTests(ExportFixture fixture) : IClass
         {
             Assert.NotNull(await fixture.Export.WriteWorkbookAsync(fixture.Wave2013, ResultsFilter.None, file));
         }
-        // A profile of its own, so that conversions running at the same time do not wait for each other's.
-        await RunAsync(Office, $"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to", "pdf", "--outdir", folder, workbook);
-        var pdf = Path.ChangeExtension(workbook, ".pdf");
-        Assert.True(File.Exists(pdf), $"LibreOffice wrote no {pdf}");
-        return pdf;
+        return await ExternalProgram.ToPdfAsync(workbook);
     }
 
     // Each page's text; its last line is the footer: the sheet's name at the left, the page number at the right.
     private static async Task<IReadOnlyList<PrintedPage>> PagesAsync(string pdf)
     {
-        var info = await RunAsync(PdfInfo, pdf);
-        var count = int.Parse(PagesLine().Match(info).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var count = await ExternalProgram.PdfPagesAsync(pdf);
         var pages = new List<PrintedPage>();
         for (var page = 1; page <= count; page++)
         {
-            var text = await RunAsync(PdfText, "-layout", "-f", page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            var text = await ExternalProgram.RunAsync(PdfText, "-layout", "-f", page.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "-l", page.ToString(System.Globalization.CultureInfo.InvariantCulture), pdf, "-");
             var footer = text.Split('\n').Select(l => l.Trim()).Last(l => l.Length > 0);
             var sheet = PageNumber().Split(footer)[0].Trim();
@@ -104,21 +97,6 @@ public sealed partial class PrintedWorkbookTests(ExportFixture fixture) : IClass
         }
         return pages;
     }
-
-    private static async Task<string> RunAsync(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
-        Assert.True(process.ExitCode == 0, $"{program} failed: {await errors}");
-        return await output;
-    }
-
-    [GeneratedRegex(@"^Pages:\s+(\d+)", RegexOptions.Multiline)]
-    private static partial Regex PagesLine();
 
     [GeneratedRegex(@"\s(Sida|Page) \d+ (av|of) \d+$")]
     private static partial Regex PageNumber();

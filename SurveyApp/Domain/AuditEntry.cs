@@ -29,6 +29,7 @@ public static class AuditActions
     public const string StaffReactivated = "staff.reactivated";
     public const string WorkbookExported = "export.workbook";
     public const string CsvExported = "export.csv";
+    public const string ReportExported = "export.report";
     public const string WaveCreated = "wave.created";
     public const string WaveClosed = "wave.closed";
     public const string WaveOpened = "wave.opened";
@@ -56,7 +57,7 @@ public static class AuditActions
 
     public static readonly string[] All =
     [
-        StaffCreated, StaffRoleChanged, StaffDeactivated, StaffReactivated, WorkbookExported, CsvExported,
+        StaffCreated, StaffRoleChanged, StaffDeactivated, StaffReactivated, WorkbookExported, CsvExported, ReportExported,
         WaveCreated, WaveClosed, WaveOpened, InvitationsIssued, InvitationRevoked, InvitationReissued, ResponsesImported,
         SurveyImported, SurveyExported, SurveyCreated, SurveyEdited, SurveyVersioned, ParticipantAdded, ParticipantChanged,
         ParticipantDeactivated, ParticipantReactivated, ParticipantsImported, ParticipantListCreated, ParticipantListRenamed,

@@ -25,6 +25,12 @@ public static class ExportExtensions
                 (file, filter) => export.WriteWorkbookAsync(waveId, filter, file, cancellationToken),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"svar-omgang-{waveId}.xlsx", cancellationToken));
 
+        exports.MapGet("/rapport.docx", (int waveId, string[]? typ, string? uppgift, string[]? grupp, int? kategori, ResponseExport export, AuditLog audit,
+                HttpContext context, CancellationToken cancellationToken) =>
+            ExportAsync(context, audit, AuditActions.ReportExported, waveId, ResultsFilter.FromQuery(typ, uppgift, grupp, kategori),
+                (file, filter) => export.WriteReportAsync(waveId, filter, file, cancellationToken),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"rapport-omgang-{waveId}.docx", cancellationToken));
+
         exports.MapGet("/svar.csv", (int waveId, string[]? typ, string? uppgift, string[]? grupp, int? kategori, string? avgransare, ResponseExport export, AuditLog audit,
                 HttpContext context, CancellationToken cancellationToken) =>
             ExportAsync(context, audit, AuditActions.CsvExported, waveId, ResultsFilter.FromQuery(typ, uppgift, grupp, kategori),

@@ -81,6 +81,16 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
         return new ExportResult(view.Wave.WaveName, written, view.Suppressed, sheets);
     }
 
+    /// <summary>The view as a Word report draft (<see cref="WordReport"/>); null, and nothing written, if the wave does not exist.</summary>
+    public async Task<ExportResult?> WriteReportAsync(int waveId, ResultsFilter filter, Stream output, CancellationToken cancellationToken = default)
+    {
+        var view = await results.GetAsync(waveId, filter, cancellationToken);
+        if (view is null) return null;
+        var categoryName = filter.CategoryId is { } categoryId ? await CategoryNameAsync(categoryId, cancellationToken) : null;
+        WordReport.Write(output, view, categoryName);
+        return new ExportResult(view.Wave.WaveName, view.Suppressed ? 0 : view.InView, view.Suppressed, []);
+    }
+
     /// <summary>UTF-8 with BOM; null if the wave does not exist. A view too small to show gives the header line only.</summary>
     public async Task<ExportResult?> WriteCsvAsync(int waveId, ResultsFilter filter, Stream output, char delimiter = ';', CancellationToken cancellationToken = default)
     {
@@ -214,15 +224,7 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
     private void WriteSummary(XlsxWorksheetWriter sheet, WaveResults view, int written, string? categoryName)
     {
         var wave = view.Wave;
-        var filters = new List<string>();
-        if (FilterText.Groups(view.Filter) is { } groups)
-        {
-            filters.Add(view.Filter.Detail is null ? string.Format(CultureInfo.InvariantCulture, ExportTexts.FilterParticipantTypes, groups) : groups);
-        }
-        if (view.Filter.CategoryId is not null)
-        {
-            filters.Add(string.Format(CultureInfo.InvariantCulture, ExportTexts.FilterCategory, categoryName ?? view.Filter.CategoryId.Value.ToString(CultureInfo.InvariantCulture)));
-        }
+        var filters = ExportTexts.Filter(view.Filter, categoryName);
         var now = clock.GetLocalNow();
 
         sheet.WriteRow(XlsxCell.String(ExportTexts.SummaryTitle, XlsxStyle.Title));
@@ -232,7 +234,7 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
         sheet.WriteRow(XlsxCell.Header(ExportTexts.Invited), wave.Invited);
         sheet.WriteRow(XlsxCell.Header(ExportTexts.Submitted), wave.Submitted);
         sheet.WriteRow(XlsxCell.Header(ExportTexts.ResponseRate), XlsxCell.Percent(wave.ResponseRate));
-        sheet.WriteRow(XlsxCell.Header(ExportTexts.Filters), XlsxCell.String(filters.Count == 0 ? ExportTexts.NoFilters : string.Join("; ", filters), XlsxStyle.Wrapped));
+        sheet.WriteRow(XlsxCell.Header(ExportTexts.Filters), XlsxCell.String(filters ?? ExportTexts.NoFilters, XlsxStyle.Wrapped));
         sheet.WriteRow(XlsxCell.Header(ExportTexts.InView), view.Suppressed ? ExportTexts.Suppressed : XlsxCell.Of(view.RowsShown ? written : view.InView));
         sheet.WriteRow(XlsxCell.Header(ExportTexts.MinGroupSize), view.MinGroupSize);
         sheet.WriteRow(XlsxCell.Header(ExportTexts.Generated), XlsxCell.DateTime(now.DateTime));
