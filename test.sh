@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole SurveyApp test suite (unit, component, HTTP and browser tests) on a fresh
 # Debian machine, twice: once storing in SQLite, once in PostgreSQL. Installs what it needs when it is
-# missing (Debian's Chromium, python3-openpyxl, python3-docx, LibreOffice Calc and Writer, poppler-utils, PostgreSQL 15, nginx) and starts a PostgreSQL server of
+# missing (Debian's Chromium, python3-openpyxl, python3-docx, LibreOffice Calc, Writer and Impress, poppler-utils, PostgreSQL 15, nginx) and starts a PostgreSQL server of
 # its own for the second pass (own data folder and port), which it stops afterwards.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -11,9 +11,9 @@ cd "$(dirname "$0")"
 missing=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium fonts-dejavu-core)
 /usr/bin/python3 -c "import openpyxl" 2>/dev/null || missing+=(python3-openpyxl)
-# LibreOffice converts the workbook and the Word report to PDF as a report author prints them; pdftotext and
+# LibreOffice converts the workbook, the Word report and the slides to PDF as a report author prints them; pdftotext and
 # pdfinfo read the pages; python-docx reads the report back.
-for package in libreoffice-calc-nogui libreoffice-writer-nogui; do
+for package in libreoffice-calc-nogui libreoffice-writer-nogui libreoffice-impress-nogui; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 /usr/bin/python3 -c "import docx" 2>/dev/null || missing+=(python3-docx)

@@ -30,6 +30,7 @@ public static class AuditActions
     public const string WorkbookExported = "export.workbook";
     public const string CsvExported = "export.csv";
     public const string ReportExported = "export.report";
+    public const string PresentationExported = "export.presentation";
     public const string WaveCreated = "wave.created";
     public const string WaveClosed = "wave.closed";
     public const string WaveOpened = "wave.opened";
@@ -57,7 +58,7 @@ public static class AuditActions
 
     public static readonly string[] All =
     [
-        StaffCreated, StaffRoleChanged, StaffDeactivated, StaffReactivated, WorkbookExported, CsvExported, ReportExported,
+        StaffCreated, StaffRoleChanged, StaffDeactivated, StaffReactivated, WorkbookExported, CsvExported, ReportExported, PresentationExported,
         WaveCreated, WaveClosed, WaveOpened, InvitationsIssued, InvitationRevoked, InvitationReissued, ResponsesImported,
         SurveyImported, SurveyExported, SurveyCreated, SurveyEdited, SurveyVersioned, ParticipantAdded, ParticipantChanged,
         ParticipantDeactivated, ParticipantReactivated, ParticipantsImported, ParticipantListCreated, ParticipantListRenamed,

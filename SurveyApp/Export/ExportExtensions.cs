@@ -31,6 +31,12 @@ public static class ExportExtensions
                 (file, filter) => export.WriteReportAsync(waveId, filter, file, cancellationToken),
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"rapport-omgang-{waveId}.docx", cancellationToken));
 
+        exports.MapGet("/presentation.pptx", (int waveId, string[]? typ, string? uppgift, string[]? grupp, int? kategori, ResponseExport export, AuditLog audit,
+                HttpContext context, CancellationToken cancellationToken) =>
+            ExportAsync(context, audit, AuditActions.PresentationExported, waveId, ResultsFilter.FromQuery(typ, uppgift, grupp, kategori),
+                (file, filter) => export.WritePresentationAsync(waveId, filter, file, cancellationToken),
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation", $"presentation-omgang-{waveId}.pptx", cancellationToken));
+
         exports.MapGet("/svar.csv", (int waveId, string[]? typ, string? uppgift, string[]? grupp, int? kategori, string? avgransare, ResponseExport export, AuditLog audit,
                 HttpContext context, CancellationToken cancellationToken) =>
             ExportAsync(context, audit, AuditActions.CsvExported, waveId, ResultsFilter.FromQuery(typ, uppgift, grupp, kategori),

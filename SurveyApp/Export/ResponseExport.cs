@@ -91,6 +91,16 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
         return new ExportResult(view.Wave.WaveName, view.Suppressed ? 0 : view.InView, view.Suppressed, []);
     }
 
+    /// <summary>The view as slides (<see cref="ResultsPresentation"/>); null, and nothing written, if the wave does not exist.</summary>
+    public async Task<ExportResult?> WritePresentationAsync(int waveId, ResultsFilter filter, Stream output, CancellationToken cancellationToken = default)
+    {
+        var view = await results.GetAsync(waveId, filter, cancellationToken);
+        if (view is null) return null;
+        var categoryName = filter.CategoryId is { } categoryId ? await CategoryNameAsync(categoryId, cancellationToken) : null;
+        ResultsPresentation.Write(output, view, categoryName);
+        return new ExportResult(view.Wave.WaveName, view.Suppressed ? 0 : view.InView, view.Suppressed, []);
+    }
+
     /// <summary>UTF-8 with BOM; null if the wave does not exist. A view too small to show gives the header line only.</summary>
     public async Task<ExportResult?> WriteCsvAsync(int waveId, ResultsFilter filter, Stream output, char delimiter = ';', CancellationToken cancellationToken = default)
     {

@@ -75,47 +75,15 @@ public static class WordReport
                 body.Append(Paragraph("Caption", $"{Texts.Format("Export.Report.Figure", figure)} {ResultsChart.Title(question)}"));
             }
         }
-        if (Table(question) is { } table)
+        if (QuestionTable.For(question) is { } table)
         {
-            body.Append(table);
+            body.Append(WordTable(table.Header, table.Rows));
         }
-        var d = question.Main;
-        var answered = q.IsChoice ? d.Answered : question.TextAnswers;
-        body.Append(Paragraph("Base", Texts.Format("Results.Base", answered, d.Skipped)));
-        if (ResultsChart.Note(question) is { } note) body.Append(Paragraph("Base", note));
-    }
-
-    // The question's counts and shares, as the results page's table: a choice question by answer (those outside
-    // the scale last), a matrix by statement and step, an open question by its coded categories.
-    private static Table? Table(QuestionResults question)
-    {
-        var q = question.Question;
-        var d = question.Main;
-        if (q.Kind == QuestionKind.Matrix)
+        // The base, and the note under the chart; what the chart shows is its caption.
+        foreach (var line in ResultsPresentation.Notes(question).Skip(1))
         {
-            var steps = d.Choices.Where(c => !c.IsOffScale).ToList();
-            return WordTable(
-                [QuestionSheetTexts.Item, .. steps.Select(s => s.Label), QuestionSheetTexts.ScaleAnswers],
-                question.Distributions.Select(item => (IReadOnlyList<string>)[item.ItemText ?? item.ItemCode ?? "",
-                    .. steps.Select(s => Shown.Percent(item.ShareOfScale(item.Choices.FirstOrDefault(c => c.Code == s.Code) ?? s with { Count = 0 }))),
-                    item.ScaleCount.ToString(System.Globalization.CultureInfo.CurrentCulture)]).ToList());
+            body.Append(Paragraph("Base", line));
         }
-        if (q.IsChoice)
-        {
-            IReadOnlyList<string> header = q.IsScaled
-                ? [QuestionSheetTexts.Answer, QuestionSheetTexts.Count, QuestionSheetTexts.ShareOfAnswered, QuestionSheetTexts.ShareOfScale]
-                : [QuestionSheetTexts.Answer, QuestionSheetTexts.Count, QuestionSheetTexts.ShareOfAnswered];
-            var rows = d.Choices.OrderBy(c => c.IsOffScale).Select(c => (IReadOnlyList<string>)[
-                c.IsOffScale && q.IsScaled ? $"{c.Label} ({QuestionSheetTexts.OffScale.ToLower(System.Globalization.CultureInfo.CurrentCulture)})" : c.Label,
-                c.Count.ToString(System.Globalization.CultureInfo.CurrentCulture),
-                Shown.Percent(d.ShareOfAnswered(c)),
-                .. q.IsScaled ? [c.IsOffScale ? "" : Shown.Percent(d.ShareOfScale(c))] : Array.Empty<string>()]).ToList();
-            return WordTable(header, rows);
-        }
-        if (question.Categories.Count == 0) return null;
-        return WordTable([ExportTexts.Categories, QuestionSheetTexts.Count, QuestionSheetTexts.ShareOfAnswered],
-            question.Categories.Select(c => (IReadOnlyList<string>)[c.Name, c.Count.ToString(System.Globalization.CultureInfo.CurrentCulture),
-                Shown.Percent((double)c.Count / Math.Max(1, question.TextAnswers))]).ToList());
     }
 
     private static Table WordTable(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows)

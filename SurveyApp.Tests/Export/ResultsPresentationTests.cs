@@ -1,0 +1,128 @@
+using System.Net;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using Microsoft.Extensions.DependencyInjection;
+using SurveyApp.Analysis;
+using SurveyApp.Tests.Support;
+using Xunit;
+using A = DocumentFormat.OpenXml.Drawing;
+using P = DocumentFormat.OpenXml.Presentation;
+
+namespace SurveyApp.Tests.Export;
+
+/// <summary>
+/// The 2013 wave's results as a PowerPoint file: read back with the Open XML SDK (and its schema validator), printed to
+/// PDF by LibreOffice Impress; a filter too small to show gives slides without numbers.
+/// </summary>
+public sealed class ResultsPresentationTests(ExportFixture fixture) : IClassFixture<ExportFixture>
+{
+    private sealed record ReadSlide(IReadOnlyList<string> Texts, IReadOnlyList<IReadOnlyList<string>> Table, IReadOnlyList<double> PictureDpi);
+
+    [Fact]
+    public async Task ATitleSlideThenOneSlidePerQuestionWithItsChartAt300DpiItsTableAndItsBase()
+    {
+        string path;
+        using (UiCulture.Swedish())
+        {
+            path = await WriteAsync(ResultsFilter.None);
+        }
+
+        var slides = Read(path, out var errors);
+
+        Assert.Empty(errors);
+        var survey = (await fixture.App.Services.GetRequiredService<SurveyApp.Storage.SurveyCatalog>().GetAsync(1))!;
+        Assert.Equal(1 + survey.Questions.Count(), slides.Count);
+        Assert.Equal(["Uppföljning av Samling för social hållbarhet", "Uppföljning december 2013", "17 av 20 har svarat (85 %)", "Inga (alla inskickade svar)"],
+            slides[0].Texts.Select(t => t.Replace('\u00a0', ' ')));
+        var f9 = slides[9];
+        Assert.Equal("Fråga 9. I vilken grad har arbetet med Samlingen påverkat (eller kommer att påverka) prioriteringen av arbetet för social hållbarhet?", f9.Texts[0]);
+        Assert.Equal(["Svar", "Antal", "Andel av svarande", "Andel av skalsvar"], f9.Table[0]);
+        Assert.Equal(["I hög grad", "11", "65 %", "65 %"], f9.Table.Single(r => r[0] == "I hög grad").Select(c => c.Replace('\u00a0', ' ')));
+        Assert.Contains("Bas: 17 besvarade frågan, 0 hoppade över den.", f9.Texts);
+        Assert.Contains("Andel av svaren på skalan (n = 17)", f9.Texts);
+        // Every question with something to draw has its chart, placed at 300 dpi (or more, where a tall one is shrunk).
+        Assert.Equal(survey.Questions.Count(q => q.IsChoice) + 2, slides.Count(s => s.PictureDpi.Count == 1));
+        Assert.All(slides.SelectMany(s => s.PictureDpi), dpi => Assert.InRange(dpi, 299, 900));
+        Assert.Contains(slides, s => s.PictureDpi.Count == 1 && Math.Abs(s.PictureDpi[0] - 300) < 1);
+    }
+
+    [Fact]
+    public async Task LibreOfficePrintsEverySlide()
+    {
+        string path;
+        using (UiCulture.Swedish())
+        {
+            path = await WriteAsync(ResultsFilter.None);
+        }
+
+        var pdf = await ExternalProgram.ToPdfAsync(path);
+
+        Assert.Equal(13, await ExternalProgram.PdfPagesAsync(pdf));
+        var text = await ExternalProgram.RunAsync("/usr/bin/pdftotext", pdf, "-");
+        Assert.Contains("Uppföljning av Samling för social hållbarhet", text);
+        Assert.Contains("Fråga 12.", text);
+        Assert.Contains("I hög grad", text);
+    }
+
+    [Fact]
+    public async Task AViewTooSmallToShowGivesSlidesWithoutNumbersAndTheDownloadIsLogged()
+    {
+        using var analyst = await fixture.App.SignedInClientAsync("analyst");
+        using var response = await analyst.GetAsync($"/resultat/{fixture.Wave2013}/presentation.pptx?typ=landsting");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.presentationml.presentation", response.Content.Headers.ContentType!.MediaType);
+        var path = Path.Combine(fixture.App.Folder, $"liten-{Guid.NewGuid():N}.pptx");
+        await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync());
+
+        var slides = Read(path, out var errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(2, slides.Count);
+        Assert.Contains("Filter: Deltagartyp: landsting", slides[0].Texts);
+        Assert.All(slides, s => Assert.Empty(s.Table));
+        Assert.All(slides, s => Assert.Empty(s.PictureDpi));
+        Assert.Contains(slides[1].Texts, t => t.Contains("färre svar än minsta gruppstorlek (5)", StringComparison.Ordinal));
+        await using var db = fixture.App.CreateDbContext();
+        Assert.Contains(db.AuditLog.Where(e => e.Action == SurveyApp.Domain.AuditActions.PresentationExported).Select(e => e.Details).ToList(), d => d == "typ=landsting; n=–");
+    }
+
+    private async Task<string> WriteAsync(ResultsFilter filter)
+    {
+        var folder = Directory.CreateTempSubdirectory("surveyapp-slides-").FullName;
+        var path = Path.Combine(folder, "presentation.pptx");
+        await using (var file = File.Create(path))
+        {
+            Assert.NotNull(await fixture.Export.WritePresentationAsync(fixture.Wave2013, filter, file));
+        }
+        return path;
+    }
+
+    // Each slide's paragraphs outside tables, its table's cells, and each picture's resolution as placed.
+    private static List<ReadSlide> Read(string path, out IReadOnlyList<string> errors)
+    {
+        using var document = PresentationDocument.Open(path, false);
+        errors = new OpenXmlValidator().Validate(document).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+        var presentation = document.PresentationPart!;
+        var slides = new List<ReadSlide>();
+        foreach (var id in presentation.Presentation.SlideIdList!.Elements<P.SlideId>())
+        {
+            var part = (SlidePart)presentation.GetPartById(id.RelationshipId!);
+            var tree = part.Slide.CommonSlideData!.ShapeTree!;
+            var texts = tree.Elements<P.Shape>().SelectMany(s => s.TextBody!.Elements<A.Paragraph>()).Select(p => p.InnerText).ToList();
+            var table = tree.Descendants<A.Table>().SelectMany(t => t.Elements<A.TableRow>())
+                .Select(r => (IReadOnlyList<string>)r.Elements<A.TableCell>().Select(c => c.InnerText).ToList()).ToList();
+            var dpi = tree.Elements<P.Picture>().Select(picture =>
+            {
+                var image = (ImagePart)part.GetPartById(picture.BlipFill!.Blip!.Embed!);
+                using var stream = image.GetStream();
+                var header = new byte[24];
+                stream.ReadExactly(header);
+                var pixels = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(16, 4));
+                var inches = picture.ShapeProperties!.Transform2D!.Extents!.Cx!.Value / 914400.0;
+                return pixels / inches;
+            }).ToList();
+            slides.Add(new ReadSlide(texts, table, dpi));
+        }
+        return slides;
+    }
+}

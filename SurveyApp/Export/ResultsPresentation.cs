@@ -1,0 +1,48 @@
+using SurveyApp.Analysis;
+using SurveyApp.Analysis.Charts;
+using Shown = SurveyApp.Analysis.Components.Format;
+using Texts = SurveyApp.Resources.Text;
+
+namespace SurveyApp.Export;
+
+/// <summary>
+/// A wave's results (the view the results page shows, with its filter) as slides: a title slide with survey, wave,
+/// response rate and filter, then one slide per question with its number and text, its chart as the downloads draw
+/// it, its table of counts and percentages (or coded categories) and its base. A view too small to show gets one
+/// slide that says so, with no numbers.
+/// </summary>
+public static class ResultsPresentation
+{
+    public static void Write(Stream output, WaveResults results, string? categoryName)
+    {
+        var title = new List<string>
+        {
+            results.Wave.SurveyTitle,
+            results.Wave.WaveName,
+            Texts.Format("Results.Rate", results.Wave.Submitted, results.Wave.Invited, Shown.Percent(results.Wave.ResponseRate)),
+            ExportTexts.Filter(results.Filter, categoryName) is { } filter ? $"{ExportTexts.Filters}: {filter}" : ExportTexts.NoFilters,
+        };
+        var slides = new List<Slide>();
+        if (results.Suppressed)
+        {
+            slides.Add(new Slide(ExportTexts.Suppressed, null, 0, 0, null, [],
+                [string.Format(System.Globalization.CultureInfo.CurrentCulture, ExportTexts.SuppressedText, results.MinGroupSize)]));
+        }
+        foreach (var question in results.Suppressed ? [] : results.Questions)
+        {
+            var heading = QuestionSheetTexts.Title(results.Survey.NumberOf(question.Question), question.Question.Text);
+            using var chart = ResultsChart.Drawing(question)?.Draw(null, ChartLayout.Download);
+            var table = QuestionTable.For(question);
+            slides.Add(new Slide(heading, chart?.ToPng(), chart?.Width ?? 0, chart?.Height ?? 0, table?.Header, table?.Rows ?? [], Notes(question)));
+        }
+        SlideDeck.Write(output, Texts.Get("Export.Report.Language"), title, slides);
+    }
+
+    /// <summary>What the chart shows, its base, and the note under it, as the page writes them.</summary>
+    public static IReadOnlyList<string> Notes(QuestionResults question)
+    {
+        var answered = question.Question.IsChoice ? question.Main.Answered : question.TextAnswers;
+        return new[] { ResultsChart.Title(question), Texts.Format("Results.Base", answered, question.Main.Skipped), ResultsChart.Note(question) }
+            .OfType<string>().ToList();
+    }
+}
