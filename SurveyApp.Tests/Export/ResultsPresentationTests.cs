@@ -86,6 +86,35 @@ public sealed class ResultsPresentationTests(ExportFixture fixture) : IClassFixt
         Assert.Contains(db.AuditLog.Where(e => e.Action == SurveyApp.Domain.AuditActions.PresentationExported).Select(e => e.Details).ToList(), d => d == "typ=landsting; n=–");
     }
 
+    [Fact]
+    public async Task AComparisonGivesASlidePerQuestionWithBothWavesTheChangeAndTheTest()
+    {
+        var later = ExportFixture.WaveId(fixture.App, "Uppföljning 2015 (fiktiv)");
+        using var analyst = await fixture.App.SignedInClientAsync("analyst");
+        // The waves in either order are compared earlier first, as on the comparison page.
+        using var response = await analyst.GetAsync($"/resultat/jamfor/presentation.pptx?a={later}&b={fixture.Wave2013}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var path = Path.Combine(fixture.App.Folder, $"jamforelse-{Guid.NewGuid():N}.pptx");
+        await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync());
+
+        var slides = Read(path, out var errors);
+
+        Assert.Empty(errors);
+        var comparison = (await fixture.App.Services.GetRequiredService<ComparisonService>().CompareAsync(fixture.Wave2013, later, ResultsFilter.None))!;
+        Assert.Equal(1 + comparison.Questions.Count, slides.Count);
+        Assert.Contains($"Uppföljning december 2013 (17 svar) jämförd med Uppföljning 2015 (fiktiv) ({comparison.B.InView} svar).", slides[0].Texts);
+        Assert.Equal(16, comparison.B.InView);
+        var f5 = slides.Single(s => s.Texts[0].StartsWith("Fråga 5.", StringComparison.Ordinal));
+        Assert.Equal(["Svar", "Uppföljning december 2013", "Uppföljning 2015 (fiktiv)", "Förändring"], f5.Table[0]);
+        Assert.Single(f5.PictureDpi);
+        Assert.Contains(f5.Texts, t => t.StartsWith("Wilcoxons teckenrangtest, 15 deltagare som svarat i båda omgångarna", StringComparison.Ordinal));
+        var change = comparison.Questions.Single(q => q.Question.Key == "f5").Changes[0];
+        Assert.Equal($"{SurveyApp.Analysis.Components.Format.Points(change.PercentagePoints)} p.e.", f5.Table[1][3]);
+        await using var db = fixture.App.CreateDbContext();
+        Assert.Contains(db.AuditLog.Where(e => e.Action == SurveyApp.Domain.AuditActions.PresentationExported).Select(e => e.Subject).ToList(),
+            s => s == $"Uppföljning december 2013 ({fixture.Wave2013}) – Uppföljning 2015 (fiktiv) ({later})");
+    }
+
     private async Task<string> WriteAsync(ResultsFilter filter)
     {
         var folder = Directory.CreateTempSubdirectory("surveyapp-slides-").FullName;

@@ -18,6 +18,9 @@ public static class ExportExtensions
     public static void MapExport(this WebApplication app)
     {
         var exports = app.MapGroup("/resultat/{waveId:int}").RequireAuthorization(new AuthorizeAttribute { Roles = StaffRoles.AnyStaff });
+        app.MapGet("/resultat/jamfor/presentation.pptx", (int? a, int? b, ComparisonService comparisons, AuditLog audit, HttpContext context, CancellationToken cancellationToken) =>
+                ComparisonSlidesAsync(context, comparisons, audit, a, b, cancellationToken))
+            .RequireAuthorization(new AuthorizeAttribute { Roles = StaffRoles.AnyStaff });
 
         exports.MapGet("/export.xlsx", (int waveId, string[]? typ, string? uppgift, string[]? grupp, int? kategori, ResponseExport export, AuditLog audit, HttpContext context,
                 CancellationToken cancellationToken) =>
@@ -42,6 +45,23 @@ public static class ExportExtensions
             ExportAsync(context, audit, AuditActions.CsvExported, waveId, ResultsFilter.FromQuery(typ, uppgift, grupp, kategori),
                 (file, filter) => export.WriteCsvAsync(waveId, filter, file, avgransare == "komma" ? ',' : ';', cancellationToken),
                 "text/csv; charset=utf-8", $"svar-omgang-{waveId}.csv", cancellationToken));
+    }
+
+    // As the comparison page: the earlier wave compared with the later whichever is given first, with no filter.
+    private static async Task<IResult> ComparisonSlidesAsync(HttpContext context, ComparisonService comparisons, AuditLog audit, int? a, int? b, CancellationToken cancellationToken)
+    {
+        if (a is not { } first || b is not { } second) return Results.NotFound();
+        var comparison = await comparisons.CompareAsync(Math.Min(first, second), Math.Max(first, second), ResultsFilter.None, cancellationToken);
+        if (comparison is null) return Results.NotFound();
+        await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+        ComparisonPresentation.Write(file, comparison);
+        await audit.RecordAsync(context.User.Identity?.Name ?? "", AuditActions.PresentationExported,
+            $"{comparison.A.Wave.WaveName} ({comparison.A.Wave.WaveId}) – {comparison.B.Wave.WaveName} ({comparison.B.Wave.WaveId})",
+            "n=" + (comparison.Suppressed ? "–" : $"{comparison.A.InView}+{comparison.B.InView}"), cancellationToken);
+        file.Position = 0;
+        await Attachment.SendAsync(context, file, $"jamforelse-omgang-{comparison.A.Wave.WaveId}-{comparison.B.Wave.WaveId}.pptx",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation", cancellationToken);
+        return Results.Empty;
     }
 
     // The writers write synchronously (the zip writer) or in one go, so the file goes to a temporary file
