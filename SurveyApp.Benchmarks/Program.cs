@@ -15,6 +15,7 @@ Func<BenchmarkArguments, Task<int>>? benchmark = args.FirstOrDefault() switch
     "charts" => ChartBenchmark.RunAsync,
     "export" => ExportBenchmark.RunAsync,
     "load" => LoadBenchmark.RunAsync,
+    "reports" => ReportBenchmark.RunAsync,
     _ => null,
 };
 if (benchmark is null)
@@ -47,6 +48,8 @@ static int Usage()
           export     a wave's workbook (ResponseExport.WriteWorkbookAsync) against EPPlus and a bare
                      ZipArchive + XmlWriter writing the Svar sheet: time, peak memory, file size;
                      3 runs per case, each in its own process (--runs and --explain do not apply; SQLite only)
+          reports    the model wave's Word report draft, slides and workbook, each from reading the results to
+                     the last byte (SQLite; --responses and the database options do not apply)
           load       respondents answering the model survey over HTTP against the built app (Release
                      apphost, fresh temporary database): completed surveys/s, p50/p95/p99 latency of
                      every request, errors, submitted responses in the database, CPU per survey of each
