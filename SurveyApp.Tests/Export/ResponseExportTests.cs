@@ -45,6 +45,59 @@ public sealed class ResponseExportTests(ExportFixture fixture) : IClassFixture<E
         return (stream.ToArray(), result!);
     }
 
+    [Fact]
+    public async Task AWaveLargerThanASheetGetsNoResponseRowsButSaysWhereTheyAreAndStaysAValidWorkbook()
+    {
+        // Excel's 1,048,576 rows, lowered to what the 2013 wave exceeds: 17 responses and 10 rows a sheet.
+        var export = fixture.Export;
+        export.SheetRows = 10;
+        var stream = new MemoryStream();
+        using (UiCulture.Swedish())
+        {
+            await export.WriteWorkbookAsync(fixture.Wave2013, ResultsFilter.None, stream);
+        }
+        using var workbook = new Workbook(stream);
+
+        Assert.Empty(workbook.ValidationErrors());
+        Assert.Single(workbook.Rows("Svar"));
+        Assert.Single(workbook.Rows("Svar (etiketter)"));
+        var summary = workbook.Rows("Sammanfattning").Select(r => string.Join("|", r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(Workbook.TextOf))).ToList();
+        Assert.Contains("Svar i urvalet|17", summary);
+        Assert.Contains(summary, r => r.StartsWith("Obs|Urvalet har 17 svar, fler än ett Excel-blad rymmer (9 rader under rubriken)", StringComparison.Ordinal));
+        // The question sheets count every response still.
+        Assert.Equal("17", workbook.Text("f1 Hade ni tackat ja till att i", "B10"));
+    }
+
+    [Fact]
+    public async Task OpenAnswersBeyondASheetAreCountedAndLeftToTheCsv()
+    {
+        var export = fixture.Export;
+        var all = 0;
+        using (var whole = new Workbook(await WriteAsync(export)))
+        {
+            all = whole.Rows("Fritext").Count - 1;
+        }
+        // Room for the responses (17) but not for every open answer.
+        export.SheetRows = 20;
+        Assert.True(all > 19, $"{all} open answers");
+        using var workbook = new Workbook(await WriteAsync(export));
+
+        Assert.Equal(20, workbook.Rows("Fritext").Count);
+        Assert.Equal(18, workbook.Rows("Svar").Count);
+        var summary = workbook.Rows("Sammanfattning").Select(r => string.Join("|", r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(Workbook.TextOf))).ToList();
+        Assert.Contains($"Obs|Fritext rymmer de första 19 öppna svaren; {all - 19} till finns i CSV-filen.", summary);
+
+        async Task<MemoryStream> WriteAsync(SurveyApp.Export.ResponseExport writer)
+        {
+            var stream = new MemoryStream();
+            using (UiCulture.Swedish())
+            {
+                await writer.WriteWorkbookAsync(fixture.Wave2013, ResultsFilter.None, stream);
+            }
+            return stream;
+        }
+    }
+
     private static List<string[]> ParseCsv(byte[] bytes, char delimiter)
     {
         using var reader = new CsvReader(new StreamReader(new MemoryStream(bytes), Encoding.UTF8),

@@ -152,6 +152,19 @@ public sealed class XlsxPackageWriterTests
     }
 
     [Fact]
+    public void ARowBeyondWhatExcelOpensIsRefused()
+    {
+        using var package = new XlsxPackageWriter(Stream.Null);
+        using var sheet = package.AddWorksheet("Svar", new WorksheetLayout());
+        var row = new[] { XlsxCell.Of(1) };
+        for (var i = 0; i < XlsxWorksheetWriter.MaxRows; i++) sheet.WriteRow(row);
+
+        Assert.Equal(1_048_576, sheet.RowCount);
+        Assert.Throws<InvalidOperationException>(() => sheet.WriteRow(row));
+        Assert.Equal(1_048_576, sheet.RowCount);
+    }
+
+    [Fact]
     public void StartingASheetBeforeTheLastIsFinishedIsRefused()
     {
         using var package = new XlsxPackageWriter(new MemoryStream());

@@ -54,6 +54,8 @@ public static class ExportTexts
         return parts.Count == 0 ? null : string.Join("; ", parts);
     }
     public static string RowsLeftOutForDetail => Text.Get("Export.RowsLeftOutForDetail");
+    public static string TooManyRows => Text.Get("Export.TooManyRows");
+    public static string OpenAnswersLeftOut => Text.Get("Export.OpenAnswersLeftOut");
     public static string InView => Text.Get("Export.InView");
     public static string MinGroupSize => Text.Get("Export.MinGroupSize");
     public static string Generated => Text.Get("Export.Generated");

@@ -15,6 +15,9 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
 {
     private static readonly double[] CodebookWidths = [14, 12, 60, 18, 40, 16, 40, 10, 14];
 
+    /// <summary>Rows a worksheet may take, its header included: Excel's limit, lower only in tests.</summary>
+    internal int SheetRows { get; set; } = XlsxWorksheetWriter.MaxRows;
+
     /// <summary>Null, and nothing written, if the wave does not exist.</summary>
     public async Task<ExportResult?> WriteWorkbookAsync(int waveId, ResultsFilter filter, Stream output, CancellationToken cancellationToken = default)
     {
@@ -36,6 +39,10 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
         // One pass over the responses fills the three data sheets: the labels and the open answers are
         // written aside and join the archive after the codes sheet.
         var written = 0;
+        var textsLeftOut = 0;
+        // A wave with more responses than a worksheet has rows gets no response rows (the CSV has them all) rather
+        // than a file Excel cannot open; its question sheets are written as for any wave.
+        var rowsFit = view.InView < SheetRows;
         var openAnswers = new OpenAnswerRows(view.Survey, await CategoriesAsync(view.Survey, cancellationToken));
         using (var codes = package.AddWorksheet(ExportTexts.ResponsesSheet, layout))
         using (var labels = package.AddWorksheetAside(ExportTexts.ResponseLabelsSheet, layout))
@@ -44,7 +51,7 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
             codes.WriteRow(Header(columns).Select(XlsxCell.Header));
             labels.WriteRow(Header(columns).Select(XlsxCell.Header));
             texts.WriteRow(OpenAnswerRows.Header.Select(XlsxCell.Header));
-            if (view.RowsShown)
+            if (view.RowsShown && rowsFit)
             {
                 // The database read and the writing overlap: one thread reads and prepares the rows, another
                 // writes them. (A thread per sheet was slower on two cores.)
@@ -57,7 +64,8 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
                             labels.WriteRow(Row(response.Number, response.Response.ParticipantType, response.Labels, columns, numbers: false));
                             foreach (var row in openAnswers.Rows(response.Number, response.Response))
                             {
-                                texts.WriteRow(row);
+                                if (texts.RowCount < SheetRows) texts.WriteRow(row);
+                                else textsLeftOut++;
                             }
                             written = response.Number;
                         },
@@ -74,7 +82,7 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
         var categoryName = filter.CategoryId is { } categoryId ? await CategoryNameAsync(categoryId, cancellationToken) : null;
         using (var summary = package.AddWorksheet(ExportTexts.SummarySheet, new WorksheetLayout { ColumnWidths = [26, 70] }, position: 0))
         {
-            WriteSummary(summary, view, written, categoryName);
+            WriteSummary(summary, view, written, categoryName, rowsFit, textsLeftOut);
         }
         var sheets = package.SheetNamesInOrder;
         package.Complete();
@@ -231,7 +239,7 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
         }
     }
 
-    private void WriteSummary(XlsxWorksheetWriter sheet, WaveResults view, int written, string? categoryName)
+    private void WriteSummary(XlsxWorksheetWriter sheet, WaveResults view, int written, string? categoryName, bool rowsFit = true, int textsLeftOut = 0)
     {
         var wave = view.Wave;
         var filters = ExportTexts.Filter(view.Filter, categoryName);
@@ -245,7 +253,7 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
         sheet.WriteRow(XlsxCell.Header(ExportTexts.Submitted), wave.Submitted);
         sheet.WriteRow(XlsxCell.Header(ExportTexts.ResponseRate), XlsxCell.Percent(wave.ResponseRate));
         sheet.WriteRow(XlsxCell.Header(ExportTexts.Filters), XlsxCell.String(filters ?? ExportTexts.NoFilters, XlsxStyle.Wrapped));
-        sheet.WriteRow(XlsxCell.Header(ExportTexts.InView), view.Suppressed ? ExportTexts.Suppressed : XlsxCell.Of(view.RowsShown ? written : view.InView));
+        sheet.WriteRow(XlsxCell.Header(ExportTexts.InView), view.Suppressed ? ExportTexts.Suppressed : XlsxCell.Of(view.RowsShown && rowsFit ? written : view.InView));
         sheet.WriteRow(XlsxCell.Header(ExportTexts.MinGroupSize), view.MinGroupSize);
         sheet.WriteRow(XlsxCell.Header(ExportTexts.Generated), XlsxCell.DateTime(now.DateTime));
         sheet.WriteRow(XlsxCell.Header(ExportTexts.PercentBase), XlsxCell.String(ExportTexts.PercentBaseText, XlsxStyle.Wrapped));
@@ -258,6 +266,16 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
         else if (!view.RowsShown)
         {
             sheet.WriteRow(XlsxCell.Header(ExportTexts.Note), XlsxCell.String(ExportTexts.RowsLeftOutForDetail, XlsxStyle.Wrapped));
+        }
+        else if (!rowsFit)
+        {
+            sheet.WriteRow(XlsxCell.Header(ExportTexts.Note), XlsxCell.String(
+                string.Format(CultureInfo.CurrentCulture, ExportTexts.TooManyRows, view.InView, SheetRows - 1), XlsxStyle.Wrapped));
+        }
+        if (textsLeftOut > 0)
+        {
+            sheet.WriteRow(XlsxCell.Header(ExportTexts.Note), XlsxCell.String(
+                string.Format(CultureInfo.CurrentCulture, ExportTexts.OpenAnswersLeftOut, SheetRows - 1, textsLeftOut), XlsxStyle.Wrapped));
         }
     }
 

@@ -94,6 +94,9 @@ public sealed class XlsxWorksheetWriter : IDisposable
 
     public int RowCount { get; private set; }
 
+    /// <summary>The most rows a worksheet holds in Excel (and LibreOffice); a row beyond it is refused rather than written into a file they cannot open.</summary>
+    public const int MaxRows = 1_048_576;
+
     internal bool IsClosed { get; private set; }
 
     public void WriteRow(params XlsxCell[] cells) => WriteRow((IEnumerable<XlsxCell>)cells);
@@ -113,6 +116,7 @@ public sealed class XlsxWorksheetWriter : IDisposable
     public void WriteRow(IEnumerable<XlsxCell> cells)
     {
         if (IsClosed) throw new InvalidOperationException("The worksheet is finished.");
+        if (RowCount >= MaxRows) throw new InvalidOperationException($"A worksheet holds at most {MaxRows:N0} rows.");
         var row = ++RowCount;
         var rowText = Number(row);
         var list = cells as IReadOnlyList<XlsxCell> ?? cells.ToList();
