@@ -188,6 +188,8 @@ public sealed class DetailFilterTests(DetailFilterTests.Data data) : IClassFixtu
             main.QuerySelectorAll(".filter-panel__type input").Select(b => $"{b.GetAttribute("data-group")}:{(b.HasAttribute("checked") ? "checked" : "")}{(b.HasAttribute("disabled") && b.GetAttribute("data-group") != "Svealand" ? "disabled" : "")}"));
         Assert.Contains($"export.xlsx?uppgift={Uri.EscapeDataString(Part)}&amp;grupp=Svealand", page.Html);
         Assert.DoesNotContain("svar.csv", page.Html);
+        // The workbook is offered for what it holds: the questions' tables and charts.
+        Assert.Contains("Ladda ner Excel (tabeller och diagram)", main.QuerySelector(".results-downloads")!.TextContent);
         Assert.Contains("Svaren rad för rad laddas inte ner", main.QuerySelector(".results-rows-note")!.TextContent);
         Assert.Contains($"korstabell?uppgift={Uri.EscapeDataString(Part)}&amp;grupp=Svealand&amp;fraga=", page.Html);
     }
