@@ -23,6 +23,18 @@ public sealed class ExportFixture : IDisposable
     public static int WaveId(SurveyAppFactory app, string name) =>
         app.Services.GetRequiredService<WaveListQuery>().ListAsync().GetAwaiter().GetResult().Single(w => w.WaveName == name).WaveId;
 
+    /// <summary>Downloads an export as an analyst, checks its type and keeps it as a file with the given extension.</summary>
+    public async Task<string> DownloadAsync(string path, string contentType, string extension)
+    {
+        using var analyst = await App.SignedInClientAsync("analyst");
+        using var response = await analyst.GetAsync(path);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType!.MediaType);
+        var file = Path.Combine(App.Folder, $"download-{Guid.NewGuid():N}.{extension}");
+        await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
+        return file;
+    }
+
     public void Dispose() => App.Dispose();
 }
 

@@ -1,4 +1,3 @@
-using System.Net;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +15,8 @@ namespace SurveyApp.Tests.Export;
 /// </summary>
 public sealed class ResultsPresentationTests(ExportFixture fixture) : IClassFixture<ExportFixture>
 {
+    private const string Slides = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
+
     private sealed record ReadSlide(IReadOnlyList<string> Texts, IReadOnlyList<IReadOnlyList<string>> Table, IReadOnlyList<double> PictureDpi);
 
     [Fact]
@@ -67,12 +68,7 @@ public sealed class ResultsPresentationTests(ExportFixture fixture) : IClassFixt
     [Fact]
     public async Task AViewTooSmallToShowGivesSlidesWithoutNumbersAndTheDownloadIsLogged()
     {
-        using var analyst = await fixture.App.SignedInClientAsync("analyst");
-        using var response = await analyst.GetAsync($"/resultat/{fixture.Wave2013}/presentation.pptx?typ=landsting");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/vnd.openxmlformats-officedocument.presentationml.presentation", response.Content.Headers.ContentType!.MediaType);
-        var path = Path.Combine(fixture.App.Folder, $"liten-{Guid.NewGuid():N}.pptx");
-        await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync());
+        var path = await fixture.DownloadAsync($"/resultat/{fixture.Wave2013}/presentation.pptx?typ=landsting", Slides, "pptx");
 
         var slides = Read(path, out var errors);
 
@@ -90,12 +86,8 @@ public sealed class ResultsPresentationTests(ExportFixture fixture) : IClassFixt
     public async Task AComparisonGivesASlidePerQuestionWithBothWavesTheChangeAndTheTest()
     {
         var later = ExportFixture.WaveId(fixture.App, "Uppföljning 2015 (fiktiv)");
-        using var analyst = await fixture.App.SignedInClientAsync("analyst");
         // The waves in either order are compared earlier first, as on the comparison page.
-        using var response = await analyst.GetAsync($"/resultat/jamfor/presentation.pptx?a={later}&b={fixture.Wave2013}");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var path = Path.Combine(fixture.App.Folder, $"jamforelse-{Guid.NewGuid():N}.pptx");
-        await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync());
+        var path = await fixture.DownloadAsync($"/resultat/jamfor/presentation.pptx?a={later}&b={fixture.Wave2013}", Slides, "pptx");
 
         var slides = Read(path, out var errors);
 

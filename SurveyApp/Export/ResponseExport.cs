@@ -90,22 +90,21 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
     }
 
     /// <summary>The view as a Word report draft (<see cref="WordReport"/>); null, and nothing written, if the wave does not exist.</summary>
-    public async Task<ExportResult?> WriteReportAsync(int waveId, ResultsFilter filter, Stream output, CancellationToken cancellationToken = default)
-    {
-        var view = await results.GetAsync(waveId, filter, cancellationToken);
-        if (view is null) return null;
-        var categoryName = filter.CategoryId is { } categoryId ? await CategoryNameAsync(categoryId, cancellationToken) : null;
-        WordReport.Write(output, view, categoryName);
-        return new ExportResult(view.Wave.WaveName, view.Suppressed ? 0 : view.InView, view.Suppressed, []);
-    }
+    public Task<ExportResult?> WriteReportAsync(int waveId, ResultsFilter filter, Stream output, CancellationToken cancellationToken = default) =>
+        WriteViewAsync(waveId, filter, output, WordReport.Write, cancellationToken);
 
     /// <summary>The view as slides (<see cref="ResultsPresentation"/>); null, and nothing written, if the wave does not exist.</summary>
-    public async Task<ExportResult?> WritePresentationAsync(int waveId, ResultsFilter filter, Stream output, CancellationToken cancellationToken = default)
+    public Task<ExportResult?> WritePresentationAsync(int waveId, ResultsFilter filter, Stream output, CancellationToken cancellationToken = default) =>
+        WriteViewAsync(waveId, filter, output, ResultsPresentation.Write, cancellationToken);
+
+    // A file of the view's figures and charts (no response rows), written in one go from the results page's query.
+    private async Task<ExportResult?> WriteViewAsync(int waveId, ResultsFilter filter, Stream output, Action<Stream, WaveResults, string?> write,
+        CancellationToken cancellationToken)
     {
         var view = await results.GetAsync(waveId, filter, cancellationToken);
         if (view is null) return null;
         var categoryName = filter.CategoryId is { } categoryId ? await CategoryNameAsync(categoryId, cancellationToken) : null;
-        ResultsPresentation.Write(output, view, categoryName);
+        write(output, view, categoryName);
         return new ExportResult(view.Wave.WaveName, view.Suppressed ? 0 : view.InView, view.Suppressed, []);
     }
 
