@@ -118,7 +118,7 @@ public sealed class SwedishTextTests(SwedishTextTests.Data data) : IClassFixture
         string[] expected = ["kommun", "landsting", "region", "regionförbund", "Universitet"];
 
         Assert.Equal(expected, await data.Get<ParticipantQuery>().TypesAsync(ModelSurvey.ListId));
-        Assert.Equal(expected, await data.Get<FilterDimensionsQuery>().ListAsync(Wave));
+        Assert.Equal(expected, (await data.Get<FilterDimensionsQuery>().DimensionsAsync(Wave))[0].Groups);
     }
 
     [Theory]

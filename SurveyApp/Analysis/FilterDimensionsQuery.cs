@@ -9,17 +9,13 @@ namespace SurveyApp.Analysis;
 /// </summary>
 public sealed class FilterDimensionsQuery(IDbContextFactory<SurveyDbContext> factory, ViewSuppression suppression)
 {
-    public async Task<IReadOnlyList<string>> ListAsync(int waveId, CancellationToken cancellationToken = default) =>
-        await GroupsAsync(waveId, null, cancellationToken);
-
     /// <summary>The types first, then the details in Swedish order.</summary>
     public async Task<IReadOnlyList<FilterDimension>> DimensionsAsync(int waveId, CancellationToken cancellationToken = default)
     {
         var dimensions = new List<FilterDimension>();
         foreach (var detail in (IEnumerable<string?>)[null, .. await DetailsAsync(waveId, cancellationToken)])
         {
-            dimensions.Add(new FilterDimension(detail, await GroupsAsync(waveId, detail, cancellationToken),
-                await suppression.HiddenGroupsAsync(waveId, detail, cancellationToken)));
+            dimensions.Add(await suppression.DimensionAsync(waveId, detail, cancellationToken));
         }
         return dimensions;
     }
@@ -29,11 +25,5 @@ public sealed class FilterDimensionsQuery(IDbContextFactory<SurveyDbContext> fac
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await ParticipantGroups.DetailsOfWave(db, waveId).OrderBy(k => EF.Functions.Collate(k, SwedishText.Collation)).ToListAsync(cancellationToken);
-    }
-
-    private async Task<IReadOnlyList<string>> GroupsAsync(int waveId, string? detail, CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await ParticipantGroups.OfWave(db, waveId, detail).OrderBy(t => EF.Functions.Collate(t, SwedishText.Collation)).ToListAsync(cancellationToken);
     }
 }

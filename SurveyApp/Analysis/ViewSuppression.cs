@@ -16,10 +16,15 @@ public sealed class ViewSuppression(IDbContextFactory<SurveyDbContext> factory, 
         HiddenGroupsAsync(waveId, null, cancellationToken);
 
     /// <summary>The same for the groups of a further detail (null: the types): each detail is a dimension of its own.</summary>
-    public async Task<IReadOnlySet<string>> HiddenGroupsAsync(int waveId, string? detail, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlySet<string>> HiddenGroupsAsync(int waveId, string? detail, CancellationToken cancellationToken = default) =>
+        (await DimensionAsync(waveId, detail, cancellationToken)).Hidden;
+
+    /// <summary>A dimension as the filter offers it: every group of the wave's invitees in Swedish order, and those it hides.</summary>
+    public async Task<FilterDimension> DimensionAsync(int waveId, string? detail, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return Suppression.HiddenSegments(await GroupCountsAsync(db, waveId, detail, null, cancellationToken), MinGroupSize);
+        var counts = await GroupCountsAsync(db, waveId, detail, null, cancellationToken);
+        return new FilterDimension(detail, counts.Keys.Order(Comparer<string>.Create(SwedishText.Compare)).ToList(), Suppression.HiddenSegments(counts, MinGroupSize));
     }
 
     // Rule 2 of docs/privacy.md, on the filter's one dimension (types, or one detail). Within a category each named

@@ -15,13 +15,7 @@ public static class ResultsPresentation
 {
     public static void Write(Stream output, WaveResults results, string? categoryName)
     {
-        var title = new List<string>
-        {
-            results.Wave.SurveyTitle,
-            results.Wave.WaveName,
-            Texts.Format("Results.Rate", results.Wave.Submitted, results.Wave.Invited, Shown.Percent(results.Wave.ResponseRate)),
-            ExportTexts.Filter(results.Filter, categoryName) is { } filter ? $"{ExportTexts.Filters}: {filter}" : ExportTexts.NoFilters,
-        };
+        var title = TitleLines(results, categoryName);
         var slides = new List<Slide>();
         if (results.Suppressed)
         {
@@ -37,6 +31,15 @@ public static class ResultsPresentation
         }
         SlideDeck.Write(output, Texts.Get("Export.Report.Language"), title, slides);
     }
+
+    /// <summary>What a report or slides open with: survey, wave, response rate and the filter in force.</summary>
+    public static IReadOnlyList<string> TitleLines(WaveResults results, string? categoryName) =>
+    [
+        results.Wave.SurveyTitle,
+        results.Wave.WaveName,
+        Texts.Format("Results.Rate", results.Wave.Submitted, results.Wave.Invited, Shown.Percent(results.Wave.ResponseRate)),
+        ExportTexts.Filter(results.Filter, categoryName) is { } filter ? $"{ExportTexts.Filters}: {filter}" : ExportTexts.NoFilters,
+    ];
 
     /// <summary>What the chart shows, its base, and the note under it, as the page writes them.</summary>
     public static IReadOnlyList<string> Notes(QuestionResults question)

@@ -5,7 +5,6 @@ using SurveyApp.Analysis;
 using SurveyApp.Analysis.Charts;
 using SurveyApp.Domain;
 using SurveyApp.Shared;
-using Shown = SurveyApp.Analysis.Components.Format;
 using Texts = SurveyApp.Resources.Text;
 using A = DocumentFormat.OpenXml.Drawing;
 using Dw = DocumentFormat.OpenXml.Drawing.Wordprocessing;
@@ -32,10 +31,10 @@ public static class WordReport
         var body = new Body();
         main.Document = new Document(body);
 
-        body.Append(Paragraph("Title", results.Wave.SurveyTitle));
-        body.Append(Paragraph("Subtitle", results.Wave.WaveName));
-        body.Append(Paragraph(null, Texts.Format("Results.Rate", results.Wave.Submitted, results.Wave.Invited, Shown.Percent(results.Wave.ResponseRate))));
-        body.Append(Paragraph(null, ExportTexts.Filter(results.Filter, categoryName) is { } filter ? $"{ExportTexts.Filters}: {filter}" : ExportTexts.NoFilters));
+        var title = ResultsPresentation.TitleLines(results, categoryName);
+        body.Append(Paragraph("Title", title[0]));
+        body.Append(Paragraph("Subtitle", title[1]));
+        foreach (var line in title.Skip(2)) body.Append(Paragraph(null, line));
         if (results.Suppressed)
         {
             body.Append(Paragraph("Heading1", ExportTexts.Suppressed));
