@@ -42,7 +42,7 @@ public sealed class SvarRows(IDbContextFactory<SurveyDbContext> factory, int wav
         for (var i = 0; i < values.Length; i++)
         {
             // As the app: choice codes that are whole numbers are numbers.
-            cells[i + 2] = ResponseColumns.NumericCode(columns.Columns[i].Question, values[i]) is { } code ? code : values[i];
+            cells[i + 2] = columns.NumericCodeOf(i, values[i]) is { } code ? code : values[i];
         }
         return cells;
     }

@@ -201,7 +201,7 @@ public sealed class DetailFilterTests(DetailFilterTests.Data data) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var workbook = new SurveyApp.Tests.Export.Workbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
 
-        var summary = workbook.Rows("Sammanfattning").Select(r => string.Join("|", r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(SurveyApp.Tests.Export.Workbook.TextOf))).ToList();
+        var summary = workbook.Rows("Sammanfattning").Select(r => string.Join("|", r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(workbook.TextOf))).ToList();
         Assert.Contains("Filter|landsdel: Svealand", summary);
         Assert.Contains($"Svar i urvalet|{data.Counts(Part)["Svealand"]}", summary);
         Assert.Contains(summary, r => r.StartsWith("Obs|Svaren rad för rad ingår inte", StringComparison.Ordinal));

@@ -335,7 +335,7 @@ public sealed class HiddenGroupAttackTests(HiddenGroupFixture fixture) : IClassF
             text.AppendLine($"# {sheet}");
             foreach (var row in workbook.Rows(sheet))
             {
-                text.AppendLine(string.Join("|", row.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => SurveyApp.Tests.Export.Workbook.TextOf(c))));
+                text.AppendLine(string.Join("|", row.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => workbook.TextOf(c))));
             }
         }
         return text.ToString();

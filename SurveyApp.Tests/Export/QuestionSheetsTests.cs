@@ -82,7 +82,7 @@ public sealed partial class QuestionSheetsTests(ExportFixture fixture) : IClassF
             var f9 = results.Questions.Single(q => q.Question.Key == "f9").Question;
             Assert.Equal($"Fråga 9. {f9.Text}", workbook.Text(sheet, "A1"));
             Assert.Equal(["Svar", "Antal", "Andel av svarande", "Andel av skalsvar"], workbook.Row(sheet, 3).Values);
-            var row = workbook.Rows(sheet).Single(r => r.Elements<Cell>().Select(Workbook.TextOf).FirstOrDefault() == "I hög grad");
+            var row = workbook.Rows(sheet).Single(r => r.Elements<Cell>().Select(workbook.TextOf).FirstOrDefault() == "I hög grad");
             var cells = row.Elements<Cell>().ToList();
             Assert.Null(cells[1].DataType);
             Assert.Equal("11", cells[1].CellValue!.Text);
@@ -106,7 +106,7 @@ public sealed partial class QuestionSheetsTests(ExportFixture fixture) : IClassF
         {
             var sheet = names.Single(n => n.StartsWith("f9 ", StringComparison.Ordinal));
             var main = results.Questions.Single(q => q.Question.Key == "f9").Main;
-            var lines = workbook.Rows(sheet).Select(r => r.Elements<Cell>().Select(Workbook.TextOf).ToList()).Where(c => c.Count > 0).ToDictionary(c => c[0]!, c => c);
+            var lines = workbook.Rows(sheet).Select(r => r.Elements<Cell>().Select(workbook.TextOf).ToList()).Where(c => c.Count > 0).ToDictionary(c => c[0]!, c => c);
             Assert.Equal(main.Answered.ToString(CultureInfo.InvariantCulture), lines["Besvarade"][1]);
             Assert.Equal(main.Skipped.ToString(CultureInfo.InvariantCulture), lines["Hoppade över"][1]);
             Assert.Equal(main.NotShown > 0, lines.ContainsKey("Fick inte frågan"));
@@ -232,7 +232,7 @@ public sealed partial class QuestionSheetsTests(ExportFixture fixture) : IClassF
 
         workbook.AssertValid();
         var name = Assert.Single(names);
-        var texts = workbook.Rows(name).SelectMany(r => r.Elements<Cell>()).Select(Workbook.TextOf).ToList();
+        var texts = workbook.Rows(name).SelectMany(r => r.Elements<Cell>()).Select(workbook.TextOf).ToList();
         Assert.Contains(QuestionSheetTexts.MultiBase, texts);
         Assert.Contains("Utanför skalan", texts);
         Assert.Contains("Fick inte frågan", texts);

@@ -73,7 +73,7 @@ public sealed class ResponseExportTests(ExportFixture fixture) : IClassFixture<E
         Assert.Empty(workbook.ValidationErrors());
         Assert.Single(workbook.Rows("Svar"));
         Assert.Single(workbook.Rows("Svar (etiketter)"));
-        var summary = workbook.Rows("Sammanfattning").Select(r => string.Join("|", r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(Workbook.TextOf))).ToList();
+        var summary = workbook.Rows("Sammanfattning").Select(r => string.Join("|", r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(workbook.TextOf))).ToList();
         Assert.Contains("Svar i urvalet|17", summary);
         Assert.Contains(summary, r => r.StartsWith("Obs|Urvalet har 17 svar, fler än ett Excel-blad rymmer (9 rader under rubriken)", StringComparison.Ordinal));
         // The question sheets count every response still.
@@ -96,7 +96,7 @@ public sealed class ResponseExportTests(ExportFixture fixture) : IClassFixture<E
 
         Assert.Equal(20, workbook.Rows("Fritext").Count);
         Assert.Equal(18, workbook.Rows("Svar").Count);
-        var summary = workbook.Rows("Sammanfattning").Select(r => string.Join("|", r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(Workbook.TextOf))).ToList();
+        var summary = workbook.Rows("Sammanfattning").Select(r => string.Join("|", r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(workbook.TextOf))).ToList();
         Assert.Contains($"Obs|Fritext rymmer de första 19 öppna svaren; {all - 19} till finns i CSV-filen.", summary);
 
         async Task<MemoryStream> WriteAsync(SurveyApp.Export.ResponseExport writer)
@@ -178,7 +178,7 @@ public sealed class ResponseExportTests(ExportFixture fixture) : IClassFixture<E
         var (workbook, _) = await WorkbookAsync(ResultsFilter.None);
         using (workbook)
         {
-            var rows = workbook.Rows("Fritext").Skip(1).Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(Workbook.TextOf).ToList()).ToList();
+            var rows = workbook.Rows("Fritext").Skip(1).Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(workbook.TextOf).ToList()).ToList();
 
             Assert.Equal(17, rows.Count(r => r[2] == "f2"));
             var arvika = rows.First(r => r[2] == "f2" && r[4] == Arvika2);
@@ -244,7 +244,7 @@ public sealed class ResponseExportTests(ExportFixture fixture) : IClassFixture<E
         {
             var rows = workbook.Rows("Kodbok").Skip(1)
                 .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>()
-                    .ToDictionary(c => new string(c.CellReference!.Value!.TakeWhile(char.IsLetter).ToArray()), Workbook.TextOf))
+                    .ToDictionary(c => new string(c.CellReference!.Value!.TakeWhile(char.IsLetter).ToArray()), workbook.TextOf))
                 .ToList();
             var f5 = rows.Where(r => r["A"] == "f5").ToList();
 
@@ -291,7 +291,7 @@ public sealed class ResponseExportTests(ExportFixture fixture) : IClassFixture<E
         var (workbook, _) = await WorkbookAsync(new ResultsFilter([], categoryId));
         using (workbook)
         {
-            var cells = workbook.Worksheet("Sammanfattning").Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(Workbook.TextOf);
+            var cells = workbook.Worksheet("Sammanfattning").Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(workbook.TextOf);
             Assert.Contains("Kategori: Kunskaps- och erfarenhetsutbyte", cells);
         }
     }
@@ -319,7 +319,7 @@ public sealed class ResponseExportTests(ExportFixture fixture) : IClassFixture<E
             Assert.Equal(0, result.Responses);
             Assert.Single(workbook.Rows("Svar"));
             Assert.Single(workbook.Rows("Svar (etiketter)"));
-            var cells = workbook.Worksheet("Sammanfattning").Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(Workbook.TextOf).ToList();
+            var cells = workbook.Worksheet("Sammanfattning").Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(workbook.TextOf).ToList();
             Assert.Contains("Dolt", cells);
             Assert.Contains(cells, c => c is not null && c.Contains("minsta gruppstorlek (5)", StringComparison.Ordinal));
             Assert.DoesNotContain("4", cells);
@@ -419,7 +419,7 @@ public sealed class HostileAnswerExportTests : IDisposable
         var cell = workbook.Cell("Svar", workbook.Column("Svar", "f2") + "19")!;
         Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString, cell.DataType!.Value);
         Assert.Null(cell.CellFormula);
-        Assert.Equal(Hostile, Workbook.TextOf(cell));
+        Assert.Equal(Hostile, workbook.TextOf(cell));
         Assert.Empty(workbook.Worksheet("Svar").Descendants<DocumentFormat.OpenXml.Spreadsheet.CellFormula>());
         Assert.Empty(workbook.Worksheet("Svar (etiketter)").Descendants<DocumentFormat.OpenXml.Spreadsheet.CellFormula>());
     }

@@ -35,11 +35,21 @@ public sealed class Workbook : IDisposable
     public Cell? Cell(string sheet, string reference) =>
         Worksheet(sheet).Descendants<Cell>().SingleOrDefault(c => c.CellReference == reference);
 
-    /// <summary>The text a cell shows: an inline string's text or a number's value.</summary>
+    /// <summary>The text a cell shows: an inline or a shared string's text, or a number's value.</summary>
     public string? Text(string sheet, string reference) => Cell(sheet, reference) is { } cell ? TextOf(cell) : null;
 
-    public static string? TextOf(Cell cell) =>
-        cell.DataType?.Value == CellValues.InlineString ? cell.InlineString!.Text!.Text : cell.CellValue?.Text;
+    public string? TextOf(Cell cell) => cell.DataType?.Value switch
+    {
+        var t when t == CellValues.InlineString => cell.InlineString!.Text!.Text,
+        var t when t == CellValues.SharedString => SharedStrings[int.Parse(cell.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)],
+        _ => cell.CellValue?.Text,
+    };
+
+    /// <summary>The workbook's shared strings, in order; empty if it has none.</summary>
+    public IReadOnlyList<string> SharedStrings => _sharedStrings ??=
+        _document.WorkbookPart!.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.Text!.Text).ToList() ?? [];
+
+    private IReadOnlyList<string>? _sharedStrings;
 
     /// <summary>Cells of one row by column letters, as text.</summary>
     public IReadOnlyDictionary<string, string?> Row(string sheet, int row) =>

@@ -246,4 +246,79 @@ public sealed class XlsxPackageWriterTests
     [InlineData(16384, "XFD")]
     public void ColumnNumbersBecomeLetters(int column, string name) =>
         Assert.Equal(name, XlsxWorksheetWriter.ColumnName(column));
+
+    [Fact]
+    public void RepeatedTextIsWrittenOnceAsASharedStringAndStaysText()
+    {
+        var stream = Write(package =>
+        {
+            using var data = package.AddWorksheet("Data", new WorksheetLayout());
+            for (var i = 0; i < 3; i++)
+            {
+                data.WriteRow(XlsxCell.Repeated("Ja, i hög grad"), XlsxCell.Repeated("=1+1"), XlsxCell.String("Öppet svar " + i));
+            }
+        });
+        using var workbook = new Workbook(stream);
+
+        workbook.AssertValid();
+        Assert.Equal(["Ja, i hög grad", "=1+1"], workbook.SharedStrings);
+        foreach (var row in new[] { 1, 2, 3 })
+        {
+            Assert.Equal(CellValues.SharedString, workbook.Cell("Data", $"A{row}")!.DataType!.Value);
+            Assert.Equal("Ja, i hög grad", workbook.Text("Data", $"A{row}"));
+            Assert.Equal("=1+1", workbook.Text("Data", $"B{row}"));
+            Assert.Equal(CellValues.InlineString, workbook.Cell("Data", $"C{row}")!.DataType!.Value);
+        }
+        var formats = workbook.Document.WorkbookPart!.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
+        Assert.True(formats[(int)workbook.Cell("Data", "B1")!.StyleIndex!.Value].QuotePrefix!.Value);
+        Assert.Empty(workbook.Worksheet("Data").Descendants<CellFormula>());
+    }
+
+    [Fact]
+    public void AWorkbookWithoutRepeatedTextHasNoSharedStrings()
+    {
+        using var workbook = new Workbook(TwoSheets());
+
+        Assert.Null(workbook.Document.WorkbookPart!.SharedStringTablePart);
+    }
+
+    [Fact]
+    public void TheSharedStringsStopGrowingAtTheirBounds()
+    {
+        var byEntries = new XlsxSharedStrings(mostEntries: 2, mostCharacters: 1_000);
+        Assert.True(byEntries.TryGetIndex("a", out var a));
+        Assert.True(byEntries.TryGetIndex("b", out var b));
+        Assert.False(byEntries.TryGetIndex("c", out _));
+        Assert.True(byEntries.TryGetIndex("a", out var again));
+        Assert.Equal((0, 1, 0), (a, b, again));
+
+        var byCharacters = new XlsxSharedStrings(mostEntries: 100, mostCharacters: 5);
+        Assert.True(byCharacters.TryGetIndex("abc", out _));
+        Assert.False(byCharacters.TryGetIndex("defg", out _));
+        Assert.True(byCharacters.TryGetIndex("de", out _));
+        Assert.Equal(2, byCharacters.Count);
+    }
+
+    [Fact]
+    public void TextLongerThanTheRowBufferArrivesWhole()
+    {
+        // Over 64 kB of UTF-8 with escapes, Swedish letters and a surrogate pair on every buffer boundary the writer could meet.
+        var piece = "Å & <svar> 😀 \r\n";
+        var text = string.Concat(Enumerable.Repeat(piece, 9_000));
+        // A long run without escapes is encoded in pieces; a piece must not end between the halves of a pair.
+        var emoji = string.Concat(Enumerable.Repeat("😀", 30_000));
+        var stream = Write(package =>
+        {
+            using var data = package.AddWorksheet("Data", new WorksheetLayout());
+            data.WriteRow(XlsxCell.String(text), XlsxCell.String(" mellanslag först och sist "), XlsxCell.String(emoji));
+            data.WriteRow(XlsxCell.Of(0.1), XlsxCell.Of(-12345678901), XlsxCell.Of(double.NaN));
+        });
+        using var workbook = new Workbook(stream);
+
+        workbook.AssertValid();
+        Assert.Equal(text, workbook.Text("Data", "A1"));
+        Assert.Equal(" mellanslag först och sist ", workbook.Text("Data", "B1"));
+        Assert.Equal(emoji, workbook.Text("Data", "C1"));
+        Assert.Equal(["0.1", "-12345678901", "0"], workbook.Rows("Data")[1].Elements<Cell>().Select(c => c.CellValue!.Text));
+    }
 }

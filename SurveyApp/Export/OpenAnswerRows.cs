@@ -25,11 +25,11 @@ public sealed class OpenAnswerRows(Survey survey, ILookup<long, string> categori
             yield return
             [
                 XlsxCell.Of(number),
-                XlsxCell.String(response.ParticipantType),
-                XlsxCell.String(question.Key),
-                XlsxCell.String(question.Text, XlsxStyle.Wrapped),
+                XlsxCell.Repeated(response.ParticipantType),
+                XlsxCell.Repeated(question.Key),
+                XlsxCell.Repeated(question.Text, XlsxStyle.Wrapped),
                 XlsxCell.String(answer.Text!, XlsxStyle.Wrapped),
-                XlsxCell.String(string.Join("; ", categories[answer.Id].Order(StringComparer.CurrentCulture))),
+                categories.Contains(answer.Id) ? XlsxCell.Repeated(string.Join("; ", categories[answer.Id].Order(StringComparer.CurrentCulture))) : XlsxCell.Empty,
             ];
         }
     }

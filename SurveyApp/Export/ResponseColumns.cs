@@ -14,6 +14,7 @@ public sealed class ResponseColumns
     private readonly Dictionary<int, Question> _questions = [];
     private readonly Dictionary<(int QuestionId, int? ItemId), int> _firstColumn = [];
     private readonly Dictionary<int, Dictionary<string, string>> _labels = [];
+    private readonly Dictionary<int, Dictionary<string, int?>> _numericCodes = [];
 
     private ResponseColumns(IReadOnlyList<ResponseColumn> columns)
     {
@@ -27,6 +28,8 @@ public sealed class ResponseColumns
             {
                 _labels[column.Question.Id] = column.Question.Choices()
                     .GroupBy(c => c.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Label, StringComparer.Ordinal);
+                _numericCodes[column.Question.Id] = _labels[column.Question.Id].Keys
+                    .ToDictionary(c => c, c => NumericCode(column.Question, c), StringComparer.Ordinal);
             }
         }
     }
@@ -56,52 +59,93 @@ public sealed class ResponseColumns
         return (codes, labels!);
     }
 
+    // Called once per response of an export: the answers are put in question and position order in a copy and
+    // walked once, question by question, without a grouping or a list per question.
     private (string?[] Codes, string?[]? Labels) Fill(IEnumerable<Answer> answers, bool withLabels)
     {
         var codes = new string?[Columns.Count];
         var labels = withLabels ? new string?[Columns.Count] : null;
-        foreach (var group in answers.GroupBy(a => a.QuestionId))
+        var sorted = answers.ToArray();
+        Array.Sort(sorted, InQuestionOrder);
+        for (var start = 0; start < sorted.Length;)
         {
-            if (!_questions.TryGetValue(group.Key, out var question)) continue;
-            var ordered = group.OrderBy(a => a.Position).ToList();
-            switch (question.Kind)
+            var end = start + 1;
+            while (end < sorted.Length && sorted[end].QuestionId == sorted[start].QuestionId) end++;
+            if (_questions.TryGetValue(sorted[start].QuestionId, out var question))
             {
-                case QuestionKind.Matrix:
-                    foreach (var answer in ordered.Where(a => a.ItemId is not null && a.Code is not null))
-                    {
-                        if (_firstColumn.TryGetValue((question.Id, answer.ItemId), out var column))
-                        {
-                            codes[column] = answer.Code;
-                            if (labels is not null) labels[column] = Label(question, answer.Code!);
-                        }
-                    }
-                    break;
-                case QuestionKind.Text or QuestionKind.Texts:
-                    var first = _firstColumn[(question.Id, null)];
-                    var texts = ordered.Where(a => a.Text is not null).Select(a => a.Text!).ToList();
-                    var room = question.Kind == QuestionKind.Text ? 1 : Math.Max(1, question.MaxAnswers);
-                    for (var i = 0; i < texts.Count && i < room; i++)
-                    {
-                        codes[first + i] = texts[i];
-                        if (labels is not null) labels[first + i] = texts[i];
-                    }
-                    break;
-                default:
-                    var chosen = ordered.Where(a => a.ItemId is null && a.Code is not null).Select(a => a.Code!).ToList();
-                    if (chosen.Count > 0)
-                    {
-                        var column = _firstColumn[(question.Id, null)];
-                        codes[column] = chosen.Count == 1 ? chosen[0] : string.Join(MultiSeparator, chosen);
-                        if (labels is not null) labels[column] = string.Join(LabelSeparator, chosen.Select(c => Label(question, c)));
-                    }
-                    break;
+                FillQuestion(question, sorted.AsSpan(start, end - start), codes, labels);
             }
+            start = end;
         }
         return (codes, labels);
     }
 
+    private static readonly Comparison<Answer> InQuestionOrder = (a, b) =>
+        a.QuestionId != b.QuestionId ? a.QuestionId.CompareTo(b.QuestionId)
+        : a.Position != b.Position ? a.Position.CompareTo(b.Position)
+        : a.Id.CompareTo(b.Id);
+
+    private void FillQuestion(Question question, ReadOnlySpan<Answer> answers, string?[] codes, string?[]? labels)
+    {
+        switch (question.Kind)
+        {
+            case QuestionKind.Matrix:
+                foreach (var answer in answers)
+                {
+                    if (answer.ItemId is not null && answer.Code is { } code && _firstColumn.TryGetValue((question.Id, answer.ItemId), out var column))
+                    {
+                        codes[column] = code;
+                        if (labels is not null) labels[column] = Label(question, code);
+                    }
+                }
+                break;
+            case QuestionKind.Text or QuestionKind.Texts:
+                var first = _firstColumn[(question.Id, null)];
+                var room = question.Kind == QuestionKind.Text ? 1 : Math.Max(1, question.MaxAnswers);
+                var placed = 0;
+                foreach (var answer in answers)
+                {
+                    if (answer.Text is not { } text || placed == room) continue;
+                    codes[first + placed] = text;
+                    if (labels is not null) labels[first + placed] = text;
+                    placed++;
+                }
+                break;
+            default:
+                string? single = null;
+                List<string>? several = null;
+                foreach (var answer in answers)
+                {
+                    if (answer.ItemId is not null || answer.Code is not { } code) continue;
+                    if (single is null) single = code;
+                    else (several ??= [single]).Add(code);
+                }
+                if (single is null) break;
+                var at = _firstColumn[(question.Id, null)];
+                if (several is null)
+                {
+                    codes[at] = single;
+                    if (labels is not null) labels[at] = Label(question, single);
+                }
+                else
+                {
+                    codes[at] = string.Join(MultiSeparator, several);
+                    if (labels is not null) labels[at] = string.Join(LabelSeparator, several.Select(c => Label(question, c)));
+                }
+                break;
+        }
+    }
+
     private string Label(Question question, string code) =>
         _labels.TryGetValue(question.Id, out var byCode) && byCode.TryGetValue(code, out var label) ? label : code;
+
+    /// <summary><see cref="NumericCode"/> of a column's value, looked up for the codes its question offers.</summary>
+    public int? NumericCodeOf(int column, string? value)
+    {
+        var question = Columns[column].Question;
+        if (!question.IsChoice || value is null) return null;
+        return _numericCodes[question.Id].TryGetValue(value, out var code) ? code : NumericCode(question, value);
+    }
 
     // As a number, so that exports can write scale steps as numbers to be summed and sorted.
     public static int? NumericCode(Question question, string? value) =>

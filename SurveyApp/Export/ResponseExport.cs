@@ -162,17 +162,39 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
                 Position = (int?)a.Position,
                 AnswerId = (long?)a.Id,
             };
+        // EF Core writes the query (ResponsesInView's filters included) for the database in use; the rows are read
+        // straight from its data reader, in the projection's column order, as there are hundreds of thousands.
+        await using var command = rows.CreateDbCommand();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (reader.FieldCount != 8) throw new InvalidOperationException($"The responses query returned {reader.FieldCount} columns, not 8.");
         ResponseRow? current = null;
-        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        string? type = null, shownType = null;
+        while (await reader.ReadAsync(cancellationToken))
         {
-            if (current?.ResponseId != row.Id)
+            var id = reader.GetInt32(0);
+            if (current?.ResponseId != id)
             {
                 if (current is not null) yield return current;
-                current = new ResponseRow(row.Id, hiddenTypes.Contains(row.Type) ? ExportTexts.TypeHidden : row.Type, []);
+                var rowType = reader.GetString(1);
+                if (rowType != type)
+                {
+                    type = rowType;
+                    shownType = hiddenTypes.Contains(rowType) ? ExportTexts.TypeHidden : rowType;
+                }
+                current = new ResponseRow(id, shownType!, []);
             }
-            if (row.QuestionId is { } questionId)
+            if (!reader.IsDBNull(2))
             {
-                current.Answers.Add(new Answer { Id = row.AnswerId ?? 0, QuestionId = questionId, ItemId = row.ItemId, Code = row.Code, Text = row.Text, Position = row.Position ?? 0 });
+                current.Answers.Add(new Answer
+                {
+                    QuestionId = reader.GetInt32(2),
+                    ItemId = reader.IsDBNull(3) ? null : reader.GetInt32(3),
+                    Code = reader.IsDBNull(4) ? null : reader.GetString(4),
+                    Text = reader.IsDBNull(5) ? null : reader.GetString(5),
+                    Position = reader.GetInt32(6),
+                    Id = reader.GetInt64(7),
+                });
             }
         }
         if (current is not null) yield return current;
@@ -198,11 +220,12 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
     {
         var cells = new XlsxCell[values.Length + 2];
         cells[0] = XlsxCell.Of(number);
-        cells[1] = XlsxCell.String(participantType);
+        cells[1] = XlsxCell.Repeated(participantType);
         for (var i = 0; i < values.Length; i++)
         {
-            cells[i + 2] = numbers && ResponseColumns.NumericCode(columns.Columns[i].Question, values[i]) is { } code
-                ? XlsxCell.Of(code)
+            // Codes and labels of the choices recur down the column; open answers do not.
+            cells[i + 2] = numbers && columns.NumericCodeOf(i, values[i]) is { } code ? XlsxCell.Of(code)
+                : columns.Columns[i].Question.IsChoice ? XlsxCell.Repeated(values[i])
                 : XlsxCell.String(values[i]);
         }
         return cells;

@@ -17,14 +17,21 @@ public enum XlsxStyle
 
 public enum XlsxCellKind { Empty, Text, Number }
 
-/// <summary>One cell of a streamed row: text (always an inline string, never a formula), a number, or nothing.</summary>
-public readonly record struct XlsxCell(XlsxCellKind Kind, string? Text, double Number, XlsxStyle Style)
+/// <summary>
+/// One cell of a streamed row: text (an inline or a shared string, never a formula), a number, or nothing. Text that
+/// <see cref="Repeats"/> down its column is written to the workbook's shared strings where they have room.
+/// </summary>
+public readonly record struct XlsxCell(XlsxCellKind Kind, string? Text, double Number, XlsxStyle Style, bool Repeats = false)
 {
     public static readonly XlsxCell Empty = new(XlsxCellKind.Empty, null, 0, XlsxStyle.Default);
 
     public static XlsxCell String(string? text, XlsxStyle style = XlsxStyle.Default) =>
         text is null ? Empty
         : new(XlsxCellKind.Text, text, 0, CellText.IsFormulaLike(text) && style == XlsxStyle.Default ? XlsxStyle.QuotedText : style);
+
+    /// <summary>Text that recurs in many rows (a label, a type, a question), written once in the shared strings.</summary>
+    public static XlsxCell Repeated(string? text, XlsxStyle style = XlsxStyle.Default) =>
+        String(text, style) is { Kind: XlsxCellKind.Text } cell ? cell with { Repeats = true } : Empty;
 
     public static XlsxCell Header(string text) => String(text, XlsxStyle.Header);
 

@@ -61,6 +61,7 @@ public sealed class XlsxPackageWriter : IDisposable
 
     private readonly ZipArchive _zip;
     private readonly SheetNames _names = new();
+    private readonly XlsxSharedStrings _shared = new();
     private readonly List<SheetEntry> _sheets = [];
     private readonly List<int> _drawings = [];
     private int _chartCount;
@@ -89,7 +90,7 @@ public sealed class XlsxPackageWriter : IDisposable
         if (_open is { IsClosed: false }) throw new InvalidOperationException("Dispose the previous worksheet before starting another.");
         var (number, sheetName) = Register(name, position, layout.PrintTitleRows);
         _open = new XlsxWorksheetWriter(sheetName, _zip.CreateEntry(SheetPath(number), CompressionLevel.Fastest).Open(), layout, Print,
-            (range, charts) => Finished(number, range, charts));
+            (range, charts) => Finished(number, range, charts), shared: _shared);
         return _open;
     }
 
@@ -123,7 +124,7 @@ public sealed class XlsxPackageWriter : IDisposable
                 Finished(number, range, charts);
             });
             if (_open is not { IsClosed: false }) WritePending();
-        }, closeOutput: false);
+        }, closeOutput: false, shared: _shared);
     }
 
     private (int Number, string Name) Register(string name, int? position, int printTitleRows)
@@ -163,6 +164,7 @@ public sealed class XlsxPackageWriter : IDisposable
         if (_aside.Count > 0) throw new InvalidOperationException("Dispose every worksheet written aside before completing the workbook.");
         if (_sheets.Count == 0) throw new InvalidOperationException("A workbook needs at least one worksheet.");
         WritePart("xl/styles.xml", w => Styles().WriteTo(w));
+        if (_shared.Count > 0) WritePart(XlsxSharedStrings.Path, w => _shared.WriteTo(w, XlsxWorksheetWriter.MainNs));
         WritePart("xl/workbook.xml", w => WorkbookPart().WriteTo(w));
         WritePart("xl/_rels/workbook.xml.rels", w =>
         {
@@ -172,6 +174,7 @@ public sealed class XlsxPackageWriter : IDisposable
                 Relationship(w, $"rId{sheet.Number}", RelNs + "/worksheet", $"worksheets/sheet{sheet.Number}.xml");
             }
             Relationship(w, "rIdStyles", RelNs + "/styles", "styles.xml");
+            if (_shared.Count > 0) Relationship(w, "rIdStrings", RelNs + "/sharedStrings", "sharedStrings.xml");
             w.WriteEndElement();
         });
         WritePart("_rels/.rels", w =>
@@ -188,6 +191,10 @@ public sealed class XlsxPackageWriter : IDisposable
             ContentDefault(w, ns, "xml", "application/xml");
             ContentOverride(w, ns, "/xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
             ContentOverride(w, ns, "/xl/styles.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml");
+            if (_shared.Count > 0)
+            {
+                ContentOverride(w, ns, "/" + XlsxSharedStrings.Path, "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml");
+            }
             foreach (var sheet in _sheets.OrderBy(s => s.Number))
             {
                 ContentOverride(w, ns, $"/xl/worksheets/sheet{sheet.Number}.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml.Drawing.Charts;
 using SurveyApp.Shared;
@@ -13,7 +14,7 @@ public sealed record XlsxChart(ChartSpace Chart, XlsxAnchor Anchor);
 /// <summary>Streams one worksheet's rows into its part; dispose it to finish the sheet.</summary>
 public sealed class XlsxWorksheetWriter : IDisposable
 {
-    private const string MainNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    internal const string MainNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     internal const string DrawingRelationshipId = "rIdDrawing1";
 
     private readonly XmlWriter _xml;
@@ -23,11 +24,13 @@ public sealed class XlsxWorksheetWriter : IDisposable
     private readonly Action<string?, IReadOnlyList<XlsxChart>> _closed;
     private readonly List<XlsxChart> _charts = [];
     private int _widestRow;
-    private readonly List<string> _columnNames = [];
+    private readonly List<byte[]> _columnNames = [];
+    private readonly XlsxSharedStrings? _shared;
 
     internal XlsxWorksheetWriter(string name, Stream part, WorksheetLayout layout, XlsxPrintSettings print, Action<string?, IReadOnlyList<XlsxChart>> closed,
-        bool closeOutput = true)
+        bool closeOutput = true, XlsxSharedStrings? shared = null)
     {
+        _shared = shared;
         Name = name;
         _layout = layout;
         _print = print;
@@ -74,8 +77,13 @@ public sealed class XlsxWorksheetWriter : IDisposable
             }
             _xml.WriteEndElement();
         }
-        _xml.WriteStartElement("sheetData");
+        // The rows go straight into the part as UTF-8 (XlsxRowBuffer); the XmlWriter writes what comes before and after.
+        _xml.WriteRaw("<sheetData>");
+        _xml.Flush();
+        _rows = new XlsxRowBuffer(part);
     }
+
+    private readonly XlsxRowBuffer _rows;
 
     public string Name { get; }
 
@@ -118,49 +126,58 @@ public sealed class XlsxWorksheetWriter : IDisposable
         if (IsClosed) throw new InvalidOperationException("The worksheet is finished.");
         if (RowCount >= MaxRows) throw new InvalidOperationException($"A worksheet holds at most {MaxRows:N0} rows.");
         var row = ++RowCount;
-        var rowText = Number(row);
         var list = cells as IReadOnlyList<XlsxCell> ?? cells.ToList();
-        _xml.WriteStartElement("row");
-        _xml.WriteAttributeString("r", rowText);
+        _rows.Write("<row r=\""u8);
+        _rows.Write(row);
         if (Height(list) is { } height)
         {
             // Wrapped text gets the lines it needs: readers do not all grow a row to fit (LibreOffice does not
             // when converting), and a header would otherwise run over the row below it when printed.
-            _xml.WriteAttributeString("ht", height.ToString("0.##", CultureInfo.InvariantCulture));
-            _xml.WriteAttributeString("customHeight", "1");
+            _rows.Write("\" ht=\""u8);
+            _rows.Write(Encoding.ASCII.GetBytes(height.ToString("0.##", CultureInfo.InvariantCulture)));
+            _rows.Write("\" customHeight=\"1"u8);
         }
+        _rows.Write("\">"u8);
         var column = 0;
         foreach (var cell in list)
         {
             column++;
             if (cell.Kind == XlsxCellKind.Empty) continue;
-            _xml.WriteStartElement("c");
-            _xml.WriteStartAttribute("r");
-            _xml.WriteString(CachedColumnName(column));
-            _xml.WriteString(rowText);
-            _xml.WriteEndAttribute();
-            if (cell.Style != XlsxStyle.Default) _xml.WriteAttributeString("s", Number((int)cell.Style));
+            _rows.Write("<c r=\""u8);
+            _rows.Write(CachedColumnName(column));
+            _rows.Write(row);
+            _rows.Write("\""u8);
+            if (cell.Style != XlsxStyle.Default)
+            {
+                _rows.Write(" s=\""u8);
+                _rows.Write((int)cell.Style);
+                _rows.Write("\""u8);
+            }
             if (cell.Kind == XlsxCellKind.Number)
             {
-                _xml.WriteStartElement("v", MainNs);
+                _rows.Write("><v>"u8);
                 WriteNumber(cell.Number);
-                _xml.WriteEndElement();
+                _rows.Write("</v></c>"u8);
+            }
+            else if (cell.Repeats && _shared is not null && _shared.TryGetIndex(cell.Text!, out var index))
+            {
+                _rows.Write(" t=\"s\"><v>"u8);
+                _rows.Write(index);
+                _rows.Write("</v></c>"u8);
             }
             else
             {
                 // An inline string is text by definition: Excel never evaluates it.
-                _xml.WriteAttributeString("t", "inlineStr");
-                _xml.WriteStartElement("is");
-                _xml.WriteStartElement("t");
-                _xml.WriteAttributeString("xml", "space", null, "preserve");
-                _xml.WriteString(CellText.ForXml(cell.Text!));
-                _xml.WriteEndElement();
-                _xml.WriteEndElement();
+                var text = CellText.ForXml(cell.Text!);
+                _rows.Write(text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
+                    ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">"u8
+                    : " t=\"inlineStr\"><is><t>"u8);
+                _rows.WriteText(text);
+                _rows.Write("</t></is></c>"u8);
             }
-            _xml.WriteEndElement();
         }
+        _rows.Write("</row>"u8);
         _widestRow = Math.Max(_widestRow, column);
-        _xml.WriteEndElement();
     }
 
     // Points per line of an 11-point and of the 14-point title font; characters of a column's width that a line of
@@ -168,21 +185,39 @@ public sealed class XlsxWorksheetWriter : IDisposable
     private const double LineHeight = 15;
     private const double TitleLineHeight = 18.75;
 
+    // Called for every row of a sheet with widths, so it counts lines without splitting the text.
     private double? Height(IReadOnlyList<XlsxCell> cells)
     {
         if (_layout.ColumnWidths.Count == 0) return null;
         double tallest = 0;
+        var titled = false;
         for (var i = 0; i < cells.Count; i++)
         {
             var cell = cells[i];
+            titled |= cell.Style == XlsxStyle.Title;
             if (cell.Kind != XlsxCellKind.Text || cell.Style is not (XlsxStyle.Header or XlsxStyle.Title or XlsxStyle.Wrapped)) continue;
-            var width = i == 0 ? Enumerable.Range(0, _mergedColumns).Sum(ColumnWidth) : ColumnWidth(i);
+            var width = ColumnWidth(i);
+            for (var merged = 1; i == 0 && merged < _mergedColumns; merged++) width += ColumnWidth(merged);
             var title = cell.Style == XlsxStyle.Title;
             var perLine = Math.Max(1, width * (title ? 0.75 : cell.Style == XlsxStyle.Header ? 0.9 : 1.0) - 1);
-            var lines = cell.Text!.Split('\n').Sum(part => Math.Max(1, (int)Math.Ceiling(part.Length / perLine)));
-            tallest = Math.Max(tallest, lines * (title ? TitleLineHeight : LineHeight));
+            tallest = Math.Max(tallest, Lines(cell.Text!, perLine) * (title ? TitleLineHeight : LineHeight));
         }
-        return tallest > (cells.Any(c => c.Style == XlsxStyle.Title) ? TitleLineHeight : LineHeight) ? tallest : null;
+        return tallest > (titled ? TitleLineHeight : LineHeight) ? tallest : null;
+    }
+
+    // Lines of text broken at its line breaks and wrapped at perLine characters.
+    private static int Lines(string text, double perLine)
+    {
+        var lines = 0;
+        var start = 0;
+        while (true)
+        {
+            var end = text.IndexOf('\n', start);
+            var length = (end < 0 ? text.Length : end) - start;
+            lines += Math.Max(1, (int)Math.Ceiling(length / perLine));
+            if (end < 0) return lines;
+            start = end + 1;
+        }
     }
 
     private double ColumnWidth(int index) => index < _layout.ColumnWidths.Count ? _layout.ColumnWidths[index] : 8.43;
@@ -190,16 +225,16 @@ public sealed class XlsxWorksheetWriter : IDisposable
     /// <summary>Whole numbers (counts, codes) as integers, which is most of them; others round-trip exactly.</summary>
     private void WriteNumber(double number)
     {
-        if (!double.IsFinite(number)) _xml.WriteString("0");
-        else if (number == Math.Floor(number) && Math.Abs(number) < 1e15) _xml.WriteValue((long)number);
-        else _xml.WriteString(number.ToString("R", CultureInfo.InvariantCulture));
+        if (!double.IsFinite(number)) _rows.Write(0);
+        else if (number == Math.Floor(number) && Math.Abs(number) < 1e15) _rows.Write((long)number);
+        else _rows.Write(number);
     }
 
-    private string CachedColumnName(int column)
+    private byte[] CachedColumnName(int column)
     {
         while (_columnNames.Count < column)
         {
-            _columnNames.Add(ColumnName(_columnNames.Count + 1));
+            _columnNames.Add(Encoding.ASCII.GetBytes(ColumnName(_columnNames.Count + 1)));
         }
         return _columnNames[column - 1];
     }
@@ -208,7 +243,8 @@ public sealed class XlsxWorksheetWriter : IDisposable
     {
         if (IsClosed) return;
         IsClosed = true;
-        _xml.WriteEndElement(); // sheetData
+        _rows.Flush();
+        _xml.WriteRaw("</sheetData>");
         string? range = null;
         if (_layout.AutoFilter && RowCount > 0)
         {
