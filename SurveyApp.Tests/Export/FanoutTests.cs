@@ -45,7 +45,18 @@ public sealed class FanoutTests
             [n => { if (n == 10) throw new IOException("disk full"); }], CancellationToken.None));
 
         Assert.Equal("disk full", error.Message);
-        Assert.InRange(produced, 10, 10 + 2 * 256 + 2);
+        // The producer stops within its bounded lead: items do not pile up behind a consumer that has stopped.
+        Assert.InRange(produced, 10, Fanout.MostAhead + 1);
+    }
+
+    [Fact]
+    public async Task NoItemsEndTheRunAtOnce()
+    {
+        var seen = new List<int>();
+
+        await Fanout.RunAsync(stop => Numbers(0, stop), [seen.Add], CancellationToken.None);
+
+        Assert.Empty(seen);
     }
 
     [Fact]

@@ -14,23 +14,34 @@ public sealed class OpenAnswerRows(Survey survey, ILookup<long, string> categori
         .Where(q => !q.Question.IsChoice)
         .ToDictionary(q => q.Question.Id);
 
+    /// <summary>
+    /// A row per open answer of the response, in the survey's question order and each question's answer order. The
+    /// same array is filled for each row: write it before asking for the next.
+    /// </summary>
     public IEnumerable<XlsxCell[]> Rows(int number, ResponseExport.ResponseRow response)
     {
-        var open = response.Answers
-            .Where(a => a.Text is not null && _open.ContainsKey(a.QuestionId))
-            .OrderBy(a => _open[a.QuestionId].Order).ThenBy(a => a.Position);
+        List<Answer>? open = null;
+        foreach (var answer in response.Answers)
+        {
+            if (answer.Text is not null && _open.ContainsKey(answer.QuestionId)) (open ??= []).Add(answer);
+        }
+        if (open is null) yield break;
+        open.Sort((a, b) => _open[a.QuestionId].Order != _open[b.QuestionId].Order
+            ? _open[a.QuestionId].Order.CompareTo(_open[b.QuestionId].Order)
+            : a.Position.CompareTo(b.Position));
+        var row = new XlsxCell[Header.Count];
         foreach (var answer in open)
         {
             var question = _open[answer.QuestionId].Question;
-            yield return
-            [
-                XlsxCell.Of(number),
-                XlsxCell.Repeated(response.ParticipantType),
-                XlsxCell.Repeated(question.Key),
-                XlsxCell.Repeated(question.Text, XlsxStyle.Wrapped),
-                XlsxCell.String(answer.Text!, XlsxStyle.Wrapped),
-                categories.Contains(answer.Id) ? XlsxCell.Repeated(string.Join("; ", categories[answer.Id].Order(StringComparer.CurrentCulture))) : XlsxCell.Empty,
-            ];
+            row[0] = XlsxCell.Of(number);
+            row[1] = XlsxCell.Repeated(response.ParticipantType);
+            row[2] = XlsxCell.Repeated(question.Key);
+            row[3] = XlsxCell.Repeated(question.Text, XlsxStyle.Wrapped);
+            row[4] = XlsxCell.String(answer.Text!, XlsxStyle.Wrapped);
+            row[5] = categories.Contains(answer.Id)
+                ? XlsxCell.Repeated(string.Join("; ", categories[answer.Id].Order(StringComparer.CurrentCulture)))
+                : XlsxCell.Empty;
+            yield return row;
         }
     }
 }

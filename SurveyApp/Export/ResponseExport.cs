@@ -53,6 +53,8 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
             texts.WriteRow(OpenAnswerRows.Header.Select(XlsxCell.Header));
             if (view.RowsShown && rowsFit)
             {
+                // One row's cells at a time, filled again for each sheet and response: a row is written before the next is filled.
+                var cells = new XlsxCell[columns.Columns.Count + 2];
                 // The database read and the writing overlap: one thread reads and prepares the rows, another
                 // writes them. (A thread per sheet was slower on two cores.)
                 await Fanout.RunAsync(
@@ -60,8 +62,8 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
                     [
                         response =>
                         {
-                            codes.WriteRow(Row(response.Number, response.Response.ParticipantType, response.Codes, columns, numbers: true));
-                            labels.WriteRow(Row(response.Number, response.Response.ParticipantType, response.Labels, columns, numbers: false));
+                            codes.WriteRow(Row(cells, response.Number, response.Response.ParticipantType, response.Codes, columns, numbers: true));
+                            labels.WriteRow(Row(cells, response.Number, response.Response.ParticipantType, response.Labels, columns, numbers: false));
                             foreach (var row in openAnswers.Rows(response.Number, response.Response))
                             {
                                 if (texts.RowCount < SheetRows) texts.WriteRow(row);
@@ -216,9 +218,8 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
         }
     }
 
-    private static XlsxCell[] Row(int number, string participantType, string?[] values, ResponseColumns columns, bool numbers)
+    private static XlsxCell[] Row(XlsxCell[] cells, int number, string participantType, string?[] values, ResponseColumns columns, bool numbers)
     {
-        var cells = new XlsxCell[values.Length + 2];
         cells[0] = XlsxCell.Of(number);
         cells[1] = XlsxCell.Repeated(participantType);
         for (var i = 0; i < values.Length; i++)

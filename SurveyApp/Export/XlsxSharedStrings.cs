@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml;
 using SurveyApp.Shared;
 
@@ -7,7 +8,8 @@ namespace SurveyApp.Export;
 /// The workbook's shared strings: text that repeats down a sheet (answer labels, participant types, question texts) is
 /// written there once and referred to by its number, which makes big sheets several times smaller to write and to
 /// open. Bounded in entries and characters, so its memory does not grow with the rows; text beyond the bounds is
-/// written inline, as any other text. Either way a cell holds text, never a formula.
+/// written inline, as any other text. Either way a cell holds text, never a formula. Not thread-safe: a workbook's
+/// sheets are written by one thread at a time.
 /// </summary>
 internal sealed class XlsxSharedStrings
 {
@@ -31,42 +33,36 @@ internal sealed class XlsxSharedStrings
     /// <summary>The text's number, added if there is room; false if the table is full and the text must go inline.</summary>
     public bool TryGetIndex(string text, out int index)
     {
-        lock (_index)
+        if (!_index.TryGetValue(text, out index))
         {
-            if (!_index.TryGetValue(text, out index))
-            {
-                if (_texts.Count >= _mostEntries || _characters + text.Length > _mostCharacters) return false;
-                index = _texts.Count;
-                _texts.Add(text);
-                _index.Add(text, index);
-                _characters += text.Length;
-            }
-            _uses++;
-            return true;
+            if (_texts.Count >= _mostEntries || _characters + text.Length > _mostCharacters) return false;
+            index = _texts.Count;
+            _texts.Add(text);
+            _index.Add(text, index);
+            _characters += text.Length;
         }
+        _uses++;
+        return true;
     }
 
     public void WriteTo(XmlWriter w, string ns)
     {
-        lock (_index)
+        w.WriteStartElement("sst", ns);
+        w.WriteAttributeString("count", _uses.ToString(CultureInfo.InvariantCulture));
+        w.WriteAttributeString("uniqueCount", _texts.Count.ToString(CultureInfo.InvariantCulture));
+        foreach (var text in _texts)
         {
-            w.WriteStartElement("sst", ns);
-            w.WriteAttributeString("count", _uses.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            w.WriteAttributeString("uniqueCount", _texts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            foreach (var text in _texts)
+            w.WriteStartElement("si", ns);
+            w.WriteStartElement("t", ns);
+            var clean = CellText.ForXml(text);
+            if (clean.Length > 0 && (char.IsWhiteSpace(clean[0]) || char.IsWhiteSpace(clean[^1])))
             {
-                w.WriteStartElement("si", ns);
-                w.WriteStartElement("t", ns);
-                var clean = CellText.ForXml(text);
-                if (clean.Length > 0 && (char.IsWhiteSpace(clean[0]) || char.IsWhiteSpace(clean[^1])))
-                {
-                    w.WriteAttributeString("xml", "space", null, "preserve");
-                }
-                w.WriteString(clean);
-                w.WriteEndElement();
-                w.WriteEndElement();
+                w.WriteAttributeString("xml", "space", null, "preserve");
             }
+            w.WriteString(clean);
+            w.WriteEndElement();
             w.WriteEndElement();
         }
+        w.WriteEndElement();
     }
 }

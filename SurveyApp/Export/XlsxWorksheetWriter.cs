@@ -139,8 +139,9 @@ public sealed class XlsxWorksheetWriter : IDisposable
         }
         _rows.Write("\">"u8);
         var column = 0;
-        foreach (var cell in list)
+        for (var i = 0; i < list.Count; i++)
         {
+            var cell = list[i];
             column++;
             if (cell.Kind == XlsxCellKind.Empty) continue;
             _rows.Write("<c r=\""u8);
