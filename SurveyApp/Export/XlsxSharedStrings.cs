@@ -55,7 +55,7 @@ internal sealed class XlsxSharedStrings
             w.WriteStartElement("si", ns);
             w.WriteStartElement("t", ns);
             var clean = CellText.ForXml(text);
-            if (clean.Length > 0 && (char.IsWhiteSpace(clean[0]) || char.IsWhiteSpace(clean[^1])))
+            if (XlsxWorksheetWriter.HasOuterSpace(clean))
             {
                 w.WriteAttributeString("xml", "space", null, "preserve");
             }

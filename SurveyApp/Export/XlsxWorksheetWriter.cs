@@ -170,7 +170,7 @@ public sealed class XlsxWorksheetWriter : IDisposable
             {
                 // An inline string is text by definition: Excel never evaluates it.
                 var text = CellText.ForXml(cell.Text!);
-                _rows.Write(text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
+                _rows.Write(HasOuterSpace(text)
                     ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">"u8
                     : " t=\"inlineStr\"><is><t>"u8);
                 _rows.WriteText(text);
@@ -313,6 +313,9 @@ public sealed class XlsxWorksheetWriter : IDisposable
         var plain = CellText.ForXml(text).Replace("&", "&&", StringComparison.Ordinal);
         return plain.Length <= most ? plain : plain[..(most - 1)] + "…";
     }
+
+    /// <summary>Whether text begins or ends with white space, which a reader keeps only where xml:space says "preserve".</summary>
+    internal static bool HasOuterSpace(string text) => text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]));
 
     /// <summary>The letters of a 1-based column number: 1 → A, 27 → AA.</summary>
     public static string ColumnName(int column)
