@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Authorization;
 using SurveyApp.Analysis.Charts;
 using SurveyApp.Security;
@@ -14,6 +15,7 @@ public static class AnalysisExtensions
         builder.Services.AddSingleton<ViewSuppression>();
         builder.Services.AddSingleton<WaveListQuery>();
         builder.Services.AddSingleton<WaveResultsQuery>();
+        builder.Services.TryAddSingleton<Shared.PrerenderHandoff>();
         builder.Services.AddSingleton<CrossTabQuery>();
         builder.Services.AddSingleton<FilterDimensionsQuery>();
         builder.Services.AddSingleton<CategoriesQuery>();
