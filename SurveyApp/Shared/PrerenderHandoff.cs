@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace SurveyApp.Shared;
@@ -30,4 +31,19 @@ public sealed class PrerenderHandoff(IMemoryCache cache)
         cache.Remove(Prefix + key);
         return value as T;
     }
+
+    /// <summary>
+    /// When the prerendered page is persisted, keeps what <paramref name="current"/> gives (if anything) for the live
+    /// page, under <paramref name="name"/>. Dispose the subscription with the page.
+    /// </summary>
+    public PersistingComponentStateSubscription Offer<T>(PersistentComponentState state, string name, Func<T?> current) where T : class =>
+        state.RegisterOnPersisting(() =>
+        {
+            if (current() is { } value) state.PersistAsJson(name, Put(value));
+            return Task.CompletedTask;
+        });
+
+    /// <summary>What the prerendered page offered under <paramref name="name"/>, once; null if it offered nothing that is still here.</summary>
+    public T? Receive<T>(PersistentComponentState state, string name) where T : class =>
+        state.TryTakeFromJson<string>(name, out var key) ? Take<T>(key) : null;
 }

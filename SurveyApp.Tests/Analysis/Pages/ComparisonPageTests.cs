@@ -1,0 +1,64 @@
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using SurveyApp.Analysis;
+using SurveyApp.Analysis.Pages;
+using SurveyApp.Security;
+using SurveyApp.Shared;
+using SurveyApp.Tests.Support;
+using Xunit;
+
+namespace SurveyApp.Tests.Analysis.Pages;
+
+/// <summary>The comparison page, like the results page, reads its two waves once per visit.</summary>
+[Collection(DemoDataCollection.Name)]
+public sealed class ComparisonPageTests : StaffComponentContext
+{
+    private readonly int _a;
+    private readonly int _b;
+    private BunitPersistentComponentState _state = null!;
+
+    public ComparisonPageTests(DemoDataFixture fixture)
+    {
+        Context.Services.AddFallbackServiceProvider(fixture.App.Services);
+        Authorization.SetAuthorized("analytiker@example.se").SetRoles(StaffRoles.Analyst);
+        var waves = fixture.App.Services.GetRequiredService<WaveListQuery>().ListAsync().GetAwaiter().GetResult();
+        _a = waves.Single(w => w.WaveName == "Uppföljning december 2013").WaveId;
+        _b = waves.Single(w => w.WaveName == "Uppföljning 2015 (fiktiv)").WaveId;
+    }
+
+    protected override void AddServices(IServiceCollection services) => _state = Context.AddBunitPersistentComponentState();
+
+    private IRenderedComponent<ComparisonPage> RenderAt(string query)
+    {
+        Context.Services.GetRequiredService<NavigationManager>().NavigateTo($"/resultat/jamfor{query}");
+        return Context.Render<ComparisonPage>();
+    }
+
+    [Fact]
+    public async Task TheLivePageShowsWhatThePrerenderedPageReadUnlessItComparesOtherWaves()
+    {
+        var query = $"?a={_a}&b={_b}";
+        var prerendered = RenderAt(query);
+        prerendered.WaitForAssertion(() => Assert.Contains("Uppföljning 2015 (fiktiv)", prerendered.Find("p.lead").TextContent));
+        _state.TriggerOnPersisting();
+        Assert.True(_state.TryTake<string>(ComparisonPage.HandoffKey, out var key));
+        await Context.DisposeComponentsAsync();
+        var handoff = Context.Services.GetRequiredService<PrerenderHandoff>();
+        var loaded = handoff.Take<ComparisonPage.Loaded>(key)!;
+        var marked = loaded with { Comparison = loaded.Comparison! with { B = loaded.Comparison.B with { Wave = loaded.Comparison.B.Wave with { WaveName = "Som förrenderad" } } } };
+        _state.Persist(ComparisonPage.HandoffKey, handoff.Put(marked));
+
+        var live = RenderAt(query);
+
+        live.WaitForAssertion(() => Assert.Contains("Som förrenderad", live.Find("p.lead").TextContent));
+        await Context.DisposeComponentsAsync();
+
+        // The same two waves picked the other way round: not what was prerendered, so read again.
+        _state.Persist(ComparisonPage.HandoffKey, handoff.Put(marked));
+        var other = RenderAt($"?a={_b}&b={_a}");
+
+        other.WaitForAssertion(() => Assert.Contains("Uppföljning 2015 (fiktiv)", other.Find("p.lead").TextContent));
+    }
+}
