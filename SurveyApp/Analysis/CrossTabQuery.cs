@@ -34,13 +34,17 @@ public sealed class CrossTabQuery(IDbContextFactory<SurveyDbContext> factory, Su
             : Suppression.HiddenSegmentsOfSecretSize(segments, suppression.MinGroupSize);
 
         var itemId = item?.Id;
-        var rows = await db.Answers
+        var answers = db.Answers
             .Where(a => a.WaveId == waveId && a.QuestionId == question.Id && a.ItemId == itemId && a.Code != null)
             .Join(view, a => a.ResponseId, r => r.Id, (a, r) => new { a.Code, a.ResponseId, r.ParticipantId })
-            .Join(groups, x => x.ParticipantId, g => g.ParticipantId, (x, g) => new { x.Code, x.ResponseId, Type = g.Group })
-            .GroupBy(x => new { x.Type, x.Code })
-            .Select(g => new { g.Key.Type, g.Key.Code, Count = g.Count(), Responses = g.Select(x => x.ResponseId).Distinct().Count() })
+            .Join(groups, x => x.ParticipantId, g => g.ParticipantId, (x, g) => new { x.Code, x.ResponseId, Type = g.Group });
+        var rows = await answers.GroupBy(x => new { x.Type, x.Code })
+            .Select(g => new { g.Key.Type, g.Key.Code, Count = g.Count() })
             .ToListAsync(cancellationToken);
+        // The base is the responses that answered, counted once each: a multi-choice response ticks several codes.
+        var answered = await answers.GroupBy(x => x.Type)
+            .Select(g => new { Type = g.Key, Responses = g.Select(x => x.ResponseId).Distinct().Count() })
+            .ToDictionaryAsync(g => g.Type, g => g.Responses, StringComparer.Ordinal, cancellationToken);
 
         CrossTabColumn Column(string segment, int responses, bool isHidden, Func<string, bool> inSegment)
         {
@@ -48,9 +52,8 @@ public sealed class CrossTabQuery(IDbContextFactory<SurveyDbContext> factory, Su
             {
                 return new CrossTabColumn(segment, responses, true, new Dictionary<string, int>(), 0);
             }
-            var mine = rows.Where(r => inSegment(r.Type)).ToList();
-            var byCode = mine.GroupBy(r => r.Code!).ToDictionary(g => g.Key, g => g.Sum(r => r.Count), StringComparer.Ordinal);
-            return new CrossTabColumn(segment, responses, false, byCode, mine.Sum(r => r.Responses));
+            var byCode = rows.Where(r => inSegment(r.Type)).GroupBy(r => r.Code!).ToDictionary(g => g.Key, g => g.Sum(r => r.Count), StringComparer.Ordinal);
+            return new CrossTabColumn(segment, responses, false, byCode, answered.Where(a => inSegment(a.Key)).Sum(a => a.Value));
         }
 
         var columns = segments.OrderBy(s => s.Key, StringComparer.Ordinal)
