@@ -28,7 +28,7 @@ public static class ComparisonPresentation
         }
         foreach (var question in comparison.Suppressed ? [] : comparison.Questions)
         {
-            using var chart = ComparisonChart.Drawing(comparison, question)?.Draw(null, ChartLayout.Download);
+            using var chart = ComparisonChart.Drawing(comparison, question)?.Draw(ChartTexts.LegendOnly, ChartLayout.Slide);
             var rows = question.Changes.Select(c => (IReadOnlyList<string>)[c.Label, $"{Shown.Percent(c.ShareA)} ({c.CountA})", $"{Shown.Percent(c.ShareB)} ({c.CountB})",
                 Texts.Format("Compare.Points", Shown.Points(c.PercentagePoints))]).ToList();
             var notes = new List<string>

@@ -25,7 +25,7 @@ public static class ResultsPresentation
         foreach (var question in results.Suppressed ? [] : results.Questions)
         {
             var heading = QuestionSheetTexts.Title(results.Survey.NumberOf(question.Question), question.Question.Text);
-            using var chart = ResultsChart.Drawing(question)?.Draw(null, ChartLayout.Download);
+            using var chart = ResultsChart.Drawing(question)?.Draw(ChartTexts.LegendOnly, ChartLayout.Slide);
             var table = QuestionTable.For(question);
             slides.Add(new Slide(heading, chart?.ToPng(), chart?.Width ?? 0, chart?.Height ?? 0, table?.Header, table?.Rows ?? [], Notes(question)));
         }

@@ -22,7 +22,7 @@ public static class SlideDeck
     private const long Margin = 457200;
 
     /// <summary>The charts' width on the slide: the downloaded PNG's pixels at 300 dpi.</summary>
-    private const double EmuPerPixel = 914400 / 300.0;
+    private const long TableRowHeight = 320000;
 
     private const string A = "http://schemas.openxmlformats.org/drawingml/2006/main";
     private const string R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -74,7 +74,13 @@ public static class SlideDeck
         var shapes = new StringBuilder();
         shapes.Append(TextBox(2, "Heading", Margin, 228600, SlideWidth - 2 * Margin, 1000000, [slide.Heading], 2200, bold: true, language));
         const long top = 1350000;
-        var tableLeft = Margin;
+        const long gap = 228600;
+        // Between the heading and the notes.
+        const long room = SlideHeight - top - 800000;
+        var width = SlideWidth - 2 * Margin;
+        var (tableLeft, tableTop, tableWidth) = (Margin, top, width);
+        // A header may take two lines (a wave's name over a narrow column).
+        var tableHeight = slide.TableHeader is null ? 0 : TableRowHeight * (slide.TableRows.Count + 2);
         if (slide.Chart is { } png)
         {
             var image = part.AddImagePart(ImagePartType.Png);
@@ -82,21 +88,34 @@ public static class SlideDeck
             {
                 image.FeedData(stream);
             }
-            var cx = (long)(slide.ChartWidth * EmuPerPixel);
-            var cy = (long)(slide.ChartHeight * EmuPerPixel);
-            // Shrunk only if the chart would run past the notes; it is then printed at more than 300 dpi.
-            var room = SlideHeight - top - 800000;
-            if (cy > room) (cx, cy) = (cx * room / cy, room);
+            // Above its table, across the slide (the chart is drawn for that width at 300 dpi) or narrowed to leave the table
+            // its room, as long as that keeps it at least half the slide wide; beside the table otherwise, in the room left
+            // of it. A chart narrowed prints at more than 300 dpi.
+            var cx = width;
+            var cy = slide.ChartHeight * cx / Math.Max(1, slide.ChartWidth);
+            var above = room - gap - tableHeight;
+            if (cy > above && above > 0) (cx, cy) = (cx * above / cy, above);
+            if (cy + gap + tableHeight <= room && cx >= width / 2)
+            {
+                tableTop = top + cy + gap;
+            }
+            else
+            {
+                cx = slide.TableHeader is null ? width : width * 11 / 20;
+                cy = slide.ChartHeight * cx / Math.Max(1, slide.ChartWidth);
+                if (cy > room) (cx, cy) = (cx * room / cy, room);
+                tableLeft = Margin + cx + gap;
+                tableWidth = SlideWidth - Margin - tableLeft;
+            }
             shapes.Append(CultureInfo.InvariantCulture, $"""
                 <p:pic><p:nvPicPr><p:cNvPr id="3" name="Chart" descr="{Escape(slide.Heading)}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>
                 <p:blipFill><a:blip r:embed="{part.GetIdOfPart(image)}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>
                 <p:spPr><a:xfrm><a:off x="{Margin}" y="{top}"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>
                 """);
-            tableLeft = Margin + cx + 228600;
         }
         if (slide.TableHeader is { } header)
         {
-            shapes.Append(Table(4, tableLeft, top, SlideWidth - Margin - tableLeft, header, slide.TableRows, language));
+            shapes.Append(Table(4, tableLeft, tableTop, tableWidth, header, slide.TableRows, language));
         }
         if (slide.Notes.Count > 0)
         {
@@ -109,20 +128,19 @@ public static class SlideDeck
     {
         var first = header.Count == 1 ? width : width * 2 / 5;
         var others = header.Count == 1 ? 0 : (width - first) / (header.Count - 1);
-        const long rowHeight = 320000;
         // Fewer, larger rows print larger: 1,400 (14 pt) for a short table, down to 1,000 for a long one.
         var size = rows.Count <= 8 ? 1400 : rows.Count <= 12 ? 1200 : 1000;
         var xml = new StringBuilder();
         xml.Append(CultureInfo.InvariantCulture, $"""
             <p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{id}" name="Table"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>
-            <p:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{width}" cy="{rowHeight * (rows.Count + 1)}"/></p:xfrm>
+            <p:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{width}" cy="{TableRowHeight * (rows.Count + 1)}"/></p:xfrm>
             <a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl><a:tblPr firstRow="1" bandRow="1"/><a:tblGrid>
             """);
         for (var i = 0; i < header.Count; i++) xml.Append(CultureInfo.InvariantCulture, $"""<a:gridCol w="{(i == 0 ? first : others)}"/>""");
         xml.Append("</a:tblGrid>");
         foreach (var (cells, isHeader) in rows.Select(r => (r, false)).Prepend((header, true)))
         {
-            xml.Append(CultureInfo.InvariantCulture, $"""<a:tr h="{rowHeight}">""");
+            xml.Append(CultureInfo.InvariantCulture, $"""<a:tr h="{TableRowHeight}">""");
             for (var i = 0; i < cells.Count; i++)
             {
                 xml.Append(CultureInfo.InvariantCulture, $"""

@@ -65,7 +65,7 @@ public static class WordReport
         var q = question.Question;
         var title = QuestionSheetTexts.Title(results.Survey.NumberOf(q), q.Text);
         body.Append(Paragraph("Heading2", title));
-        using (var chart = ResultsChart.Drawing(question)?.Draw(null, ChartLayout.Download))
+        using (var chart = ResultsChart.Drawing(question)?.Draw(ChartTexts.LegendOnly, ChartLayout.Download))
         {
             if (chart is not null)
             {
@@ -96,26 +96,36 @@ public static class WordReport
             new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
             new TableBorders(border.Select(b => b())),
             new TableLook { Val = "04A0", FirstRow = true }));
-        // The answer's column takes two fifths of the text's width, the figures share the rest.
+        // The answer's column takes two fifths of the text's width, the figures share the rest. A table with a column per
+        // scale step (a matrix) gives the figures more room and smaller type, so that a step's name breaks between words.
         const int textWidth = 9412;
-        var first = header.Count == 1 ? textWidth : textWidth * 2 / 5;
+        var (first, halfPoints, headerHalfPoints) = header.Count switch
+        {
+            1 => (textWidth, null, null),
+            <= 4 => (textWidth * 2 / 5, null, null),
+            5 => (textWidth * 3 / 10, "18", "17"),
+            _ => (textWidth / 4, "16", "15"),
+        };
         table.Append(new TableGrid(header.Select((_, i) => new GridColumn
         {
             Width = (i == 0 ? first : (textWidth - first) / (header.Count - 1)).ToString(System.Globalization.CultureInfo.InvariantCulture),
         })));
-        table.Append(Row(header, isHeader: true));
-        foreach (var row in rows) table.Append(Row(row, isHeader: false));
+        table.Append(Row(header, isHeader: true, headerHalfPoints));
+        foreach (var row in rows) table.Append(Row(row, isHeader: false, halfPoints));
         return table;
     }
 
-    private static TableRow Row(IReadOnlyList<string> cells, bool isHeader)
+    private static TableRow Row(IReadOnlyList<string> cells, bool isHeader, string? halfPoints)
     {
         var row = new TableRow();
         if (isHeader) row.Append(new TableRowProperties(new TableHeader()));
         for (var i = 0; i < cells.Count; i++)
         {
             var run = new Run(new Text(CellText.ForXml(cells[i])) { Space = SpaceProcessingModeValues.Preserve });
-            if (isHeader) run.PrependChild(new RunProperties(new Bold()));
+            var properties = new RunProperties();
+            if (isHeader) properties.Append(new Bold());
+            if (halfPoints is not null) properties.Append(new FontSize { Val = halfPoints });
+            if (properties.HasChildren) run.PrependChild(properties);
             var paragraph = new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "40", After = "40" },
                 new Justification { Val = i == 0 ? JustificationValues.Left : JustificationValues.Right }), run);
             row.Append(new TableCell(paragraph));

@@ -9,7 +9,11 @@ namespace SurveyApp.Analysis.Charts;
 /// <param name="Context">Where the figures come from: survey, wave and filter.</param>
 /// <param name="Title">What the bars show, with their base (n).</param>
 /// <param name="Note">A line under the chart, e.g. the answers outside the scale that are not part of the bars.</param>
-public sealed record ChartTexts(string Heading, string Context, string Title, string? Note = null);
+public sealed record ChartTexts(string Heading, string Context, string Title, string? Note = null)
+{
+    /// <summary>No words around the bars but the legend: for a report or slide that writes heading, base and note itself.</summary>
+    public static readonly ChartTexts LegendOnly = new("", "", "");
+}
 
 /// <summary>A count and its share (0–1) of the base the chart states.</summary>
 public sealed record ChartShare(string Label, int Count, double Share);
@@ -33,6 +37,9 @@ public sealed record ChartLayout(int Width, float HeadingSize, float TextSize, f
     // Shown at its container's width up to its own: 18 px text on a wide screen, and on a phone's 358 px about
     // 11.5 px, the smallest that still reads there.
     public static readonly ChartLayout Page = new(560, 0, 18, 17, 52, 8, 0.34f);
+
+    // Across a 16:9 slide within its margins (12.33 in) at 300 dpi: 50 px is 12 pt, read from the back of a room.
+    public static readonly ChartLayout Slide = new(3700, 0, 50, 46, 170, 40, 0.25f);
 
     public float LabelWidth => Width * LabelShare;
 }
@@ -250,10 +257,11 @@ public static class QuestionChart
         plot.Axes.SetLimitsY(-0.5, rowLabels.Count - 0.5);
 
         // Without its words (the page writes them) the chart is the bars and their axis alone.
-        var top = texts is null ? null : new TextPanel(Edge.Top,
-            [.. Wrap(texts.Heading, size.HeadingSize, bold: true, textWidth).Select(l => new TextLine(l, size.HeadingSize, true)),
-             .. Wrap(texts.Context, size.TextSize, bold: false, textWidth).Select(l => new TextLine(l, size.TextSize, false)),
-             .. Wrap(texts.Title, size.TextSize, bold: false, textWidth).Select(l => new TextLine(l, size.TextSize, false))]);
+        IEnumerable<TextLine> Lines(string text, float fontSize, bool bold) =>
+            text.Length == 0 ? [] : Wrap(text, fontSize, bold, textWidth).Select(l => new TextLine(l, fontSize, bold));
+        List<TextLine> heading = texts is null ? []
+            : [.. Lines(texts.Heading, size.HeadingSize, true), .. Lines(texts.Context, size.TextSize, false), .. Lines(texts.Title, size.TextSize, false)];
+        var top = heading.Count == 0 ? null : new TextPanel(Edge.Top, heading);
         if (top is not null)
         {
             plot.Axes.AddPanel(top);
@@ -267,6 +275,10 @@ public static class QuestionChart
             plot.Legend.OutlineWidth = 0;
             plot.Legend.ShadowColor = Colors.Transparent;
             plot.Legend.TightHorizontalWrapping = true;
+            // Swatches and gaps in proportion to the text, so that the entries stay apart at every size.
+            plot.Legend.SymbolWidth = plot.Legend.SymbolHeight = size.TextSize * 0.8f;
+            plot.Legend.SymbolPadding = size.TextSize * 0.3f;
+            plot.Legend.InterItemPadding = new PixelPadding(size.TextSize * 0.5f, size.TextSize * 0.5f, size.TextSize * 0.15f, size.TextSize * 0.15f);
         }
         else
         {
