@@ -70,7 +70,7 @@ public sealed class ResultsPagesTests(HiddenGroupFixture fixture) : IClassFixtur
         var filtered = await ReadAsync($"/resultat/1/korstabell?fraga=f8&typ=kommun&kategori={exchange.Id}");
         var whole = await ReadAsync("/resultat/1/korstabell?fraga=f8");
 
-        Assert.Contains($"Urval: kommun, {name}.", filtered);
+        Assert.Contains($"Urval: Deltagartyp: kommun; Kategori: {name}.", filtered);
         Assert.DoesNotContain("Urval:", whole);
     }
 

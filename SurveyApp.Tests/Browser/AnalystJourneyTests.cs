@@ -92,7 +92,7 @@ public sealed class AnalystJourneyTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Visa", Exact = true }).ClickAsync();
         // The filter navigates within the interactive page, so the address changes without a new page load.
         await page.WaitForURLAsync("**/resultat/1?typ=kommun", new() { WaitUntil = WaitUntilState.Commit });
-        await Expect(page.Locator(".filter-summary")).ToHaveTextAsync("Filtret visar 10 av 17 svar.");
+        await Expect(page.Locator(".filter-summary")).ToHaveTextAsync("Filtret (Deltagartyp: kommun) visar 10 av 17 svar.");
         await WaitForChartsAsync(page);
         await _browser.CheckPageAsync(page, "filtered", fitsPhone: true);
 
@@ -123,15 +123,16 @@ public sealed class AnalystJourneyTests : IAsyncLifetime
         await page.GetByLabel("Svealand", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Visa", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(_app.BaseUrl + "/resultat/1?uppgift=landsdel&grupp=Svealand");
-        await Expect(page.Locator(".filter-summary")).ToHaveTextAsync("Filtret visar 9 av 17 svar.");
+        await Expect(page.Locator(".filter-summary")).ToHaveTextAsync("Filtret (landsdel: Svealand) visar 9 av 17 svar.");
         await Expect(page.Locator(".results-rows-note")).ToContainTextAsync("Svaren rad för rad laddas inte ner");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Ladda ner CSV" })).ToHaveCountAsync(0);
         await WaitForChartsAsync(page);
         await _browser.CheckPageAsync(page, "filtered-by-detail", fitsPhone: true);
         await page.GetByRole(AriaRole.Link, new() { Name = "Korstabell per landsdel" }).First.ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/resultat/1/korstabell\?uppgift=landsdel&grupp=Svealand&fraga=\w+$"));
-        await Expect(page.Locator(".filter-summary")).ToContainTextAsync("landsdel: Svealand");
-        await Expect(page.Locator("thead")).ToContainTextAsync("Svealand");
+        // The link keeps the dimension, not the part ticked: the table compares every part of Sweden.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/resultat/1/korstabell\?uppgift=landsdel&fraga=\w+$"));
+        await Expect(page.Locator("thead th:has-text('Svealand')")).Not.ToContainTextAsync("för få svar");
+        await Expect(page.Locator("thead th:has-text('Norrland')")).ToContainTextAsync("för få svar");
 
         await page.GotoAsync(_app.BaseUrl + "/resultat/1/korstabell?fraga=f8");
         await Expect(page.Locator("thead")).ToContainTextAsync("för få svar");

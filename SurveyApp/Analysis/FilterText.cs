@@ -15,4 +15,22 @@ public static class FilterText
         var names = string.Join(", ", filter.Groups.Select(GroupName));
         return filter.Detail is null ? names : $"{filter.Detail}: {names}";
     }
+
+    /// <summary>
+    /// The whole filter in words, as the page states it and the downloads print it: "Deltagartyp: kommun; Kategori:
+    /// Tid" or "län: Uppsala län"; null for no filter.
+    /// </summary>
+    public static string? Describe(ResultsFilter filter, string? categoryName)
+    {
+        var parts = new List<string>();
+        if (Groups(filter) is { } groups)
+        {
+            parts.Add(filter.Detail is null ? Text.Format("Filter.Describe.Types", groups) : groups);
+        }
+        if (filter.CategoryId is { } id)
+        {
+            parts.Add(Text.Format("Filter.Describe.Category", categoryName ?? id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        return parts.Count == 0 ? null : string.Join("; ", parts);
+    }
 }

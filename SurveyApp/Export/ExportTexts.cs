@@ -36,23 +36,9 @@ public static class ExportTexts
     public static string ResponseRate => Text.Get("Export.ResponseRate");
     public static string Filters => Text.Get("Export.Filters");
     public static string NoFilters => Text.Get("Export.NoFilters");
-    public static string FilterParticipantTypes => Text.Get("Export.FilterParticipantTypes");
-    public static string FilterCategory => Text.Get("Export.FilterCategory");
 
     /// <summary>The filter in force as the exports write it ("Deltagartyp: kommun; Kategori: Nätverk"), or null for none.</summary>
-    public static string? Filter(Analysis.ResultsFilter filter, string? categoryName)
-    {
-        var parts = new List<string>();
-        if (Analysis.FilterText.Groups(filter) is { } groups)
-        {
-            parts.Add(filter.Detail is null ? string.Format(System.Globalization.CultureInfo.InvariantCulture, FilterParticipantTypes, groups) : groups);
-        }
-        if (filter.CategoryId is { } id)
-        {
-            parts.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture, FilterCategory, categoryName ?? id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        }
-        return parts.Count == 0 ? null : string.Join("; ", parts);
-    }
+    public static string? Filter(Analysis.ResultsFilter filter, string? categoryName) => Analysis.FilterText.Describe(filter, categoryName);
     public static string RowsLeftOutForDetail => Text.Get("Export.RowsLeftOutForDetail");
     public static string TooManyRows => Text.Get("Export.TooManyRows");
     public static string OpenAnswersLeftOut => Text.Get("Export.OpenAnswersLeftOut");

@@ -80,6 +80,26 @@ public sealed class SurveyEditorPageTests : AppPageContext
     }
 
     [Fact]
+    public async Task AProblemFixedLeavesTheSummaryAndTheSummaryGoesWithTheLast()
+    {
+        var page = RenderEditor();
+        page.Find("#f-title").Input("");
+        page.Find("#f-sections-0-title").Input("");
+        await SaveAsync(page);
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("#error-summary li").Count));
+
+        page.Find("#f-title").Input("Uppföljning");
+
+        page.WaitForAssertion(() => Assert.Equal(["Enkäten sparades inte: 1 fel att rätta."], page.FindAll("#error-summary h2").Select(h => h.TextContent)));
+        Assert.DoesNotContain(page.FindAll("#error-summary a"), a => a.TextContent == "Titel: värde saknas");
+        Assert.Single(page.FindAll("#error-summary a"));
+
+        page.Find("#f-sections-0-title").Input("Del 1");
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("#error-summary")));
+    }
+
+    [Fact]
     public async Task AWordingFixIsSavedOverTheSurvey()
     {
         var page = RenderEditor();

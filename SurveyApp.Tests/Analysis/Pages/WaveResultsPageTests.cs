@@ -77,7 +77,8 @@ public sealed class WaveResultsPageTests : StaffComponentContext
         var cut = RenderAt("?typ=kommun");
 
         cut.WaitForAssertion(() => Assert.Equal("Uppföljning december 2013", cut.Find("h1").TextContent));
-        Assert.NotNull(cut.Find(".filter-summary"));
+        // The filter in force is named in words, whatever the panel shows while another is chosen.
+        Assert.Equal("Filtret (Deltagartyp: kommun) visar 10 av 17 svar.", cut.Find(".filter-summary").TextContent);
     }
 
     [Fact]
