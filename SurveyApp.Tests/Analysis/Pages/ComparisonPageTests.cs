@@ -42,7 +42,8 @@ public sealed class ComparisonPageTests : StaffComponentContext
         var query = $"?a={_a}&b={_b}";
         var prerendered = RenderAt(query);
         prerendered.WaitForAssertion(() => Assert.Contains("Uppföljning 2015 (fiktiv)", prerendered.Find("p.lead").TextContent));
-        _state.TriggerOnPersisting();
+        // On the renderer's own thread, where the persisting completes before the state is read back.
+        await prerendered.InvokeAsync(_state.TriggerOnPersisting);
         Assert.True(_state.TryTake<string>(ComparisonPage.HandoffKey, out var key));
         await Context.DisposeComponentsAsync();
         var handoff = Context.Services.GetRequiredService<PrerenderHandoff>();
