@@ -21,9 +21,20 @@ public sealed class ExportEndpointTests(DemoDataFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains("attachment", response.Content.Headers.ContentDisposition!.ToString());
+        Assert.Equal("svar-omgang-1-kommun.xlsx", response.Content.Headers.ContentDisposition.FileName?.Trim('"'));
         using var workbook = new Workbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
         Assert.Empty(workbook.ValidationErrors());
         Assert.Equal(11, workbook.Rows("Svar").Count); // header and the ten municipalities
+    }
+
+    [Theory]
+    [InlineData("svar", "xlsx", null, new string[0], null, "svar-omgang-3.xlsx")]
+    [InlineData("rapport", "docx", null, new[] { "kommun", "region" }, null, "rapport-omgang-3-kommun-region.docx")]
+    [InlineData("svar", "csv", "Landsdel", new[] { "Svealand" }, 5, "svar-omgang-3-landsdel-svealand-kategori-5.csv")]
+    [InlineData("presentation", "pptx", "län", new[] { "", "Örebro län/../x" }, null, "presentation-omgang-3-län-uppgift-saknas-örebro-län-x.pptx")]
+    public void AFilteredDownloadIsNamedAfterItsView(string stem, string extension, string? detail, string[] groups, int? category, string expected)
+    {
+        Assert.Equal(expected, SurveyApp.Export.ExportExtensions.DownloadName(stem, 3, new SurveyApp.Analysis.ResultsFilter(groups, category, detail), extension));
     }
 
     [Fact]

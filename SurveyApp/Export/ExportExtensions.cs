@@ -26,25 +26,25 @@ public static class ExportExtensions
                 CancellationToken cancellationToken) =>
             ExportAsync(context, audit, AuditActions.WorkbookExported, waveId, ResultsFilter.FromQuery(typ, uppgift, grupp, kategori),
                 (file, filter) => export.WriteWorkbookAsync(waveId, filter, file, cancellationToken),
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"svar-omgang-{waveId}.xlsx", cancellationToken));
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "svar", "xlsx", cancellationToken));
 
         exports.MapGet("/rapport.docx", (int waveId, string[]? typ, string? uppgift, string[]? grupp, int? kategori, ResponseExport export, AuditLog audit,
                 HttpContext context, CancellationToken cancellationToken) =>
             ExportAsync(context, audit, AuditActions.ReportExported, waveId, ResultsFilter.FromQuery(typ, uppgift, grupp, kategori),
                 (file, filter) => export.WriteReportAsync(waveId, filter, file, cancellationToken),
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"rapport-omgang-{waveId}.docx", cancellationToken));
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "rapport", "docx", cancellationToken));
 
         exports.MapGet("/presentation.pptx", (int waveId, string[]? typ, string? uppgift, string[]? grupp, int? kategori, ResponseExport export, AuditLog audit,
                 HttpContext context, CancellationToken cancellationToken) =>
             ExportAsync(context, audit, AuditActions.PresentationExported, waveId, ResultsFilter.FromQuery(typ, uppgift, grupp, kategori),
                 (file, filter) => export.WritePresentationAsync(waveId, filter, file, cancellationToken),
-                "application/vnd.openxmlformats-officedocument.presentationml.presentation", $"presentation-omgang-{waveId}.pptx", cancellationToken));
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation", "presentation", "pptx", cancellationToken));
 
         exports.MapGet("/svar.csv", (int waveId, string[]? typ, string? uppgift, string[]? grupp, int? kategori, string? avgransare, ResponseExport export, AuditLog audit,
                 HttpContext context, CancellationToken cancellationToken) =>
             ExportAsync(context, audit, AuditActions.CsvExported, waveId, ResultsFilter.FromQuery(typ, uppgift, grupp, kategori),
                 (file, filter) => export.WriteCsvAsync(waveId, filter, file, avgransare == "komma" ? ',' : ';', cancellationToken),
-                "text/csv; charset=utf-8", $"svar-omgang-{waveId}.csv", cancellationToken));
+                "text/csv; charset=utf-8", "svar", "csv", cancellationToken));
     }
 
     // As the comparison page: the earlier wave compared with the later whichever is given first, with no filter.
@@ -67,7 +67,7 @@ public static class ExportExtensions
     // The writers write synchronously (the zip writer) or in one go, so the file goes to a temporary file
     // (memory stays flat however many responses there are), is recorded, and is then sent asynchronously.
     private static async Task<IResult> ExportAsync(HttpContext context, AuditLog audit, string action, int waveId, ResultsFilter filter,
-        Func<Stream, ResultsFilter, Task<ExportResult?>> write, string contentType, string fileName, CancellationToken cancellationToken)
+        Func<Stream, ResultsFilter, Task<ExportResult?>> write, string contentType, string stem, string extension, CancellationToken cancellationToken)
     {
         await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
         var result = await write(file, filter);
@@ -77,8 +77,34 @@ public static class ExportExtensions
         }
         await RecordAsync(audit, context, action, waveId, filter, result, cancellationToken);
         file.Position = 0;
-        await Attachment.SendAsync(context, file, fileName, contentType, cancellationToken);
+        await Attachment.SendAsync(context, file, DownloadName(stem, waveId, filter, extension), contentType, cancellationToken);
         return Results.Empty;
+    }
+
+    /// <summary>
+    /// "svar-omgang-3.xlsx" for a whole wave; a filtered view's file says which view it holds, so that two downloads
+    /// do not pass for one: "svar-omgang-3-kommun-region.xlsx", "svar-omgang-3-landsdel-svealand.xlsx", "…-kategori-5.xlsx".
+    /// </summary>
+    internal static string DownloadName(string stem, int waveId, ResultsFilter filter, string extension)
+    {
+        var parts = new List<string> { stem, "omgang", waveId.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (filter.Detail is { } detail) parts.Add(detail);
+        parts.AddRange(filter.Groups.Select(g => g.Length == 0 ? "uppgift saknas" : g));
+        if (filter.CategoryId is { } category) parts.Add("kategori " + category.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var name = string.Join("-", parts.Select(Slug).Where(p => p.Length > 0));
+        return (name.Length > 100 ? name[..100].TrimEnd('-') : name) + "." + extension;
+    }
+
+    // Lower case letters and digits, anything else a single hyphen: a file name every system takes.
+    private static string Slug(string text)
+    {
+        var slug = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text.ToLowerInvariant())
+        {
+            if (char.IsLetterOrDigit(c)) slug.Append(c);
+            else if (slug.Length > 0 && slug[^1] != '-') slug.Append('-');
+        }
+        return slug.ToString().TrimEnd('-');
     }
 
     // Every export goes into the audit log: who, which wave, and in the address's own terms which filters
