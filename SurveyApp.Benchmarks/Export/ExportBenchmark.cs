@@ -40,7 +40,7 @@ public static class ExportBenchmark
         Console.WriteLine($"Each run is its own process; {Runs} runs per case, interleaved ({string.Join(", ", ExportCase.Cases)}, {ExportCase.Cases[0]}, ...).");
         Console.WriteLine($"Each process first exports the {Count(WarmUpResponses)}-response wave (\"first\": JIT and query compilation), then the big one (\"time\").");
         Console.WriteLine("\"cpu\" is the processor time of all the process's threads during the big export: on two cores up to twice \"time\".");
-        Console.WriteLine($"  {"case",-10} {"run",3} {"time",11} {"cpu",11} {"peak",10} {"file",10} {"rows",8} {"first",10}");
+        Console.WriteLine($"  {"case",-10} {"run",3} {"time",11} {"cpu",11} {"peak",10} {"file",10} {"rows",8} {"first",10} {"warm-up",8}");
         var results = ExportCase.Cases.ToDictionary(c => c, _ => new List<ExportCaseResult>());
         for (var run = 1; run <= Runs; run++)
         {
@@ -53,7 +53,7 @@ public static class ExportBenchmark
                     throw new InvalidOperationException($"{name} wrote {result.Rows} rows, expected {wave.Responses}.");
                 }
                 results[name].Add(result);
-                Console.WriteLine($"  {name,-10} {run,3} {Ms(result.Milliseconds),11} {Ms(result.CpuMilliseconds),11} {Mb(result.PeakKilobytes),10} {Mb(result.Bytes / 1024),10} {Count(result.Rows),8} {Ms(result.FirstMilliseconds),10}");
+                Console.WriteLine($"  {name,-10} {run,3} {Ms(result.Milliseconds),11} {Ms(result.CpuMilliseconds),11} {Mb(result.PeakKilobytes),10} {Mb(result.Bytes / 1024),10} {Count(result.Rows),8} {Ms(result.FirstMilliseconds),10} {result.WarmUpRounds,8}");
                 if (!arguments.Keep && run < Runs) File.Delete(output);
             }
         }

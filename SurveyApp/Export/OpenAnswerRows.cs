@@ -6,6 +6,8 @@ public sealed class OpenAnswerRows(Survey survey, ILookup<long, string> categori
 {
     public static readonly WorksheetLayout Layout = new() { FreezeHeader = true, AutoFilter = true, ColumnWidths = [8, 14, 12, 50, 70, 40], Landscape = true, PrintTitleRows = 1 };
 
+    private const int ColumnCount = 6;
+
     public static IReadOnlyList<string> Header =>
         [ExportTexts.ResponseNumber, ExportTexts.ParticipantType, ExportTexts.CodebookQuestion, ExportTexts.CodebookQuestionText, ExportTexts.Answer, ExportTexts.Categories];
 
@@ -29,7 +31,7 @@ public sealed class OpenAnswerRows(Survey survey, ILookup<long, string> categori
         open.Sort((a, b) => _open[a.QuestionId].Order != _open[b.QuestionId].Order
             ? _open[a.QuestionId].Order.CompareTo(_open[b.QuestionId].Order)
             : a.Position.CompareTo(b.Position));
-        var row = new XlsxCell[Header.Count];
+        var row = new XlsxCell[ColumnCount];
         foreach (var answer in open)
         {
             var question = _open[answer.QuestionId].Question;

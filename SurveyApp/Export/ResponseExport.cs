@@ -168,7 +168,7 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
         // straight from its data reader, in the projection's column order, as there are hundreds of thousands.
         await using var command = rows.CreateDbCommand();
         await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await RowReader.ExecuteAsync(command, cancellationToken);
         if (reader.FieldCount != 8) throw new InvalidOperationException($"The responses query returned {reader.FieldCount} columns, not 8.");
         ResponseRow? current = null;
         string? type = null, shownType = null;
@@ -178,7 +178,7 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
             if (current?.ResponseId != id)
             {
                 if (current is not null) yield return current;
-                var rowType = reader.GetString(1);
+                var rowType = reader.GetRepeatedString(1);
                 if (rowType != type)
                 {
                     type = rowType;
@@ -186,14 +186,14 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
                 }
                 current = new ResponseRow(id, shownType!, []);
             }
-            if (!reader.IsDBNull(2))
+            if (!reader.IsNull(2))
             {
                 current.Answers.Add(new Answer
                 {
                     QuestionId = reader.GetInt32(2),
-                    ItemId = reader.IsDBNull(3) ? null : reader.GetInt32(3),
-                    Code = reader.IsDBNull(4) ? null : reader.GetString(4),
-                    Text = reader.IsDBNull(5) ? null : reader.GetString(5),
+                    ItemId = reader.IsNull(3) ? null : reader.GetInt32(3),
+                    Code = reader.IsNull(4) ? null : reader.GetRepeatedString(4),
+                    Text = reader.IsNull(5) ? null : reader.GetString(5),
                     Position = reader.GetInt32(6),
                     Id = reader.GetInt64(7),
                 });
