@@ -19,6 +19,9 @@ public static class ExportBenchmark
     public const double TargetSpeedUp = 2.5;
     public const double TargetPeakMegabytes = 100;
 
+    /// <summary>The printable-workbook issue's memory target: the whole export at most this far above the process's memory before it.</summary>
+    public const double TargetAddedMegabytes = 30;
+
     /// <summary>Responses in the small second wave each child exports first, to warm up.</summary>
     public const int WarmUpResponses = 1_000;
 
@@ -38,7 +41,8 @@ public static class ExportBenchmark
 
         Console.WriteLine();
         Console.WriteLine($"Each run is its own process; {Runs} runs per case, interleaved ({string.Join(", ", ExportCase.Cases)}, {ExportCase.Cases[0]}, ...).");
-        Console.WriteLine($"Each process first exports the {Count(WarmUpResponses)}-response wave (\"first\": JIT and query compilation), then the big one (\"time\").");
+        Console.WriteLine($"Each process first exports the {Count(WarmUpResponses)}-response wave (\"first\": JIT and query compilation), again after pauses until the runtime");
+        Console.WriteLine($"compiles next to nothing more (\"warm-up\": exports of it, at most {ExportCase.MostWarmUpRounds}), then the big one (\"time\").");
         Console.WriteLine("\"cpu\" is the processor time of all the process's threads during the big export: on two cores up to twice \"time\".");
         Console.WriteLine($"  {"case",-10} {"run",3} {"time",11} {"cpu",11} {"peak",10} {"file",10} {"rows",8} {"first",10} {"warm-up",8}");
         var results = ExportCase.Cases.ToDictionary(c => c, _ => new List<ExportCaseResult>());
@@ -65,8 +69,8 @@ public static class ExportBenchmark
         var floor = Summary.Of(results["floor"]);
         var read = Summary.Of(results["read"]);
         Console.WriteLine();
-        Console.WriteLine($"Medians of {Runs} runs (peak: whole process; after warm-up: its peak once the {Count(WarmUpResponses)}-response export was done)");
-        Console.WriteLine($"  {"",-46} {"time",11} {"cpu",11} {"peak",10} {"after warm-up",14} {"file",10} {"first",10}");
+        Console.WriteLine($"Medians of {Runs} runs (peak: the whole process's during the big export; before: its resident memory just before it)");
+        Console.WriteLine($"  {"",-46} {"time",11} {"cpu",11} {"peak",10} {"before",14} {"file",10} {"first",10}");
         foreach (var (label, s) in new[]
         {
             ("app: ResponseExport.WriteWorkbookAsync", app),
@@ -77,7 +81,7 @@ public static class ExportBenchmark
             ("read only: the references' read, no file", read),
         })
         {
-            Console.WriteLine($"  {label,-46} {Ms(s.Milliseconds),11} {Ms(s.CpuMilliseconds),11} {Mb(s.PeakKilobytes),10} {Mb(s.FirstPeakKilobytes),14} {Mb(s.Bytes / 1024),10} {Ms(s.FirstMilliseconds),10}");
+            Console.WriteLine($"  {label,-46} {Ms(s.Milliseconds),11} {Ms(s.CpuMilliseconds),11} {Mb(s.PeakKilobytes),10} {Mb(s.BeforeKilobytes),14} {Mb(s.Bytes / 1024),10} {Ms(s.FirstMilliseconds),10}");
         }
         var speedUp = epplus.Milliseconds / app.Milliseconds;
         Console.WriteLine($"  ratio of medians, app / EPPlus time: {app.Milliseconds / epplus.Milliseconds:F2} (EPPlus / app: {speedUp:F2})");
@@ -111,8 +115,9 @@ public static class ExportBenchmark
         Console.WriteLine("Targets");
         Console.WriteLine($"  whole export at least {TargetSpeedUp} times faster than EPPlus's Svar sheet: {(speedUp >= TargetSpeedUp ? "met" : "NOT met")} ({speedUp:F2} times)");
         Console.WriteLine($"  writing the same sheet at least {TargetSpeedUp} times faster than EPPlus: {(writerSpeedUp >= TargetSpeedUp ? "met" : "NOT met")} ({writerSpeedUp:F2} times)");
-        Console.WriteLine($"  whole export process peak under {TargetPeakMegabytes} MB: {(appPeak < TargetPeakMegabytes ? "met" : "NOT met")} ({appPeak:F0} MB; " +
-            $"{(app.PeakKilobytes - app.FirstPeakKilobytes) / 1024.0:F0} MB above its peak after the {Count(WarmUpResponses)}-response export)");
+        var added = (app.PeakKilobytes - app.BeforeKilobytes) / 1024.0;
+        Console.WriteLine($"  whole export at most {TargetAddedMegabytes} MB above the process's memory before it: {(added <= TargetAddedMegabytes ? "met" : "NOT met")} ({added:F1} MB)");
+        Console.WriteLine($"  whole export process peak under {TargetPeakMegabytes} MB: {(appPeak < TargetPeakMegabytes ? "met" : "NOT met")} ({appPeak:F0} MB)");
         Console.WriteLine($"  export within a {ExportCase.CappedHeapBytes / 1024 / 1024} MB managed heap: completed in all {Runs} runs, {Ms(capped.Milliseconds)}");
         var genPeak = genApp.PeakKilobytes / 1024.0;
         Console.WriteLine($"  no database: app's writer at least {TargetSpeedUp} times faster than EPPlus: {(genSpeedUp >= TargetSpeedUp ? "met" : "NOT met")} ({genSpeedUp:F2} times)");
@@ -129,14 +134,14 @@ public static class ExportBenchmark
         return 0;
     }
 
-    private sealed record Summary(double Milliseconds, long PeakKilobytes, long Bytes, double FirstMilliseconds, long FirstPeakKilobytes, double CpuMilliseconds)
+    private sealed record Summary(double Milliseconds, long PeakKilobytes, long Bytes, double FirstMilliseconds, long BeforeKilobytes, double CpuMilliseconds)
     {
         public static Summary Of(IReadOnlyList<ExportCaseResult> runs) => new(
             Median(runs.Select(r => r.Milliseconds)),
             (long)Median(runs.Select(r => (double)r.PeakKilobytes)),
             (long)Median(runs.Select(r => (double)r.Bytes)),
             Median(runs.Select(r => r.FirstMilliseconds)),
-            (long)Median(runs.Select(r => (double)r.FirstPeakKilobytes)),
+            (long)Median(runs.Select(r => (double)r.BeforeKilobytes)),
             Median(runs.Select(r => r.CpuMilliseconds)));
     }
 

@@ -12,13 +12,13 @@ namespace SurveyApp.Benchmarks.Export;
 
 /// <summary>What one child process measured.</summary>
 public sealed record ExportCaseResult(string Case, double Milliseconds, int Rows, long Bytes, long PeakKilobytes,
-    double FirstMilliseconds, int FirstRows, long FirstPeakKilobytes, double CpuMilliseconds, int WarmUpRounds)
+    double FirstMilliseconds, int FirstRows, long BeforeKilobytes, double CpuMilliseconds, int WarmUpRounds)
 {
     /// <summary>The child's last line starts with this; the rest is <c>key=value</c> pairs.</summary>
     public const string Prefix = "EXPORT-CASE-RESULT";
 
     public string ToLine() => string.Create(CultureInfo.InvariantCulture,
-        $"{Prefix} case={Case} ms={Milliseconds:F1} rows={Rows} bytes={Bytes} vmhwm_kb={PeakKilobytes} first_ms={FirstMilliseconds:F1} first_rows={FirstRows} first_vmhwm_kb={FirstPeakKilobytes} cpu_ms={CpuMilliseconds:F1} warm_up_rounds={WarmUpRounds}");
+        $"{Prefix} case={Case} ms={Milliseconds:F1} rows={Rows} bytes={Bytes} vmhwm_kb={PeakKilobytes} first_ms={FirstMilliseconds:F1} first_rows={FirstRows} before_rss_kb={BeforeKilobytes} cpu_ms={CpuMilliseconds:F1} warm_up_rounds={WarmUpRounds}");
 
     public static ExportCaseResult? Parse(string line)
     {
@@ -33,7 +33,7 @@ public sealed record ExportCaseResult(string Case, double Milliseconds, int Rows
             long.Parse(values["vmhwm_kb"], CultureInfo.InvariantCulture),
             double.Parse(values["first_ms"], CultureInfo.InvariantCulture),
             int.Parse(values["first_rows"], CultureInfo.InvariantCulture),
-            long.Parse(values["first_vmhwm_kb"], CultureInfo.InvariantCulture),
+            long.Parse(values["before_rss_kb"], CultureInfo.InvariantCulture),
             double.Parse(values["cpu_ms"], CultureInfo.InvariantCulture),
             int.Parse(values["warm_up_rounds"], CultureInfo.InvariantCulture));
     }
@@ -99,22 +99,27 @@ public static class ExportCase
         // for a moment; right after one small export most of the export's code (and EF Core's) is still
         // unoptimized. So the small export is repeated, after pauses, until a round compiles next to nothing.
         var warmUpRounds = 1;
-        for (var compiled = JitInfo.GetCompiledMethodCount(); warmUpRounds < MostWarmUpRounds; warmUpRounds++)
+        var compiled = JitInfo.GetCompiledMethodCount();
+        while (warmUpRounds < MostWarmUpRounds)
         {
             await Task.Delay(WarmUpPause);
             await TimeAsync(name, database, surveyId, warmUpWaveId, warmUpRowCount, warmUpOutput);
-            var before = compiled;
+            warmUpRounds++;
+            var previous = compiled;
             compiled = JitInfo.GetCompiledMethodCount();
-            if (compiled - before <= QuietRound) break;
+            if (compiled - previous <= QuietRound) break;
         }
         await Task.Delay(WarmUpPause);
         File.Delete(warmUpOutput);
-        var firstPeak = PeakKilobytes();
+        // The memory the export adds: the process's resident set just before it, and its peak during it (the
+        // kernel's high-water mark is reset first, so the warm-up's peaks do not count).
+        var before = StatusKilobytes("VmRSS:");
+        ResetPeak();
         // Processor time of every thread of the process (the read, the writing, the garbage collector) during the big export.
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var (milliseconds, rows) = await TimeAsync(name, database, surveyId, waveId, rowCount, output);
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
-        Console.WriteLine(new ExportCaseResult(name, milliseconds, rows, new FileInfo(output).Length, PeakKilobytes(), firstMilliseconds, firstRows, firstPeak, cpu, warmUpRounds).ToLine());
+        Console.WriteLine(new ExportCaseResult(name, milliseconds, rows, new FileInfo(output).Length, StatusKilobytes("VmHWM:"), firstMilliseconds, firstRows, before, cpu, warmUpRounds).ToLine());
         return 0;
     }
 
@@ -171,12 +176,19 @@ public static class ExportCase
         return new SvarRows(factory, waveId, ResponseColumns.For(survey));
     }
 
-    /// <summary>The process's peak resident set size so far (VmHWM in /proc/self/status), in kB; -1 where there is none.</summary>
-    private static long PeakKilobytes()
+    /// <summary>A figure of /proc/self/status in kB (VmHWM: the peak resident set; VmRSS: the current one); -1 where there is none.</summary>
+    private static long StatusKilobytes(string field)
     {
         const string status = "/proc/self/status";
         if (!File.Exists(status)) return -1;
-        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return line is null ? -1 : long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+        return line is null ? -1 : long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Sets the peak resident set (VmHWM) back to the current one (Linux: "5" written to clear_refs).</summary>
+    private static void ResetPeak()
+    {
+        const string clearRefs = "/proc/self/clear_refs";
+        if (File.Exists(clearRefs)) File.WriteAllText(clearRefs, "5");
     }
 }

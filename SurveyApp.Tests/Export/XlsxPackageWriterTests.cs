@@ -300,6 +300,29 @@ public sealed class XlsxPackageWriterTests
     }
 
     [Fact]
+    public void EqualTextSharesOneNumberWhicheverStringItComesIn()
+    {
+        var shared = new XlsxSharedStrings();
+        var texts = Enumerable.Range(0, 3_000).Select(i => $"Svar {i}").ToList();
+        // More texts than the shortcut by reference has places for: each still gets its own number, found again
+        // whether it comes as the same string or as an equal one.
+        for (var i = 0; i < texts.Count; i++)
+        {
+            Assert.True(shared.TryGetIndex(texts[i], out var index));
+            Assert.Equal(i, index);
+        }
+        for (var i = texts.Count - 1; i >= 0; i--)
+        {
+            Assert.True(shared.TryGetIndex(texts[i], out var same));
+            var copy = new string(texts[i].AsSpan());
+            Assert.NotSame(texts[i], copy);
+            Assert.True(shared.TryGetIndex(copy, out var equal));
+            Assert.Equal((i, i), (same, equal));
+        }
+        Assert.Equal(texts.Count, shared.Count);
+    }
+
+    [Fact]
     public void TextLongerThanTheRowBufferArrivesWhole()
     {
         // Over 64 kB of UTF-8 with escapes, Swedish letters and a surrogate pair on every buffer boundary the writer could meet.

@@ -66,4 +66,21 @@ public sealed class CellTextTests
     {
         Assert.Equal("_x005F_x0041_ och _x_", CellText.ForXml("_x0041_ och _x_"));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(33)]
+    [InlineData(200)]
+    public void ForXmlFindsWhatMustBeEscapedAfterAnyLengthOfOrdinaryText(int ordinary)
+    {
+        // Ordinary characters are checked many at a time; what follows them is still looked at one by one.
+        var prefix = new string('å', ordinary);
+        Assert.Equal(prefix + "_x0001_", CellText.ForXml(prefix + "\u0001"));
+        Assert.Equal(prefix + "_x005F_x00E5_", CellText.ForXml(prefix + "_x00E5_"));
+        Assert.Equal(prefix + "_xDFFF_ 😀 _x", CellText.ForXml(prefix + "\uDFFF 😀 _x"));
+        var plain = prefix + "_x_ 😀\t\n" + prefix;
+        Assert.Same(plain, CellText.ForXml(plain));
+    }
 }

@@ -177,4 +177,44 @@ public sealed class RowReaderTests : IAsyncLifetime
         });
         Assert.InRange(read, 10, 1100);
     }
+
+    [Fact]
+    [Trait(TestDatabase.Engine, "Sqlite")]
+    public async Task AReadIsNotHeldUpByAWriterAndSeesOnlyWhatIsCommitted()
+    {
+        // Another connection is in the middle of a write: the export's read neither waits for it nor sees its row.
+        await using var writer = new SqliteConnection($"Data Source={_database.SqlitePath};Pooling=False");
+        await writer.OpenAsync();
+        await using var transaction = (SqliteTransaction)await writer.BeginTransactionAsync();
+        await using (var insert = writer.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO reader_rows (id, code, note) VALUES (6, '1', 'ej klar')";
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await using var command = Command("SELECT id, code, note FROM reader_rows ORDER BY id");
+        var read = Task.Run(() => ReadAllAsync(command));
+        Assert.Same(read, await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(10))));
+        Assert.Equal([1, 2, 3, 4, 5], (await read).Select(r => r.Id));
+        await transaction.RollbackAsync();
+    }
+
+    [Fact]
+    [Trait(TestDatabase.Engine, "Sqlite")]
+    public async Task ADatabaseInMemoryIsReadOnTheCommandsOwnConnection()
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        await using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE t (id INTEGER, code TEXT, note TEXT); INSERT INTO t VALUES (1, 'a', NULL), (2, 'a', 'b');";
+            await create.ExecuteNonQueryAsync();
+        }
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, code, note FROM t WHERE id >= $first ORDER BY id";
+        command.Parameters.AddWithValue("$first", 1);
+
+        Assert.Equal([(1, "a", null), (2, "a", "b")], await ReadAllAsync(command));
+    }
 }

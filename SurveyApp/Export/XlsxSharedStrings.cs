@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Xml;
 using SurveyApp.Shared;
 
@@ -33,6 +34,14 @@ internal sealed class XlsxSharedStrings
     /// <summary>The text's number, added if there is room; false if the table is full and the text must go inline.</summary>
     public bool TryGetIndex(string text, out int index)
     {
+        // A label or a type is mostly the very same string, row after row: found by reference before it is hashed.
+        ref var recent = ref _recent[RuntimeHelpers.GetHashCode(text) & (RecentSlots - 1)];
+        if (ReferenceEquals(recent.Text, text))
+        {
+            index = recent.Index;
+            _uses++;
+            return true;
+        }
         if (!_index.TryGetValue(text, out index))
         {
             if (_texts.Count >= _mostEntries || _characters + text.Length > _mostCharacters) return false;
@@ -41,9 +50,13 @@ internal sealed class XlsxSharedStrings
             _index.Add(text, index);
             _characters += text.Length;
         }
+        recent = (text, index);
         _uses++;
         return true;
     }
+
+    private const int RecentSlots = 1024;
+    private readonly (string? Text, int Index)[] _recent = new (string?, int)[RecentSlots];
 
     public void WriteTo(XmlWriter w, string ns)
     {

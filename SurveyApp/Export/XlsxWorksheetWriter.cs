@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using System.Xml;
@@ -127,14 +128,18 @@ public sealed class XlsxWorksheetWriter : IDisposable
         if (RowCount >= MaxRows) throw new InvalidOperationException($"A worksheet holds at most {MaxRows:N0} rows.");
         var row = ++RowCount;
         var list = cells as IReadOnlyList<XlsxCell> ?? cells.ToList();
+        // The row's number, written once here and copied into every cell's reference.
+        Span<byte> number = stackalloc byte[16];
+        Utf8Formatter.TryFormat(row, number, out var digits);
+        number = number[..digits];
         _rows.Write("<row r=\""u8);
-        _rows.Write(row);
+        _rows.Write(number);
         if (Height(list) is { } height)
         {
             // Wrapped text gets the lines it needs: readers do not all grow a row to fit (LibreOffice does not
             // when converting), and a header would otherwise run over the row below it when printed.
             _rows.Write("\" ht=\""u8);
-            _rows.Write(Encoding.ASCII.GetBytes(height.ToString("0.##", CultureInfo.InvariantCulture)));
+            _rows.Write(HeightText(height));
             _rows.Write("\" customHeight=\"1"u8);
         }
         _rows.Write("\">"u8);
@@ -146,7 +151,7 @@ public sealed class XlsxWorksheetWriter : IDisposable
             if (cell.Kind == XlsxCellKind.Empty) continue;
             _rows.Write("<c r=\""u8);
             _rows.Write(CachedColumnName(column));
-            _rows.Write(row);
+            _rows.Write(number);
             _rows.Write("\""u8);
             if (cell.Style != XlsxStyle.Default)
             {
@@ -219,6 +224,19 @@ public sealed class XlsxWorksheetWriter : IDisposable
             if (end < 0) return lines;
             start = end + 1;
         }
+    }
+
+    // Heights are a few multiples of a line's, and an open answer's sheet has a height on nearly every row.
+    private readonly Dictionary<double, byte[]> _heightTexts = [];
+
+    private byte[] HeightText(double height)
+    {
+        if (!_heightTexts.TryGetValue(height, out var text))
+        {
+            text = Encoding.ASCII.GetBytes(height.ToString("0.##", CultureInfo.InvariantCulture));
+            if (_heightTexts.Count < 1024) _heightTexts.Add(height, text);
+        }
+        return text;
     }
 
     private double ColumnWidth(int index) => index < _layout.ColumnWidths.Count ? _layout.ColumnWidths[index] : 8.43;

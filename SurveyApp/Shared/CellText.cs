@@ -53,7 +53,14 @@ public static class CellText
 
     private static bool NeedsEscape(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        // Most text is characters from space to U+D7FF without an underscore, found many at a time; the rest is
+        // looked at one by one from the first other character.
+        var span = text.AsSpan();
+        var other = span.IndexOfAnyExceptInRange(' ', '\uD7FF');
+        var underscore = span.IndexOf('_');
+        if (other < 0 && underscore < 0) return false;
+        var first = other < 0 ? underscore : underscore < 0 ? other : Math.Min(other, underscore);
+        for (var i = first; i < text.Length; i++)
         {
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))

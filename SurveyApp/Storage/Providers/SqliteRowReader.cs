@@ -7,11 +7,13 @@ using SQLitePCL;
 namespace SurveyApp.Storage.Providers;
 
 /// <summary>
-/// Steps a SQLite statement directly on the command's connection. Microsoft.Data.Sqlite checks the statement's
-/// column count and each value's type again on every call, and each call into SQLite through its wrapper costs
-/// about 60 ns; at hundreds of thousands of rows that took three times as long as SQLite's own work (the export
-/// benchmark, docs/benchmarks.md). Here the calls made for every value go straight to the library Microsoft.Data.Sqlite
-/// loads. The command's text and parameters are used as they are; parameters may be integers, text or null.
+/// Steps a SQLite statement itself. Microsoft.Data.Sqlite checks the statement's column count and each value's type
+/// again on every call, and each call into SQLite through its wrapper costs about 60 ns; at hundreds of thousands of
+/// rows that took three times as long as SQLite's own work (the export benchmark, docs/benchmarks.md). Here the calls
+/// made for every value go straight to the library Microsoft.Data.Sqlite loads, on a read-only connection of the
+/// reader's own to the command's database file, opened without SQLite's per-connection lock (which every call
+/// otherwise takes and releases: a sixth of the read). The command's text and parameters are used as they are;
+/// parameters may be integers, text or null.
 /// </summary>
 internal sealed class SqliteRowReader : RowReader
 {
@@ -19,19 +21,23 @@ internal sealed class SqliteRowReader : RowReader
     private const int MostRepeated = 4096;
     private const int RowsPerCancellationCheck = 1024;
 
-    private readonly SqliteConnection _connection;
+    // The reader's own connection, or null where the database is no file (then the command's connection is used).
+    private readonly sqlite3? _ownDatabase;
+    private readonly sqlite3 _database;
     private readonly sqlite3_stmt _statement;
     // The statement's address for the direct calls; the handle above is held (and its use counted) until disposed.
     private readonly IntPtr _handle;
     private readonly Dictionary<string, string> _repeated = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _repeatedByChars;
+    private byte[] _bytes = new byte[256];
     private int _rows;
     private bool _released;
     private bool _done;
 
-    private SqliteRowReader(SqliteConnection connection, sqlite3_stmt statement)
+    private SqliteRowReader(sqlite3? ownDatabase, sqlite3 database, sqlite3_stmt statement)
     {
-        _connection = connection;
+        _ownDatabase = ownDatabase;
+        _database = database;
         _statement = statement;
         _repeatedByChars = _repeated.GetAlternateLookup<ReadOnlySpan<char>>();
         FieldCount = raw.sqlite3_column_count(statement);
@@ -43,20 +49,49 @@ internal sealed class SqliteRowReader : RowReader
     public static SqliteRowReader Execute(SqliteCommand command)
     {
         var connection = command.Connection ?? throw new InvalidOperationException("The command has no connection.");
-        if (connection.State != ConnectionState.Open || connection.Handle is not { } database)
+        if (connection.State != ConnectionState.Open || connection.Handle is not { } shared)
         {
             throw new InvalidOperationException("Open the command's connection first.");
         }
-        Check(database, raw.sqlite3_prepare_v2(database, command.CommandText, out var statement, out var rest));
+        var own = OpenOwn(connection.DataSource);
+        var database = own ?? shared;
         try
         {
-            if (!string.IsNullOrWhiteSpace(rest)) throw new NotSupportedException("The command holds more than one statement.");
-            foreach (SqliteParameter parameter in command.Parameters) Bind(database, statement, parameter);
-            return new SqliteRowReader(connection, statement);
+            Check(database, raw.sqlite3_prepare_v2(database, command.CommandText, out var statement, out var rest));
+            try
+            {
+                if (!string.IsNullOrWhiteSpace(rest)) throw new NotSupportedException("The command holds more than one statement.");
+                foreach (SqliteParameter parameter in command.Parameters) Bind(database, statement, parameter);
+                return new SqliteRowReader(own, database, statement);
+            }
+            catch
+            {
+                statement.Dispose();
+                throw;
+            }
         }
         catch
         {
-            statement.Dispose();
+            own?.Dispose();
+            throw;
+        }
+    }
+
+    // Read-only and without the connection's lock, which only guards a connection that several threads share; this
+    // one is the reader's alone. It waits for a writer's lock as long as the app's connections do.
+    private static sqlite3? OpenOwn(string path)
+    {
+        if (string.IsNullOrEmpty(path) || !File.Exists(path)) return null;
+        var result = raw.sqlite3_open_v2(path, out var database, raw.SQLITE_OPEN_READONLY | raw.SQLITE_OPEN_NOMUTEX, null);
+        try
+        {
+            Check(database, result);
+            Check(database, raw.sqlite3_busy_timeout(database, (int)TimeSpan.FromSeconds(30).TotalMilliseconds));
+            return database;
+        }
+        catch
+        {
+            database.Dispose();
             throw;
         }
     }
@@ -92,7 +127,7 @@ internal sealed class SqliteRowReader : RowReader
         if (result == raw.SQLITE_ROW) return new(true);
         _done = true;
         if (result == raw.SQLITE_DONE) return new(false);
-        throw new SqliteException(ErrorMessage(_connection.Handle!, result), result);
+        throw new SqliteException(ErrorMessage(_database, result), result);
     }
 
     public override bool IsNull(int ordinal) => Native.ColumnType(_handle, ordinal) == raw.SQLITE_NULL;
@@ -103,13 +138,11 @@ internal sealed class SqliteRowReader : RowReader
 
     public override long GetInt64(int ordinal) => Native.ColumnInt64(_handle, ordinal);
 
-    public override string GetString(int ordinal) =>
-        NotNull(ordinal) ? Encoding.UTF8.GetString(raw.sqlite3_column_blob(_statement, ordinal)) : "";
+    public override string GetString(int ordinal) => Encoding.UTF8.GetString(Bytes(ordinal));
 
     public override string GetRepeatedString(int ordinal)
     {
-        NotNull(ordinal);
-        var bytes = raw.sqlite3_column_blob(_statement, ordinal);
+        var bytes = Bytes(ordinal);
         if (bytes.Length > 256) return Encoding.UTF8.GetString(bytes);
         Span<char> chars = stackalloc char[bytes.Length];
         chars = chars[..Encoding.UTF8.GetChars(bytes, chars)];
@@ -117,6 +150,18 @@ internal sealed class SqliteRowReader : RowReader
         var text = chars.ToString();
         if (_repeated.Count < MostRepeated) _repeated.Add(text, text);
         return text;
+    }
+
+    // A text value's UTF-8 bytes, copied out of SQLite (valid until the next call on the statement).
+    private ReadOnlySpan<byte> Bytes(int ordinal)
+    {
+        NotNull(ordinal);
+        var start = Native.ColumnBlob(_handle, ordinal);
+        var length = Native.ColumnBytes(_handle, ordinal);
+        if (length == 0) return [];
+        if (length > _bytes.Length) _bytes = new byte[Math.Max(length, _bytes.Length * 2)];
+        Marshal.Copy(start, _bytes, 0, length);
+        return _bytes.AsSpan(0, length);
     }
 
     // A null read as a number or text is a mistake in the caller's query, as Microsoft.Data.Sqlite treats it.
@@ -131,6 +176,7 @@ internal sealed class SqliteRowReader : RowReader
         _released = true;
         _statement.DangerousRelease();
         _statement.Dispose();
+        _ownDatabase?.Dispose();
         return ValueTask.CompletedTask;
     }
 
@@ -156,5 +202,14 @@ internal sealed class SqliteRowReader : RowReader
         [DllImport("e_sqlite3", EntryPoint = "sqlite3_column_int64", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
         [SuppressGCTransition]
         public static extern long ColumnInt64(IntPtr statement, int column);
+
+        // A text value as stored (UTF-8): no conversion, so no allocation in SQLite either.
+        [DllImport("e_sqlite3", EntryPoint = "sqlite3_column_blob", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        [SuppressGCTransition]
+        public static extern IntPtr ColumnBlob(IntPtr statement, int column);
+
+        [DllImport("e_sqlite3", EntryPoint = "sqlite3_column_bytes", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        [SuppressGCTransition]
+        public static extern int ColumnBytes(IntPtr statement, int column);
     }
 }
