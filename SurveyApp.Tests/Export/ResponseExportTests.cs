@@ -243,8 +243,8 @@ public sealed class ResponseExportTests(ExportFixture fixture) : IClassFixture<E
         using (workbook)
         {
             var rows = workbook.Rows("Kodbok").Skip(1)
-                .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>()
-                    .ToDictionary(c => new string(c.CellReference!.Value!.TakeWhile(char.IsLetter).ToArray()), workbook.TextOf))
+                .Select(r => Workbook.CellsOf(r)
+                    .ToDictionary(c => new string(c.Reference.TakeWhile(char.IsLetter).ToArray()), c => workbook.TextOf(c.Cell)))
                 .ToList();
             var f5 = rows.Where(r => r["A"] == "f5").ToList();
 

@@ -33,7 +33,28 @@ public sealed class Workbook : IDisposable
     public IReadOnlyList<Row> Rows(string sheet) => Worksheet(sheet).GetFirstChild<SheetData>()!.Elements<Row>().ToList();
 
     public Cell? Cell(string sheet, string reference) =>
-        Worksheet(sheet).Descendants<Cell>().SingleOrDefault(c => c.CellReference == reference);
+        Rows(sheet).SelectMany(CellsOf).SingleOrDefault(c => c.Reference == reference).Cell;
+
+    /// <summary>A row's cells with their references: a cell written without one follows the row's previous cell.</summary>
+    public static IEnumerable<(string Reference, Cell Cell)> CellsOf(Row row)
+    {
+        var column = 0;
+        foreach (var cell in row.Elements<Cell>())
+        {
+            column = cell.CellReference?.Value is { } reference ? ColumnNumber(reference) : column + 1;
+            yield return (ColumnLetters(column) + row.RowIndex!.Value, cell);
+        }
+    }
+
+    private static int ColumnNumber(string reference) =>
+        reference.TakeWhile(char.IsLetter).Aggregate(0, (number, letter) => number * 26 + (char.ToUpperInvariant(letter) - 'A' + 1));
+
+    private static string ColumnLetters(int column)
+    {
+        var letters = "";
+        for (; column > 0; column = (column - 1) / 26) letters = (char)('A' + (column - 1) % 26) + letters;
+        return letters;
+    }
 
     /// <summary>The text a cell shows: an inline or a shared string's text, or a number's value.</summary>
     public string? Text(string sheet, string reference) => Cell(sheet, reference) is { } cell ? TextOf(cell) : null;
@@ -53,8 +74,8 @@ public sealed class Workbook : IDisposable
 
     /// <summary>Cells of one row by column letters, as text.</summary>
     public IReadOnlyDictionary<string, string?> Row(string sheet, int row) =>
-        Rows(sheet).Single(r => r.RowIndex!.Value == row).Elements<Cell>()
-            .ToDictionary(c => new string(c.CellReference!.Value!.TakeWhile(char.IsLetter).ToArray()), TextOf);
+        CellsOf(Rows(sheet).Single(r => r.RowIndex!.Value == row))
+            .ToDictionary(c => new string(c.Reference.TakeWhile(char.IsLetter).ToArray()), c => TextOf(c.Cell));
 
     /// <summary>The column letter of a header in the first row.</summary>
     public string Column(string sheet, string header) =>

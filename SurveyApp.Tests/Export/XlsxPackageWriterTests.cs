@@ -109,7 +109,40 @@ public sealed class XlsxPackageWriterTests
         using var workbook = new Workbook(TwoSheets());
 
         Assert.Null(workbook.Cell("Data", "C3"));
-        Assert.Equal(["A3", "B3"], workbook.Rows("Data")[2].Elements<Cell>().Select(c => c.CellReference!.Value));
+        Assert.Equal(["A3", "B3"], Workbook.CellsOf(workbook.Rows("Data")[2]).Select(c => c.Reference));
+    }
+
+    private static MemoryStream WithGaps() => Write(package =>
+    {
+        using var data = package.AddWorksheet("Data", new WorksheetLayout());
+        data.WriteRow(XlsxCell.Header("Nr"), XlsxCell.Header("Svar"), XlsxCell.Header("Tom"), XlsxCell.Header("Efter"));
+        data.WriteRow(1, "a", XlsxCell.Empty, "d");
+        data.WriteRow(XlsxCell.Empty, "b", "c", "e");
+    });
+
+    [Fact]
+    public void OnlyACellAfterAGapSaysWhereItIs()
+    {
+        using var workbook = new Workbook(WithGaps());
+
+        // A cell right after the row's previous one is where readers count it; the first after a gap has its reference.
+        var second = workbook.Rows("Data")[1].Elements<Cell>().Select(c => c.CellReference?.Value).ToList();
+        var third = workbook.Rows("Data")[2].Elements<Cell>().Select(c => c.CellReference?.Value).ToList();
+        Assert.Equal([null, null, "D2"], second);
+        Assert.Equal(["B3", null, null], third);
+        Assert.Equal(("a", null, "d", "e"), (workbook.Text("Data", "B2"), workbook.Text("Data", "C2"), workbook.Text("Data", "D2"), workbook.Text("Data", "D3")));
+        workbook.AssertValid();
+    }
+
+    [Fact]
+    public void TheAppsOwnWorkbookImportReadsTheCellsWhereTheyAre()
+    {
+        // An exported sheet may come back as an import (ClosedXML reads uploaded workbooks).
+        var table = SurveyApp.Administration.Imports.ImportTable.ReadWorkbook(WithGaps().ToArray());
+
+        Assert.Equal(["Nr", "Svar", "Tom", "Efter"], table.Header);
+        Assert.Equal(["1", "a", "", "d"], table.Rows[0].Cells.Take(4));
+        Assert.Equal(["", "b", "c", "e"], table.Rows[1].Cells.Take(4));
     }
 
     [Fact]

@@ -36,9 +36,6 @@ public static class ExportTexts
     public static string ResponseRate => Text.Get("Export.ResponseRate");
     public static string Filters => Text.Get("Export.Filters");
     public static string NoFilters => Text.Get("Export.NoFilters");
-
-    /// <summary>The filter in force as the exports write it ("Deltagartyp: kommun; Kategori: Nätverk"), or null for none.</summary>
-    public static string? Filter(Analysis.ResultsFilter filter, string? categoryName) => Analysis.FilterText.Describe(filter, categoryName);
     public static string RowsLeftOutForDetail => Text.Get("Export.RowsLeftOutForDetail");
     public static string TooManyRows => Text.Get("Export.TooManyRows");
     public static string OpenAnswersLeftOut => Text.Get("Export.OpenAnswersLeftOut");

@@ -265,7 +265,7 @@ public sealed class ResponseExport(IDbContextFactory<SurveyDbContext> factory, W
     private void WriteSummary(XlsxWorksheetWriter sheet, WaveResults view, int written, string? categoryName, bool rowsFit = true, int textsLeftOut = 0)
     {
         var wave = view.Wave;
-        var filters = ExportTexts.Filter(view.Filter, categoryName);
+        var filters = FilterText.Describe(view.Filter, categoryName);
         var now = clock.GetLocalNow();
 
         sheet.WriteRow(XlsxCell.String(ExportTexts.SummaryTitle, XlsxStyle.Title));

@@ -38,7 +38,7 @@ public static class ResultsPresentation
         results.Wave.SurveyTitle,
         results.Wave.WaveName,
         Texts.Format("Results.Rate", results.Wave.Submitted, results.Wave.Invited, Shown.Percent(results.Wave.ResponseRate)),
-        ExportTexts.Filter(results.Filter, categoryName) is { } filter ? $"{ExportTexts.Filters}: {filter}" : ExportTexts.NoFilters,
+        FilterText.Describe(results.Filter, categoryName) is { } filter ? $"{ExportTexts.Filters}: {filter}" : ExportTexts.NoFilters,
     ];
 
     /// <summary>What the chart shows, its base, and the note under it, as the page writes them.</summary>

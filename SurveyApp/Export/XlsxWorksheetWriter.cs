@@ -128,7 +128,7 @@ public sealed class XlsxWorksheetWriter : IDisposable
         if (RowCount >= MaxRows) throw new InvalidOperationException($"A worksheet holds at most {MaxRows:N0} rows.");
         var row = ++RowCount;
         var list = cells as IReadOnlyList<XlsxCell> ?? cells.ToList();
-        // The row's number, written once here and copied into every cell's reference.
+        // The row's number, written once here and copied into the references of cells after a gap.
         Span<byte> number = stackalloc byte[16];
         Utf8Formatter.TryFormat(row, number, out var digits);
         number = number[..digits];
@@ -144,15 +144,27 @@ public sealed class XlsxWorksheetWriter : IDisposable
         }
         _rows.Write("\">"u8);
         var column = 0;
+        var previous = 0;
         for (var i = 0; i < list.Count; i++)
         {
             var cell = list[i];
             column++;
             if (cell.Kind == XlsxCellKind.Empty) continue;
-            _rows.Write("<c r=\""u8);
-            _rows.Write(CachedColumnName(column));
-            _rows.Write(number);
-            _rows.Write("\""u8);
+            // A cell right after the row's previous one needs no reference (readers count it on): the references
+            // were nearly half of a big sheet's XML, and as their numbers change on every row, more than half of
+            // the compressed file. A cell after a gap says where it is.
+            if (column == previous + 1)
+            {
+                _rows.Write("<c"u8);
+            }
+            else
+            {
+                _rows.Write("<c r=\""u8);
+                _rows.Write(CachedColumnName(column));
+                _rows.Write(number);
+                _rows.Write("\""u8);
+            }
+            previous = column;
             if (cell.Style != XlsxStyle.Default)
             {
                 _rows.Write(" s=\""u8);

@@ -42,14 +42,10 @@ public sealed class ComparisonPageTests : StaffComponentContext
         var query = $"?a={_a}&b={_b}";
         var prerendered = RenderAt(query);
         prerendered.WaitForAssertion(() => Assert.Contains("Uppföljning 2015 (fiktiv)", prerendered.Find("p.lead").TextContent));
-        // On the renderer's own thread, where the persisting completes before the state is read back.
-        await prerendered.InvokeAsync(_state.TriggerOnPersisting);
-        Assert.True(_state.TryTake<string>(ComparisonPage.HandoffKey, out var key));
-        await Context.DisposeComponentsAsync();
-        var handoff = Context.Services.GetRequiredService<PrerenderHandoff>();
-        var loaded = handoff.Take<ComparisonPage.Loaded>(key)!;
+        var key = await Context.PersistAsync(_state, prerendered, ComparisonPage.HandoffKey);
+        var loaded = Context.Services.GetRequiredService<PrerenderHandoff>().Take<ComparisonPage.Loaded>(key)!;
         var marked = loaded with { Comparison = loaded.Comparison! with { B = loaded.Comparison.B with { Wave = loaded.Comparison.B.Wave with { WaveName = "Som förrenderad" } } } };
-        _state.Persist(ComparisonPage.HandoffKey, handoff.Put(marked));
+        Context.HandOver(_state, ComparisonPage.HandoffKey, marked);
 
         var live = RenderAt(query);
 
@@ -57,7 +53,7 @@ public sealed class ComparisonPageTests : StaffComponentContext
         await Context.DisposeComponentsAsync();
 
         // The same two waves picked the other way round: not what was prerendered, so read again.
-        _state.Persist(ComparisonPage.HandoffKey, handoff.Put(marked));
+        Context.HandOver(_state, ComparisonPage.HandoffKey, marked);
         var other = RenderAt($"?a={_b}&b={_a}");
 
         other.WaitForAssertion(() => Assert.Contains("Uppföljning 2015 (fiktiv)", other.Find("p.lead").TextContent));

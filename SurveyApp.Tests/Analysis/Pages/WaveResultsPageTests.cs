@@ -36,16 +36,12 @@ public sealed class WaveResultsPageTests : StaffComponentContext
         return Context.Render<WaveResultsPage>(ps => ps.Add(p => p.WaveId, _wave2013));
     }
 
-    // What the prerendered page persists when it is done: the key to what it read. The persisting is triggered on the
-    // renderer's own thread, where it completes before the state is read back (from elsewhere it is only queued).
+    // What the prerendered page persists when it is done: the key to what it read.
     private async Task<string> PrerenderAsync(string query)
     {
         var cut = RenderAt(query);
         cut.WaitForAssertion(() => Assert.Equal("Uppföljning december 2013", cut.Find("h1").TextContent));
-        await cut.InvokeAsync(_state.TriggerOnPersisting);
-        Assert.True(_state.TryTake<string>(WaveResultsPage.HandoffKey, out var key));
-        await Context.DisposeComponentsAsync();
-        return key!;
+        return await Context.PersistAsync(_state, cut, WaveResultsPage.HandoffKey);
     }
 
     // The handed-over results, told apart from the database's by the wave's name.
@@ -53,9 +49,7 @@ public sealed class WaveResultsPageTests : StaffComponentContext
     {
         var loaded = Handoff.Take<WaveResultsPage.Loaded>(key)!;
         var marked = loaded with { Results = loaded.Results with { Wave = loaded.Results.Wave with { WaveName = "Som förrenderad" } } };
-        var handed = Handoff.Put(marked);
-        _state.Persist(WaveResultsPage.HandoffKey, handed);
-        return handed;
+        return Context.HandOver(_state, WaveResultsPage.HandoffKey, marked);
     }
 
     [Fact]
