@@ -168,5 +168,34 @@ public sealed class WaveResultsQueryTests
         Assert.Equal(1, results.Questions.Single(q => q.Question.Key == "f5").Main.Choices.Single(c => c.Code == "ej_gatt_vidare").Count);
     }
 
+    [Fact]
+    public async Task AViewDecidedFirstAndCountedAfterIsTheViewReadInOneGo()
+    {
+        // The workbook export decides a view first and counts it while it reads the responses.
+        var filter = new ResultsFilter(["kommun"], null);
+        var decision = (await _results.DecideAsync(_wave2013, filter))!;
+        var counted = await _results.CountAsync(decision);
+        var whole = await Get2013Async(filter);
+
+        Assert.Equal((whole.InView, whole.Suppressed, whole.RowsShown), (decision.InView, decision.Suppressed, decision.RowsShown));
+        Assert.Equal(whole.Questions.Count, counted.Questions.Count);
+        Assert.Equal(
+            whole.Questions.SelectMany(q => q.Distributions.SelectMany(d => d.Choices.Select(c => (q.Question.Key, d.ItemCode, c.Code, c.Count)))),
+            counted.Questions.SelectMany(q => q.Distributions.SelectMany(d => d.Choices.Select(c => (q.Question.Key, d.ItemCode, c.Code, c.Count)))));
+        Assert.Null(await _results.DecideAsync(-1, filter));
+    }
+
+    [Fact]
+    public async Task ASuppressedDecisionIsCountedAsNothing()
+    {
+        var decision = (await _results.DecideAsync(_wave2013, new ResultsFilter(["region"], null)))!;
+
+        Assert.True(decision.Suppressed);
+        Assert.False(decision.RowsShown);
+        var counted = await _results.CountAsync(decision);
+        Assert.True(counted.Suppressed);
+        Assert.Empty(counted.Questions);
+    }
+
     private async Task<WaveResults> Get2013Async(ResultsFilter filter) => (await _results.GetAsync(_wave2013, filter))!;
 }

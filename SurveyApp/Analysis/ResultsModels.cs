@@ -64,6 +64,16 @@ public sealed record QuestionResults(Question Question, IReadOnlyList<Distributi
     public Distribution Main => Distributions[0];
 }
 
+/// <summary>
+/// What is known of a view before its figures are counted: the wave, its survey, how many responses are in view and
+/// whether the view may be shown at all (<see cref="WaveResultsQuery.DecideAsync"/>). Carries no figure of any answer.
+/// </summary>
+public sealed record ViewDecision(WaveSummary Wave, Survey Survey, ResultsFilter Filter, int MinGroupSize, int InView, bool Suppressed)
+{
+    /// <inheritdoc cref="WaveResults.RowsShown"/>
+    public bool RowsShown => !Suppressed && Filter.Detail is null;
+}
+
 /// <summary>When <see cref="Suppressed"/>, carries no numbers at all.</summary>
 public sealed record WaveResults(
     WaveSummary Wave,

@@ -11,7 +11,14 @@ namespace SurveyApp.Analysis;
 /// </summary>
 public sealed class WaveResultsQuery(IDbContextFactory<SurveyDbContext> factory, SurveyCatalog catalog, ViewSuppression suppression)
 {
-    public async Task<WaveResults?> GetAsync(int waveId, ResultsFilter filter, CancellationToken cancellationToken = default)
+    public async Task<WaveResults?> GetAsync(int waveId, ResultsFilter filter, CancellationToken cancellationToken = default) =>
+        await DecideAsync(waveId, filter, cancellationToken) is { } decision ? await CountAsync(decision, cancellationToken) : null;
+
+    /// <summary>
+    /// The view's wave, survey and size, and whether it may be shown (small-group suppression); null if the wave does
+    /// not exist. An export decides first and counts while it reads the responses.
+    /// </summary>
+    public async Task<ViewDecision?> DecideAsync(int waveId, ResultsFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var summary = await SummaryAsync(db, waveId, cancellationToken);
@@ -19,10 +26,17 @@ public sealed class WaveResultsQuery(IDbContextFactory<SurveyDbContext> factory,
         var survey = (await catalog.GetAsync(summary.SurveyId, cancellationToken))!;
 
         var inView = filter.IsActive ? await ResponsesInView.Responses(db, waveId, filter).CountAsync(cancellationToken) : summary.Submitted;
-        if (!await suppression.ViewAllowedAsync(db, waveId, filter, inView, summary.Submitted, cancellationToken))
-        {
-            return new WaveResults(summary, survey, filter, suppression.MinGroupSize, inView, true, []);
-        }
+        var allowed = await suppression.ViewAllowedAsync(db, waveId, filter, inView, summary.Submitted, cancellationToken);
+        return new ViewDecision(summary, survey, filter, suppression.MinGroupSize, inView, Suppressed: !allowed);
+    }
+
+    /// <summary>The figures of a view as decided; a suppressed view gets none.</summary>
+    public async Task<WaveResults> CountAsync(ViewDecision decision, CancellationToken cancellationToken = default)
+    {
+        var (summary, survey, filter, minGroupSize, inView, suppressed) = decision;
+        if (suppressed) return new WaveResults(summary, survey, filter, minGroupSize, inView, true, []);
+        var waveId = summary.WaveId;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
 
         // The wave's answers in view, read from the covering index, minus those of responses not yet
         // submitted: there are few of those at any time, so they are looked up by response and subtracted
@@ -52,7 +66,7 @@ public sealed class WaveResultsQuery(IDbContextFactory<SurveyDbContext> factory,
                     .OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.CurrentCulture).ToList(),
                 question.IsChoice ? 0 : answered.GetValueOrDefault(((int?)null, question.Id)));
         }).ToList();
-        return new WaveResults(summary, survey, filter, suppression.MinGroupSize, inView, false, questions);
+        return new WaveResults(summary, survey, filter, minGroupSize, inView, false, questions);
     }
 
     private readonly record struct GroupKey(int QuestionId, int? ItemId, string? Code);

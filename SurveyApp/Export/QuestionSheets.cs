@@ -20,8 +20,11 @@ public static class QuestionSheets
     private const int ChartWidth = 9;
     private const int TitleRows = 2;
 
-    /// <summary>Nothing when suppressed. Each sheet is finished before the next starts, so this can run between other sheets.</summary>
-    public static IReadOnlyList<string> Write(XlsxPackageWriter package, WaveResults results)
+    /// <summary>
+    /// Nothing when suppressed. Each sheet is finished before the next starts, so this can run between other sheets; from
+    /// <paramref name="position"/> on in the workbook's order if given, else after the sheets already there.
+    /// </summary>
+    public static IReadOnlyList<string> Write(XlsxPackageWriter package, WaveResults results, int? position = null)
     {
         ArgumentNullException.ThrowIfNull(package);
         ArgumentNullException.ThrowIfNull(results);
@@ -35,7 +38,7 @@ public static class QuestionSheets
                 ColumnWidths = matrix ? [LabelWidth(question), .. Enumerable.Repeat(14d, MatrixColumns(question))] : [LabelWidth(question), 10, 18, 18],
                 Landscape = true,
                 Fit = PrintFit.Page,
-            });
+            }, position + names.Count);
             var title = QuestionSheetTexts.Title(results.Survey.NumberOf(question.Question), question.Question.Text);
             var percent = package.Print.PercentFormat;
             if (matrix) WriteMatrix(sheet, question, title, percent);
