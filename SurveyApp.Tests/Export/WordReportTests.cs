@@ -59,6 +59,9 @@ public sealed class WordReportTests(ExportFixture fixture) : IClassFixture<Expor
         Assert.Equal(survey.Questions.Count(), h2.Count);
         Assert.Equal("Fråga 9. I vilken grad har arbetet med Samlingen påverkat (eller kommer att påverka) prioriteringen av arbetet för social hållbarhet?", h2[8]);
         Assert.Equal(h2.Count, Strings(read, "bases").Count(b => b.StartsWith("Bas: ", StringComparison.Ordinal)));
+        // Under a scale question's table, its median and the share at the top, as the page gives them: Fråga 9, 12 of 17 in the top two steps.
+        Assert.Contains("Median: I hög grad (4). Andel i de två översta stegen: 71 %. Skalstatistiken bygger på 17 svar på skalan.",
+            Strings(read, "bases").Select(b => b.Replace('\u00a0', ' ')));
 
         // One chart per question with something to draw, each with its caption, placed at 300 dpi.
         var shapes = read.GetProperty("shapes").EnumerateArray().ToList();

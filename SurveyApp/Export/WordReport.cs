@@ -83,6 +83,14 @@ public static class WordReport
         {
             body.Append(Paragraph("Base", line));
         }
+        // A scale's median and the share at its top, as the page gives them under each distribution.
+        foreach (var distribution in question.Distributions)
+        {
+            if (ScaleText.Describe(q, distribution) is { } scale)
+            {
+                body.Append(Paragraph("Base", distribution.ItemText is null ? scale : $"{distribution.ItemText}: {scale}"));
+            }
+        }
     }
 
     private static Table WordTable(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows)
