@@ -71,7 +71,7 @@ public sealed record QuestionResults(Question Question, IReadOnlyList<Distributi
 public sealed record ViewDecision(WaveSummary Wave, Survey Survey, ResultsFilter Filter, int MinGroupSize, int InView, bool Suppressed)
 {
     /// <inheritdoc cref="WaveResults.RowsShown"/>
-    public bool RowsShown => !Suppressed && Filter.Detail is null;
+    public bool RowsShown => WaveResults.ShowsRows(Suppressed, Filter);
 }
 
 /// <summary>When <see cref="Suppressed"/>, carries no numbers at all.</summary>
@@ -90,7 +90,9 @@ public sealed record WaveResults(
     /// wave's export, which names each row's type, would show the answers of a detail's group within a type,
     /// however small (docs/privacy.md). Its counts and charts are shown as for any view.
     /// </summary>
-    public bool RowsShown => !Suppressed && Filter.Detail is null;
+    public bool RowsShown => ShowsRows(Suppressed, Filter);
+
+    internal static bool ShowsRows(bool suppressed, ResultsFilter filter) => !suppressed && filter.Detail is null;
 }
 
 /// <summary>Hidden segments carry no numbers.</summary>
