@@ -164,8 +164,7 @@ public sealed class AdminJourneyTests() : AdminBrowserTests("admin")
 
         var row = page.Locator("tbody tr:has-text('ny@example.se')");
         await Expect(row).ToContainTextAsync("Analytiker");
-        await row.Locator(".role-select").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Administratör" }).ClickAsync();
+        await SelectChoice.ChooseAsync(row.Locator(".role-select [role=combobox]"), "Administratör");
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Ändra roll" }).ClickAsync();
         await Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("ny@example.se har nu rollen Administratör.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Stäng av ny@example.se" }).ClickAsync();
@@ -180,8 +179,7 @@ public sealed class AdminJourneyTests() : AdminBrowserTests("admin")
         await Expect(page.Locator("tbody tr:has-text('Deltagares uppgifter raderade')")).ToContainTextAsync("Svar: 0, svarsvärden: 0, inbjudningar: 0");
         await Expect(page.Locator("tbody")).Not.ToContainTextAsync("Gotlands kommun");
         await Browser.CheckPageAsync(page, "audit-log", fitsPhone: true);
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "Vad" }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Roll ändrad" }).ClickAsync();
+        await SelectChoice.ChooseAsync(page.GetByRole(AriaRole.Combobox, new() { Name = "Vad" }), "Roll ändrad");
         await Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
         await Expect(page.Locator("tbody tr")).ToContainTextAsync("Analytiker → Administratör");
         await Browser.CheckPageAsync(page, "audit-log-filtered", fitsPhone: true);

@@ -115,8 +115,7 @@ public sealed class AnalystJourneyTests : IAsyncLifetime
         // the next smallest part, Götaland; Svealand's nine can be shown, but not downloaded row by row.
         await page.GotoAsync(_app.BaseUrl + "/resultat/1");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Visa" })).ToBeEnabledAsync();
-        await page.GetByLabel("Dela upp efter", new() { Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "landsdel", Exact = true }).ClickAsync();
+        await SelectChoice.ChooseAsync(page.GetByLabel("Dela upp efter", new() { Exact = true }), "landsdel");
         await Expect(page.GetByLabel("Norrland", new() { Exact = true })).ToBeDisabledAsync();
         await Expect(page.GetByLabel("Götaland", new() { Exact = true })).ToBeDisabledAsync();
         await Expect(page.Locator("#filter-hidden-note")).ToContainTextAsync("Götaland, Norrland");
@@ -138,13 +137,11 @@ public sealed class AnalystJourneyTests : IAsyncLifetime
         await Expect(page.Locator("thead")).ToContainTextAsync("för få svar");
         await _browser.CheckPageAsync(page, "cross-tab", fitsPhone: true);
         // The cross-tab is live: choosing another question shows its table and keeps it in the address.
-        await page.GetByLabel("Fråga", new() { Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Fråga 1.", Exact = false }).First.ClickAsync();
+        await SelectChoice.ChooseAsync(page.GetByLabel("Fråga", new() { Exact = true }), "Fråga 1.", exact: false);
         await page.WaitForURLAsync("**/resultat/1/korstabell?fraga=f1", new() { WaitUntil = WaitUntilState.Commit });
         await Expect(page.Locator("caption")).ToContainTextAsync("Fråga 1.");
         // The columns can divide by the list's landsdel instead of the type, the small parts hidden by the same rule.
-        await page.GetByLabel("Kolumner efter", new() { Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "landsdel", Exact = true }).ClickAsync();
+        await SelectChoice.ChooseAsync(page.GetByLabel("Kolumner efter", new() { Exact = true }), "landsdel");
         // The address is followed by polling it: a navigation inside the live page can come before a wait for it begins.
         await Assertions.Expect(page).ToHaveURLAsync(_app.BaseUrl + "/resultat/1/korstabell?uppgift=landsdel&fraga=f1");
         await Expect(page.Locator("thead th:has-text('Norrland')")).ToContainTextAsync("för få svar");
