@@ -92,9 +92,9 @@ public sealed class AdminJourneyTests() : AdminBrowserTests("admin")
         var download = await page.RunAndWaitForDownloadAsync(() =>
             page.GetByRole(AriaRole.Button, new() { Name = "Skapa och ladda ner länkar" }).ClickAsync());
         var links = await File.ReadAllLinesAsync(await download.PathAsync());
-        Assert.Equal("participant,type,link", links[0].TrimStart('\uFEFF'));
+        Assert.Equal("Deltagare;Typ;Länk", links[0].TrimStart('\uFEFF'));
         Assert.Equal(21, links.Length);
-        Assert.StartsWith(App.BaseUrl + "/s/", links[1].Split(',')[^1]);
+        Assert.StartsWith(App.BaseUrl + "/s/", links[1].Split(';')[^1]);
         await Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("Uppföljningen Uppföljning 2014 skapades: 20 länkar laddades ner.");
         await Expect(page.Locator("tbody tr:has(a:text-is('Uppföljning 2014'))")).ToContainTextAsync("0 av 20");
 

@@ -157,10 +157,10 @@ public sealed class SurveyBuildingJourneyTests : AdminBrowserTests
         var download = await page.RunAndWaitForDownloadAsync(() =>
             page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Bjud in 4" }).ClickAsync());
         var links = await File.ReadAllLinesAsync(await download.PathAsync());
-        Assert.Equal("participant,type,link", links[0].TrimStart('\uFEFF'));
+        Assert.Equal("Deltagare;Typ;Länk", links[0].TrimStart('\uFEFF'));
         Assert.Equal(5, links.Length);
-        Assert.DoesNotContain(links, l => l.StartsWith("Region Halland,", StringComparison.Ordinal));
-        var aleLink = links.Single(l => l.StartsWith("Ale kommun,", StringComparison.Ordinal)).Split(',')[^1];
+        Assert.DoesNotContain(links, l => l.StartsWith("Region Halland;", StringComparison.Ordinal));
+        var aleLink = links.Single(l => l.StartsWith("Ale kommun;", StringComparison.Ordinal)).Split(';')[^1];
         Assert.StartsWith(App.BaseUrl + "/s/", aleLink);
         await Expect(page.Locator(".invitations-grid tbody tr")).ToHaveCountAsync(4);
         await Browser.CheckPageAsync(page, "invitations");

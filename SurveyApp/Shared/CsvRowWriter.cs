@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace SurveyApp.Shared;
@@ -10,6 +11,9 @@ public sealed class CsvRowWriter(TextWriter writer, char delimiter)
     public static readonly Encoding Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
 
     public static bool IsSupportedDelimiter(char delimiter) => delimiter is ',' or ';';
+
+    /// <summary>What a spreadsheet in the current culture splits on: a semicolon where numbers have a decimal comma.</summary>
+    public static char LocalDelimiter => CultureInfo.CurrentCulture.NumberFormat.NumberDecimalSeparator == "," ? ';' : ',';
 
     /// <summary>Writes one line; asynchronously, because the writer may sit on an HTTP response.</summary>
     public Task WriteRowAsync(IEnumerable<string?> fields, CancellationToken cancellationToken = default) =>

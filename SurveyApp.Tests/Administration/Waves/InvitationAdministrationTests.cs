@@ -94,11 +94,18 @@ public sealed class InvitationAdministrationTests() : AdminPageTests
 
         Assert.Equal("text/csv", download.Content.Headers.ContentType?.MediaType);
         Assert.Equal("no-store", download.Headers.CacheControl?.ToString());
-        Assert.Equal("participant,type,status", rows[0]);
+        Assert.Equal("Deltagare;Typ;Status", rows[0]);
         Assert.Equal(19, rows.Length - 1);
-        Assert.DoesNotContain(rows, r => r.StartsWith("Arvika kommun,", StringComparison.Ordinal));
-        Assert.Contains("Botkyrka kommun,kommun,started", rows);
+        Assert.DoesNotContain(rows, r => r.StartsWith("Arvika kommun;", StringComparison.Ordinal));
+        Assert.Contains("Botkyrka kommun;kommun;Påbörjad", rows);
+        Assert.Contains("Eskilstuna kommun;kommun;Inte påbörjad", rows);
         Assert.Equal(HttpStatusCode.NotFound, (await Admin.GetAsync("/admin/omgangar/99/ej-svarat.csv")).StatusCode);
+
+        // An admin who reads the app in English gets English headings and states, split by commas.
+        var english = (await (await Admin.GetAsync("/admin/omgangar/1/ej-svarat.csv?culture=en&ui-culture=en")).Content.ReadAsStringAsync())
+            .TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Participant,Type,Status", english[0]);
+        Assert.Contains("Botkyrka kommun,kommun,Started", english);
     }
 
     [Fact]

@@ -177,17 +177,37 @@ public sealed class WaveAdministrationTests : IDisposable
     }
 
     [Fact]
-    public async Task TheLinksFileNamesEveryParticipantWithALinkAtTheConfiguredAddress()
+    public async Task TheLinksFileNamesEveryParticipantWithALinkAtTheConfiguredAddressInColumnsASwedishSpreadsheetSplits()
     {
         var (_, _, links) = await Waves.CopyAsFollowUpAsync(Actor, 1, "Uppföljning 2017", null, null);
 
-        var file = _app.Services.GetRequiredService<InvitationLinksCsv>().Write(links);
+        byte[] file;
+        using (UiCulture.Swedish())
+        {
+            file = _app.Services.GetRequiredService<InvitationLinksCsv>().Write(links);
+        }
 
         Assert.Equal([0xEF, 0xBB, 0xBF], file[..3]);
         var rows = System.Text.Encoding.UTF8.GetString(file[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("participant,type,link", rows[0]);
+        Assert.Equal("Deltagare;Typ;Länk", rows[0]);
         Assert.Equal(21, rows.Length);
+        Assert.Equal($"Arvika kommun;kommun;http://localhost{links[0].Path}", rows[1]);
+        Assert.All(rows.Skip(1), r => Assert.StartsWith("http://localhost/s/", r.Split(';')[^1], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnEnglishAdminsLinksFileHasEnglishHeadingsAndCommas()
+    {
+        var (_, _, links) = await Waves.CopyAsFollowUpAsync(Actor, 1, "Uppföljning 2017", null, null);
+
+        string[] rows;
+        using (UiCulture.English())
+        {
+            var file = _app.Services.GetRequiredService<InvitationLinksCsv>().Write(links);
+            rows = System.Text.Encoding.UTF8.GetString(file[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        }
+
+        Assert.Equal("Participant,Type,Link", rows[0]);
         Assert.Equal($"Arvika kommun,kommun,http://localhost{links[0].Path}", rows[1]);
-        Assert.All(rows.Skip(1), r => Assert.StartsWith("http://localhost/s/", r.Split(',')[^1], StringComparison.Ordinal));
     }
 }

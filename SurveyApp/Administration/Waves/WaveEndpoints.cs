@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using SurveyApp.Resources;
 using SurveyApp.Security;
 using SurveyApp.Shared;
 
@@ -17,11 +18,13 @@ public static class WaveEndpoints
             if (await invitations.NotAnsweredAsync(waveId, cancellationToken) is not { } waiting) return Results.NotFound();
             Attachment.Set(context, $"ej-svarat-omgang-{waveId}.csv", "text/csv; charset=utf-8");
             await using var text = new StreamWriter(context.Response.Body, CsvRowWriter.Encoding, leaveOpen: true);
-            var csv = new CsvRowWriter(text, ',');
-            await csv.WriteRowAsync(["participant", "type", "status"], cancellationToken);
+            // In the admin's language, split as their spreadsheet splits, like the links file.
+            var csv = new CsvRowWriter(text, CsvRowWriter.LocalDelimiter);
+            await csv.WriteRowAsync([Text.Get("Invitations.Participant"), Text.Get("Invitations.Type"), Text.Get("Invitations.Status")], cancellationToken);
             foreach (var row in waiting)
             {
-                await csv.WriteRowAsync([row.Participant, row.Type, row.Status == InvitationStatus.Started ? "started" : "not started"], cancellationToken);
+                var status = row.Status == InvitationStatus.Started ? "Invitations.Status.Started" : "Invitations.Status.NotStarted";
+                await csv.WriteRowAsync([row.Participant, row.Type, Text.Get(status)], cancellationToken);
             }
             await text.FlushAsync(cancellationToken);
             return Results.Empty;
