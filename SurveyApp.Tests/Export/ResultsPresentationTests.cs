@@ -41,6 +41,9 @@ public sealed class ResultsPresentationTests(ExportFixture fixture) : IClassFixt
         Assert.Equal(["I hög grad", "11", "65 %", "65 %"], f9.Table.Single(r => r[0] == "I hög grad").Select(c => c.Replace('\u00a0', ' ')));
         Assert.Contains("Bas: 17 besvarade frågan, 0 hoppade över den.", f9.Texts);
         Assert.Contains("Andel av svaren på skalan (n = 17)", f9.Texts);
+        // Under them, the median and the top share, worded as the results page words them.
+        Assert.Equal("Median: I hög grad (4). Andel i de två översta stegen: 71 %. Skalstatistiken bygger på 17 svar på skalan.",
+            f9.Texts[^1].Replace('\u00a0', ' '));
         // Every question with something to draw has its chart, placed at 300 dpi (or more, where a tall one is shrunk).
         Assert.Equal(survey.Questions.Count(q => q.IsChoice) + 2, slides.Count(s => s.PictureDpi.Count == 1));
         Assert.All(slides.SelectMany(s => s.PictureDpi), dpi => Assert.InRange(dpi, 299, 900));

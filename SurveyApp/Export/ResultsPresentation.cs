@@ -27,7 +27,7 @@ public static class ResultsPresentation
             var heading = QuestionSheetTexts.Title(results.Survey.NumberOf(question.Question), question.Question.Text);
             using var chart = ResultsChart.Drawing(question)?.Draw(ChartTexts.LegendOnly, ChartLayout.Slide);
             var table = QuestionTable.For(question);
-            slides.Add(new Slide(heading, chart?.ToPng(), chart?.Width ?? 0, chart?.Height ?? 0, table?.Header, table?.Rows ?? [], Notes(question)));
+            slides.Add(new Slide(heading, chart?.ToPng(), chart?.Width ?? 0, chart?.Height ?? 0, table?.Header, table?.Rows ?? [], SlideNotes(question)));
         }
         SlideDeck.Write(output, Texts.Get("Export.Report.Language"), title, slides);
     }
@@ -40,6 +40,13 @@ public static class ResultsPresentation
         Texts.Format("Results.Rate", results.Wave.Submitted, results.Wave.Invited, Shown.Percent(results.Wave.ResponseRate)),
         FilterText.Describe(results.Filter, categoryName) is { } filter ? $"{ExportTexts.Filters}: {filter}" : ExportTexts.NoFilters,
     ];
+
+    // A single scale's median and top share follow its notes, as the page gives them under its distribution. A matrix's,
+    // one per statement, would crowd its chart off the slide; its table and the Word report have them.
+    private static IReadOnlyList<string> SlideNotes(QuestionResults question) =>
+        question.Distributions is [{ ItemText: null } only] && ScaleText.Describe(question.Question, only) is { } scale
+            ? [.. Notes(question), scale]
+            : Notes(question);
 
     /// <summary>What the chart shows, its base, and the note under it, as the page writes them.</summary>
     public static IReadOnlyList<string> Notes(QuestionResults question)

@@ -21,8 +21,15 @@ public static class SlideDeck
     private const long SlideHeight = 6858000;
     private const long Margin = 457200;
 
-    /// <summary>The charts' width on the slide: the downloaded PNG's pixels at 300 dpi.</summary>
+    /// <summary>The height each of a table's rows is given.</summary>
     private const long TableRowHeight = 320000;
+
+    // Notes in 12 pt, a line of them 1.2 times that (in EMU: 12700 a point), inside a text box's default insets
+    // (0.05 in above and below), and kept 0.16 in off the slide's lower edge.
+    private const int NotesSize = 1200;
+    private const long NotesLineHeight = 12 * 12700 * 12 / 10 + 8000;
+    private const long NotesInset = 91440;
+    private const long NotesBottom = 150000;
 
     private const string A = "http://schemas.openxmlformats.org/drawingml/2006/main";
     private const string R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -75,8 +82,10 @@ public static class SlideDeck
         shapes.Append(TextBox(2, "Heading", Margin, 228600, SlideWidth - 2 * Margin, 1000000, [slide.Heading], 2200, bold: true, language));
         const long top = 1350000;
         const long gap = 228600;
-        // Between the heading and the notes.
-        const long room = SlideHeight - top - 800000;
+        // The notes take the lines they have at the foot of the slide; the chart and table get the room above them.
+        var notesHeight = NotesInset + NotesLineHeight * slide.Notes.Count;
+        var notesTop = SlideHeight - NotesBottom - notesHeight;
+        var room = notesTop - gap / 4 - top;
         var width = SlideWidth - 2 * Margin;
         var (tableLeft, tableTop, tableWidth) = (Margin, top, width);
         // A header may take two lines (a wave's name over a narrow column).
@@ -119,7 +128,7 @@ public static class SlideDeck
         }
         if (slide.Notes.Count > 0)
         {
-            shapes.Append(TextBox(5, "Notes", Margin, SlideHeight - 750000, SlideWidth - 2 * Margin, 600000, slide.Notes, 1200, bold: false, language));
+            shapes.Append(TextBox(5, "Notes", Margin, notesTop, SlideWidth - 2 * Margin, notesHeight, slide.Notes, NotesSize, bold: false, language));
         }
         return SlideXml(shapes.ToString());
     }
