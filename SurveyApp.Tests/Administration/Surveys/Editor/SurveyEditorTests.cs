@@ -70,6 +70,75 @@ public sealed class SurveyEditorTests : StaffComponentContext
         Assert.Equal("värde saknas", Message(cut, "scales[0].steps[0].label"));
     }
 
+    [Theory]
+    [InlineData("Uppföljning av Samling för social hållbarhet 2013", "uppfoljning-av-samling-for-social-hallbarhet-2013")]
+    [InlineData("  Enkät: Barn & unga (Region Östergötland)!  ", "enkat-barn-unga-region-ostergotland")]
+    [InlineData("Kommunernas arbete – en uppföljning", "kommunernas-arbete-en-uppfoljning")]
+    [InlineData("Ærø og Søby", "aero-og-soby")]
+    [InlineData("2025", "2025")]
+    [InlineData("???", null)]
+    [InlineData("   ", null)]
+    [InlineData(null, null)]
+    public void ATitleSuggestsAKeyWithinTheKeysRules(string? title, string? key)
+    {
+        Assert.Equal(key, SurveyEditorState.KeyFrom(title));
+        if (key is not null)
+        {
+            var definition = SurveyEditorState.NewSurvey();
+            definition.Key = key;
+            Assert.DoesNotContain(SurveyDefinitionValidator.Validate(definition), p => p.Path == "key");
+        }
+    }
+
+    [Fact]
+    public void ALongTitleSuggestsAKeyOfAtMost64CharactersNotEndingInAHyphen()
+    {
+        var key = SurveyEditorState.KeyFrom(string.Join(' ', Enumerable.Repeat("Samverkan mellan", 8)))!;
+
+        Assert.InRange(key.Length, 1, 64);
+        Assert.Matches("^[a-z0-9][a-z0-9-]*[a-z0-9]$", key);
+    }
+
+    [Fact]
+    public void ANewSurveysKeyFollowsItsTitleUntilAKeyIsTyped()
+    {
+        using var culture = UiCulture.Swedish();
+        var state = new SurveyEditorState(SurveyEditorState.NewSurvey()) { IsNew = true };
+        var cut = Render(state);
+
+        cut.Find("#f-title").Input("Uppföljning 2025");
+        Assert.Equal("uppfoljning-2025", cut.Find("#f-key").GetAttribute("value"));
+        cut.Find("#f-title").Input("Uppföljning hösten 2025");
+        Assert.Equal("uppfoljning-hosten-2025", cut.Find("#f-key").GetAttribute("value"));
+        Assert.Equal("uppfoljning-hosten-2025", state.Definition.Key);
+
+        // A key of the admin's own stays whatever the title becomes.
+        cut.Find("#f-key").Input("hosten");
+        cut.Find("#f-title").Input("Uppföljning våren 2026");
+        Assert.Equal("hosten", cut.Find("#f-key").GetAttribute("value"));
+
+        // Emptied, the key follows the title again.
+        cut.Find("#f-key").Input("");
+        cut.Find("#f-title").Input("Våren 2026");
+        Assert.Equal("varen-2026", state.Definition.Key);
+    }
+
+    [Fact]
+    public void ASavedSurveyKeepsItsKeyWhenItsTitleChanges()
+    {
+        using var culture = UiCulture.Swedish();
+        var definition = SurveyEditorState.NewSurvey();
+        definition.Key = "uppfoljning";
+        definition.Title = "Uppföljning";
+        var state = new SurveyEditorState(definition);
+        var cut = Render(state);
+
+        cut.Find("#f-title").Input("Uppföljning 2026");
+
+        Assert.Equal("uppfoljning", state.Definition.Key);
+        Assert.Equal("uppfoljning", cut.Find("#f-key").GetAttribute("value"));
+    }
+
     [Fact]
     public void AnInvalidKeyIsReportedNextToItsFieldWithTheValidatorsMessage()
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using SurveyApp.Definitions;
 using SurveyApp.Domain;
@@ -58,6 +60,52 @@ public sealed partial class SurveyEditorState
         question.MaxAnswers = kind == QuestionKind.Texts ? question.MaxAnswers ?? 3 : null;
         return question;
     }
+
+    /// <summary>True for a survey not yet saved: its key follows its title until a key of its own is typed.</summary>
+    public bool IsNew { get; init; }
+
+    /// <summary>
+    /// Sets the title; a new survey whose key is empty, or still the one its previous title gave, gets the key the new
+    /// title gives. A saved survey keeps its key: files and addresses name it.
+    /// </summary>
+    public void SetTitle(string? title)
+    {
+        if (IsNew && (string.IsNullOrEmpty(Definition.Key) || Definition.Key == KeyFrom(Definition.Title)))
+        {
+            Definition.Key = KeyFrom(title);
+        }
+        Definition.Title = title;
+    }
+
+    /// <summary>
+    /// A key a title suggests, within the keys' rules: lower case, letters without their accents (å, ä and ö as a and
+    /// o), digits, and one hyphen for every run of anything else; at most 64 characters. Null when nothing is left.
+    /// </summary>
+    public static string? KeyFrom(string? title)
+    {
+        if (string.IsNullOrWhiteSpace(title)) return null;
+        var key = new StringBuilder(title.Length);
+        foreach (var c in title.ToLowerInvariant().Normalize(NormalizationForm.FormD))
+        {
+            var plain = c switch { 'æ' => "ae", 'ø' => "o", 'ß' => "ss", 'đ' => "d", 'ł' => "l", _ => null };
+            if (plain is not null)
+            {
+                key.Append(plain);
+            }
+            else if (char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c))
+            {
+                key.Append(c);
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && key.Length > 0 && key[^1] != '-')
+            {
+                key.Append('-');
+            }
+        }
+        var text = key.ToString(0, Math.Min(key.Length, MaxKeyLength)).TrimEnd('-');
+        return text.Length == 0 ? null : text;
+    }
+
+    private const int MaxKeyLength = 64;
 
     /// <summary>Gives a question a new key; the conditions that named it by the old key follow.</summary>
     public void RenameQuestion(QuestionDefinition question, string? key)
