@@ -118,7 +118,7 @@ public sealed class InvitationsPageTests : WavePagesContext
         Assert.Equal("nya-lankar-omgang-1.csv", fileName);
         var rows = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, rows.Length);
-        Assert.StartsWith("Botkyrka kommun,kommun,http://localhost/s/", rows[1], StringComparison.Ordinal);
+        Assert.StartsWith("Botkyrka kommun;kommun;http://localhost/s/", rows[1], StringComparison.Ordinal);
         AssertSnackbar("1 nya länkar laddades ner.");
         cut.WaitForAssertion(() => Assert.Equal(21, Rows(cut).Count));
         Assert.Equal([AuditActions.InvitationRevoked, AuditActions.InvitationRevoked, AuditActions.InvitationsIssued], (await AuditAsync()).Select(e => e.Action));

@@ -125,7 +125,7 @@ public sealed class WavesPageTests : WavePagesContext
         Providers.WaitForAssertion(() => Assert.Single(Downloaded));
         var (fileName, text) = Downloaded[0];
         var rows = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("participant,type,link", rows[0]);
+        Assert.Equal("Deltagare;Typ;Länk", rows[0]);
         Assert.Equal(21, rows.Length);
         var waveId = await ReadAsync(db => db.Waves.Where(w => w.Name == "Uppföljning 2017").Select(w => w.Id).SingleAsync());
         Assert.Equal($"lankar-omgang-{waveId}.csv", fileName);
