@@ -40,9 +40,6 @@ public abstract class SurveyDbContext(DbContextOptions options) : IdentityDbCont
     /// <summary>Read in id order as cheaply as the engine allows; the export reads a whole wave this way.</summary>
     public virtual IQueryable<Response> ResponsesInIdOrder() => Responses;
 
-    /// <summary>Whether a query may order by a DateTimeOffset column; where not, order by its text (<c>ToString()</c>).</summary>
-    public virtual bool OrdersByDateTimeOffset => true;
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -30,6 +30,8 @@ public sealed class InvitationsPageTests : WavePagesContext
 
         Assert.Equal("Inbjudningar: Uppföljning december 2013", cut.Find("h1").TextContent);
         Assert.Equal("Deltagare och deras länkar", cut.Find(".invitations-grid table").GetAttribute("aria-label"));
+        // Status, never a time: the exports list responses in the order they were started (docs/privacy.md).
+        Assert.Equal(["Deltagare", "Typ", "Status", "Åtgärd"], cut.FindAll(".invitations-grid thead th").Select(th => th.TextContent.Trim()));
         Assert.Contains("Inte påbörjad", Row(cut, "Arvika kommun").TextContent);
         Assert.NotNull(Row(cut, "Arvika kommun").QuerySelector("button[aria-label='Ny länk för Arvika kommun']"));
         Assert.Equal("/admin/omgangar/1/ej-svarat.csv", cut.Find("a[download]").GetAttribute("href"));

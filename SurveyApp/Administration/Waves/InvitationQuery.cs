@@ -5,13 +5,17 @@ namespace SurveyApp.Administration.Waves;
 
 public enum InvitationStatus { NotStarted, Started, Submitted, Revoked }
 
-public enum InvitationSort { Participant, Status, AnsweredAt }
+public enum InvitationSort { Participant, Status }
 
 /// <summary>One page of a wave's invitations: <paramref name="Page"/> counts from 0.</summary>
 public sealed record InvitationGridRequest(int Page, int PageSize, InvitationSort Sort = InvitationSort.Participant, bool Descending = false,
     string? NameContains = null, InvitationStatus? Status = null);
 
-public sealed record InvitationRow(int InvitationId, string Participant, string Type, InvitationStatus Status, DateTimeOffset? AnsweredAt)
+/// <summary>
+/// An invitation's participant and status, never when it was answered: the exports and the coding page list responses
+/// in the order they were started, so a time beside a name would tell whose row is whose (docs/privacy.md).
+/// </summary>
+public sealed record InvitationRow(int InvitationId, string Participant, string Type, InvitationStatus Status)
 {
     /// <summary>Only a link that has been neither withdrawn nor used to submit can be replaced or withdrawn.</summary>
     public bool IsChangeable => Status is InvitationStatus.NotStarted or InvitationStatus.Started;
@@ -45,10 +49,10 @@ public sealed class InvitationQuery(IDbContextFactory<SurveyDbContext> factory)
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var rows = Filtered(Rows(db, waveId), request);
         var total = await rows.CountAsync(cancellationToken);
-        var page = await Sorted(rows, request.Sort, request.Descending, db.OrdersByDateTimeOffset)
+        var page = await Sorted(rows, request.Sort, request.Descending)
             .Skip(Math.Max(0, request.Page) * request.PageSize).Take(request.PageSize)
             .ToListAsync(cancellationToken);
-        return new InvitationPage(page.Select(r => new InvitationRow(r.Id, r.Name, r.Type, r.Status, r.AnsweredAt)).ToList(), total);
+        return new InvitationPage(page.Select(r => new InvitationRow(r.Id, r.Name, r.Type, r.Status)).ToList(), total);
     }
 
     /// <summary>Everyone whose link can still be used and who has not submitted: the reminder list.</summary>
@@ -58,7 +62,7 @@ public sealed class InvitationQuery(IDbContextFactory<SurveyDbContext> factory)
         if (!await db.Waves.AnyAsync(w => w.Id == waveId, cancellationToken)) return null;
         var rows = await Rows(db, waveId).Where(r => r.Status == InvitationStatus.NotStarted || r.Status == InvitationStatus.Started)
             .OrderBy(r => EF.Functions.Collate(r.Name, SwedishText.Collation)).ThenBy(r => r.Id).ToListAsync(cancellationToken);
-        return rows.Select(r => new InvitationRow(r.Id, r.Name, r.Type, r.Status, r.AnsweredAt)).ToList();
+        return rows.Select(r => new InvitationRow(r.Id, r.Name, r.Type, r.Status)).ToList();
     }
 
     private sealed class Row
@@ -67,8 +71,6 @@ public sealed class InvitationQuery(IDbContextFactory<SurveyDbContext> factory)
         public string Name { get; init; } = "";
         public string Type { get; init; } = "";
         public InvitationStatus Status { get; init; }
-        public DateTimeOffset? AnsweredAt { get; init; }
-        public string? AnsweredText { get; init; }
     }
 
     private static IQueryable<Row> Rows(SurveyDbContext db, int waveId) =>
@@ -85,8 +87,6 @@ public sealed class InvitationQuery(IDbContextFactory<SurveyDbContext> factory)
                 : i.RevokedAt != null ? InvitationStatus.Revoked
                 : r != null ? InvitationStatus.Started
                 : InvitationStatus.NotStarted,
-            AnsweredAt = r != null ? r.SubmittedAt : null,
-            AnsweredText = r != null && r.SubmittedAt != null ? r.SubmittedAt.Value.ToString() : null,
         };
 
     private static IQueryable<Row> Filtered(IQueryable<Row> rows, InvitationGridRequest request)
@@ -95,14 +95,10 @@ public sealed class InvitationQuery(IDbContextFactory<SurveyDbContext> factory)
         return rows.WhereContains(r => r.Name, request.NameContains);
     }
 
-    private static IQueryable<Row> Sorted(IQueryable<Row> rows, InvitationSort sort, bool descending, bool byTime) => (sort, descending) switch
+    private static IQueryable<Row> Sorted(IQueryable<Row> rows, InvitationSort sort, bool descending) => (sort, descending) switch
     {
-        (InvitationSort.AnsweredAt, false) when !byTime => rows.OrderBy(r => r.AnsweredText == null).ThenBy(r => r.AnsweredText).ThenBy(r => EF.Functions.Collate(r.Name, SwedishText.Collation)).ThenBy(r => r.Id),
-        (InvitationSort.AnsweredAt, true) when !byTime => rows.OrderBy(r => r.AnsweredText == null).ThenByDescending(r => r.AnsweredText).ThenBy(r => EF.Functions.Collate(r.Name, SwedishText.Collation)).ThenBy(r => r.Id),
         (InvitationSort.Status, false) => rows.OrderBy(r => r.Status).ThenBy(r => EF.Functions.Collate(r.Name, SwedishText.Collation)).ThenBy(r => r.Id),
         (InvitationSort.Status, true) => rows.OrderByDescending(r => r.Status).ThenBy(r => EF.Functions.Collate(r.Name, SwedishText.Collation)).ThenBy(r => r.Id),
-        (InvitationSort.AnsweredAt, false) => rows.OrderBy(r => r.AnsweredAt == null).ThenBy(r => r.AnsweredAt).ThenBy(r => EF.Functions.Collate(r.Name, SwedishText.Collation)).ThenBy(r => r.Id),
-        (InvitationSort.AnsweredAt, true) => rows.OrderBy(r => r.AnsweredAt == null).ThenByDescending(r => r.AnsweredAt).ThenBy(r => EF.Functions.Collate(r.Name, SwedishText.Collation)).ThenBy(r => r.Id),
         (_, false) => rows.OrderBy(r => EF.Functions.Collate(r.Name, SwedishText.Collation)).ThenBy(r => r.Id),
         (_, true) => rows.OrderByDescending(r => EF.Functions.Collate(r.Name, SwedishText.Collation)).ThenByDescending(r => r.Id),
     };
