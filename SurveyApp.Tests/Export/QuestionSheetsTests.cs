@@ -430,7 +430,8 @@ public sealed partial class QuestionSheetsTests(ExportFixture fixture) : IClassF
         new(new Question { Key = key, Text = text, Kind = QuestionKind.Likert, Scale = Scale3(bipolar: true) },
             [ScaleDistribution(null, null, 2, 3, 5, 1, 1, 0)], [], 0);
 
-    private static QuestionResults Matrix() =>
+    /// <summary>Two statements on a three-step scale with "Vet ej" beside it; the second has no "Vet ej" and one skipped fewer.</summary>
+    internal static QuestionResults Matrix() =>
         new(new Question
         {
             Key = "m1",

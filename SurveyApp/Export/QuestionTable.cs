@@ -15,12 +15,18 @@ public sealed record QuestionTable(IReadOnlyList<string> Header, IReadOnlyList<I
         var d = question.Main;
         if (q.Kind == QuestionKind.Matrix)
         {
+            // Each statement has a base of its own: its answers on the scale, those outside it (such as "Vet ej") and
+            // those who skipped it, as the results page gives them under each statement.
             var steps = d.Choices.Where(c => !c.IsOffScale).ToList();
+            var offScale = d.Choices.Where(c => c.IsOffScale).ToList();
+            var culture = System.Globalization.CultureInfo.CurrentCulture;
             return new QuestionTable(
-                [QuestionSheetTexts.Item, .. steps.Select(s => s.Label), QuestionSheetTexts.ScaleAnswers],
+                [QuestionSheetTexts.Item, .. steps.Select(s => s.Label), QuestionSheetTexts.ScaleAnswers, .. offScale.Select(o => o.Label), QuestionSheetTexts.Skipped],
                 question.Distributions.Select(item => (IReadOnlyList<string>)[item.ItemText ?? item.ItemCode ?? "",
-                    .. steps.Select(s => Shown.Percent(item.ShareOfScale(item.Choices.FirstOrDefault(c => c.Code == s.Code) ?? s with { Count = 0 }))),
-                    item.ScaleCount.ToString(System.Globalization.CultureInfo.CurrentCulture)]).ToList());
+                    .. steps.Select(s => Shown.Percent(item.ShareOfScale(CountOf(item, s)))),
+                    item.ScaleCount.ToString(culture),
+                    .. offScale.Select(o => CountOf(item, o).Count.ToString(culture)),
+                    item.Skipped.ToString(culture)]).ToList());
         }
         if (q.IsChoice)
         {
@@ -39,4 +45,7 @@ public sealed record QuestionTable(IReadOnlyList<string> Header, IReadOnlyList<I
             question.Categories.Select(c => (IReadOnlyList<string>)[c.Name, c.Count.ToString(System.Globalization.CultureInfo.CurrentCulture),
                 Shown.Percent((double)c.Count / Math.Max(1, question.TextAnswers))]).ToList());
     }
+
+    private static ChoiceCount CountOf(Distribution item, ChoiceCount choice) =>
+        item.Choices.FirstOrDefault(c => c.Code == choice.Code) ?? choice with { Count = 0 };
 }

@@ -52,7 +52,12 @@ public static class ResultsPresentation
     public static IReadOnlyList<string> Notes(QuestionResults question)
     {
         var answered = question.Question.IsChoice ? question.Main.Answered : question.TextAnswers;
-        return new[] { ResultsChart.Title(question), Texts.Format("Results.Base", answered, question.Main.Skipped), ResultsChart.Note(question) }
-            .OfType<string>().ToList();
+        // A matrix's statements each have their own base, which its table gives.
+        var @base = question.Question.Kind == SurveyApp.Domain.QuestionKind.Matrix
+            ? Texts.Get("Results.MatrixBase")
+            : Texts.Format("Results.Base", answered, question.Main.Skipped);
+        // An open question nobody has coded yet has no chart or table; where its answers are is said instead.
+        var uncoded = !question.Question.IsChoice && question.Categories.Count == 0 ? Texts.Get("Export.Report.NotCoded") : null;
+        return new[] { ResultsChart.Title(question), @base, ResultsChart.Note(question), uncoded }.OfType<string>().ToList();
     }
 }
