@@ -58,4 +58,27 @@ public sealed class ComparisonPageTests : StaffComponentContext
 
         other.WaitForAssertion(() => Assert.Contains("Uppföljning 2015 (fiktiv)", other.Find("p.lead").TextContent));
     }
+
+    [Fact]
+    public async Task ThePickersOfferOnlyWavesThatCompareAndSayWhenNoneDo()
+    {
+        var waves = await Context.Services.GetRequiredService<WaveListQuery>().ListAsync();
+        var alone = new WaveSummary(99, "Våren 2025", 42, "Arbetsmiljöenkät", false, 8, 7);
+        Context.HandOver(_state, ComparisonPage.HandoffKey, new ComparisonPage.Loaded(null, null, [alone, .. waves], null));
+
+        var page = RenderAt("");
+
+        // The other survey's only wave is not picked first; the seeded survey's two waves are, one in each list.
+        page.WaitForAssertion(() => Assert.Equal("Uppföljning december 2013 (Uppföljning av Samling för social hållbarhet)",
+            page.Find(".compare__wave-a [role=combobox]").GetAttribute("value")));
+        Assert.Equal("Uppföljning 2015 (fiktiv) (Uppföljning av Samling för social hållbarhet)", page.Find(".compare__wave-b [role=combobox]").GetAttribute("value"));
+        Assert.Empty(page.FindAll("p[role=status]"));
+        await Context.DisposeComponentsAsync();
+
+        Context.HandOver(_state, ComparisonPage.HandoffKey, new ComparisonPage.Loaded(null, null, [alone], null));
+        var none = RenderAt("");
+
+        none.WaitForAssertion(() => Assert.Equal("Ingen enkät har två omgångar än. När en enkät har fått en uppföljning kan omgångarna jämföras här.",
+            none.Find("p[role=status]").TextContent));
+    }
 }
