@@ -51,6 +51,50 @@ public sealed class ResultsPresentationTests(ExportFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task OnEverySlideTheChartAndTableStandAboveTheNotesAndTheNotesOnTheSlide()
+    {
+        string path;
+        using (UiCulture.Swedish())
+        {
+            path = await WriteAsync(ResultsFilter.None);
+        }
+
+        using var document = PresentationDocument.Open(path, false);
+        var presentation = document.PresentationPart!;
+        var height = presentation.Presentation.SlideSize!.Cy!.Value;
+        var checkedSlides = 0;
+        foreach (var id in presentation.Presentation.SlideIdList!.Elements<P.SlideId>().Skip(1))
+        {
+            var tree = ((SlidePart)presentation.GetPartById(id.RelationshipId!)).Slide.CommonSlideData!.ShapeTree!;
+            var notes = tree.Elements<P.Shape>().Single(s => s.NonVisualShapeProperties!.NonVisualDrawingProperties!.Name == "Notes");
+            var (notesTop, notesHeight) = (notes.ShapeProperties!.Transform2D!.Offset!.Y!.Value, notes.ShapeProperties.Transform2D.Extents!.Cy!.Value);
+            var lines = notes.TextBody!.Elements<A.Paragraph>().Select(p => p.InnerText).ToList();
+            // Room for every line, a long one counted as the lines it wraps to, and nothing below the slide's edge.
+            Assert.True(notesHeight >= SlideDeckLines(lines) * 12 * 12700, $"{notesHeight} EMU for {lines.Count} lines");
+            Assert.True(notesTop + notesHeight <= height);
+            foreach (var picture in tree.Elements<P.Picture>())
+            {
+                Assert.True(picture.ShapeProperties!.Transform2D!.Offset!.Y!.Value + picture.ShapeProperties.Transform2D.Extents!.Cy!.Value <= notesTop);
+            }
+            foreach (var frame in tree.Elements<P.GraphicFrame>())
+            {
+                Assert.True(frame.Transform!.Offset!.Y!.Value + frame.Transform.Extents!.Cy!.Value <= notesTop);
+            }
+            checkedSlides++;
+        }
+        Assert.Equal(12, checkedSlides);
+    }
+
+    [Fact]
+    public void ALongNoteIsGivenTheLinesItWrapsTo()
+    {
+        Assert.Equal(1, SlideDeckLines(["Bas: 17 besvarade frågan, 0 hoppade över den."]));
+        Assert.Equal(3, SlideDeckLines([new string('x', 150), "kort"]));
+    }
+
+    private static int SlideDeckLines(IReadOnlyList<string> notes) => SurveyApp.Export.SlideDeck.NotesLines(notes);
+
+    [Fact]
     public async Task LibreOfficePrintsEverySlide()
     {
         string path;

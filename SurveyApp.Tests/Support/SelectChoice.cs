@@ -24,7 +24,8 @@ public static class SelectChoice
                 await box.ClickAsync();
             }
             await Expect(box).ToHaveAttributeAsync("aria-expanded", "true");
-            var list = await box.GetAttributeAsync("aria-controls");
+            var list = await box.GetAttributeAsync("aria-controls")
+                ?? throw new InvalidOperationException("The open select names no list it controls (aria-controls).");
             var options = box.Page.Locator($"[id='{list}']").GetByRole(AriaRole.Option, new() { Name = choice, Exact = exact });
             await options.First.ClickAsync();
             try

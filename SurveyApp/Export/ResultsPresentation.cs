@@ -42,11 +42,14 @@ public static class ResultsPresentation
     ];
 
     // A single scale's median and top share follow its notes, as the page gives them under its distribution. A matrix's,
-    // one per statement, would crowd its chart off the slide; its table and the Word report have them.
+    // one per statement, would crowd its chart off the slide; the Word report has them. An open question not yet coded
+    // has no chart, so the chart's title is left out.
     private static IReadOnlyList<string> SlideNotes(QuestionResults question) =>
         question.Distributions is [{ ItemText: null } only] && ScaleText.Describe(question.Question, only) is { } scale
             ? [.. Notes(question), scale]
-            : Notes(question);
+            : IsUncoded(question) ? Notes(question).Skip(1).ToList() : Notes(question);
+
+    private static bool IsUncoded(QuestionResults question) => !question.Question.IsChoice && question.Categories.Count == 0;
 
     /// <summary>What the chart shows, its base, and the note under it, as the page writes them.</summary>
     public static IReadOnlyList<string> Notes(QuestionResults question)
@@ -57,7 +60,7 @@ public static class ResultsPresentation
             ? Texts.Get("Results.MatrixBase")
             : Texts.Format("Results.Base", answered, question.Main.Skipped);
         // An open question nobody has coded yet has no chart or table; where its answers are is said instead.
-        var uncoded = !question.Question.IsChoice && question.Categories.Count == 0 ? Texts.Get("Export.Report.NotCoded") : null;
+        var uncoded = IsUncoded(question) ? Texts.Format("Export.Report.NotCoded", Texts.Get("Export.OpenAnswersSheet")) : null;
         return new[] { ResultsChart.Title(question), @base, ResultsChart.Note(question), uncoded }.OfType<string>().ToList();
     }
 }

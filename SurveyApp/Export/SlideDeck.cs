@@ -11,8 +11,8 @@ public sealed record Slide(string Heading, byte[]? Chart, int ChartWidth, int Ch
     IReadOnlyList<IReadOnlyList<string>> TableRows, IReadOnlyList<string> Notes);
 
 /// <summary>
-/// Writes a PowerPoint file (16:9) of a title slide and content slides, each with its heading, the chart on the left
-/// placed at 300 dpi, its table on the right and its notes (base, test) under them. Plain shapes on a blank layout,
+/// Writes a PowerPoint file (16:9) of a title slide and content slides, each with its heading, the chart placed at
+/// 300 dpi above its table (or beside it where both do not fit) and its notes (base, test) under them. Plain shapes on a blank layout,
 /// so the slides can be copied into any presentation and take its fonts.
 /// </summary>
 public static class SlideDeck
@@ -30,6 +30,14 @@ public static class SlideDeck
     private const long NotesLineHeight = 12 * 12700 * 12 / 10 + 8000;
     private const long NotesInset = 91440;
     private const long NotesBottom = 150000;
+
+    // A line of 12 pt text across the slide holds some 130 characters of a plain sans-serif font; 100 leaves room for a
+    // wider font in the presentation the slides are copied into.
+    private const int NotesCharactersPerLine = 100;
+
+    /// <summary>The lines the notes take, a long one counted as the lines it wraps to.</summary>
+    internal static int NotesLines(IReadOnlyList<string> notes) =>
+        notes.Sum(note => Math.Max(1, (note.Length + NotesCharactersPerLine - 1) / NotesCharactersPerLine));
 
     private const string A = "http://schemas.openxmlformats.org/drawingml/2006/main";
     private const string R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -83,8 +91,10 @@ public static class SlideDeck
         const long top = 1350000;
         const long gap = 228600;
         // The notes take the lines they have at the foot of the slide; the chart and table get the room above them.
-        var notesHeight = NotesInset + NotesLineHeight * slide.Notes.Count;
-        var notesTop = SlideHeight - NotesBottom - notesHeight;
+        var notesHeight = NotesInset + NotesLineHeight * NotesLines(slide.Notes);
+        // A slide with nothing to draw (an open question not yet coded, a view too small to show) has its notes under
+        // its heading instead.
+        var notesTop = slide.Chart is null && slide.TableHeader is null ? top : SlideHeight - NotesBottom - notesHeight;
         var room = notesTop - gap / 4 - top;
         var width = SlideWidth - 2 * Margin;
         var (tableLeft, tableTop, tableWidth) = (Margin, top, width);

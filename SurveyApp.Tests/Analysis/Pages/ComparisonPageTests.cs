@@ -81,4 +81,20 @@ public sealed class ComparisonPageTests : StaffComponentContext
         none.WaitForAssertion(() => Assert.Equal("Ingen enkät har två omgångar än. När en enkät har fått en uppföljning kan omgångarna jämföras här.",
             none.Find("p[role=status]").TextContent));
     }
+
+    [Fact]
+    public async Task PickingAnotherFirstWaveOffersAComparableSecond()
+    {
+        WaveSummary Wave(int id, string name, int survey) => new(id, name, survey, $"Enkät {survey}", false, 10, 6);
+        Context.HandOver(_state, ComparisonPage.HandoffKey,
+            new ComparisonPage.Loaded(null, null, [Wave(91, "Hösten 2024", 7), Wave(92, "Våren 2025", 7), Wave(93, "Mars", 8), Wave(94, "April", 8)], null));
+        var page = RenderAt("");
+        page.WaitForAssertion(() => Assert.Equal("Våren 2025 (Enkät 7)", page.Find(".compare__wave-b [role=combobox]").GetAttribute("value")));
+
+        var first = page.FindComponents<MudBlazor.MudSelect<int>>()[0];
+        await page.InvokeAsync(() => first.Instance.ValueChanged.InvokeAsync(93));
+
+        page.WaitForAssertion(() => Assert.Equal("April (Enkät 8)", page.Find(".compare__wave-b [role=combobox]").GetAttribute("value")));
+        Assert.Equal("Mars (Enkät 8)", page.Find(".compare__wave-a [role=combobox]").GetAttribute("value"));
+    }
 }
