@@ -23,8 +23,7 @@ public static class WaveEndpoints
             await csv.WriteRowAsync([Text.Get("Invitations.Participant"), Text.Get("Invitations.Type"), Text.Get("Invitations.Status")], cancellationToken);
             foreach (var row in waiting)
             {
-                var status = row.Status == InvitationStatus.Started ? "Invitations.Status.Started" : "Invitations.Status.NotStarted";
-                await csv.WriteRowAsync([row.Participant, row.Type, Text.Get(status)], cancellationToken);
+                await csv.WriteRowAsync([row.Participant, row.Type, Text.Get("Invitations.Status." + row.Status)], cancellationToken);
             }
             await text.FlushAsync(cancellationToken);
             return Results.Empty;
